@@ -1,0 +1,54 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from signatories.roles import public
+
+from . import views
+from .forms import GovPasswordChangeForm, GovPasswordResetForm, GovSetPasswordForm, LoginForm
+
+auth_patterns = [
+    path(
+        "login/",
+        public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)),
+        name="login",
+    ),
+    path("logout/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path(
+        "password/change/",
+        public(auth_views.PasswordChangeView.as_view(form_class=GovPasswordChangeForm)),
+        name="password_change",
+    ),
+    path("password/change/done/", public(auth_views.PasswordChangeDoneView.as_view()), name="password_change_done"),
+    path(
+        "password/reset/",
+        public(auth_views.PasswordResetView.as_view(form_class=GovPasswordResetForm)),
+        name="password_reset",
+    ),
+    path("password/reset/sent/", public(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        public(auth_views.PasswordResetConfirmView.as_view(form_class=GovSetPasswordForm)),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        public(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
+]
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("accounts/", include(auth_patterns)),
+    path("people/", views.invitation_list, name="invitation_list"),
+    path("people/invite/", views.invitation_create, name="invitation_create"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("", include("signatories.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "compact_site.errors.bad_request"
+handler403 = "compact_site.errors.permission_denied"
+handler404 = "compact_site.errors.page_not_found"
+handler500 = "compact_site.errors.server_error"

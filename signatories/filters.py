@@ -1,0 +1,45 @@
+import django_filters
+from django import forms
+
+from .models import Champion, Organisation, Sector
+from .selectors import SignatureStatus, filter_by_signature_status
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(label="Name", lookup_expr="icontains")
+    sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
+    status = django_filters.ChoiceFilter(
+        label="Signed the Compact?",
+        choices=SignatureStatus.CHOICES,
+        empty_label="Any",
+        method="filter_status",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "sector", "status"]
+
+    def filter_status(self, queryset, name, value):
+        return filter_by_signature_status(queryset, value)
+
+
+class ChampionFilter(django_filters.FilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), empty_label="All organisations"
+    )
+    active = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[("yes", "Active"), ("no", "Stood down")],
+        empty_label="Any",
+        method="filter_active",
+    )
+    name = django_filters.CharFilter(label="Name", lookup_expr="icontains")
+
+    class Meta:
+        model = Champion
+        fields = ["name", "organisation", "active"]
+
+    def filter_active(self, queryset, name, value):
+        return queryset.filter(stood_down_on__isnull=(value == "yes"))
+
+

@@ -1,0 +1,76 @@
+"""Reads of the register that pages, reports and tests share."""
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from .models import Champion, Compact, Organisation, Sector, Signature
+
+
+class SignatureStatus:
+    SIGNED = "signed"
+    WITHDRAWN = "withdrawn"
+    NOT_SIGNED = "not_signed"
+    CHOICES = [(SIGNED, "Signed"), (WITHDRAWN, "Withdrawn"), (NOT_SIGNED, "Not signed")]
+
+
+def current_compact():
+    """The Compact in force: the most recently adopted one (or None before any is set up)."""
+    return Compact.objects.order_by("-adopted_on", "-id").first()
+
+
+def organisations_with_status(*, compact):
+    """Organisations annotated with ``is_signed``, ``has_withdrawn`` and ``active_champion_count``."""
+    signatures = Signature.objects.filter(organisation=OuterRef("pk"), compact=compact)
+    return Organisation.objects.annotate(
+        is_signed=Exists(signatures.filter(withdrawn_on__isnull=True)),
+        has_withdrawn=Exists(signatures.filter(withdrawn_on__isnull=False)),
+        active_champion_count=Count("champions", filter=Q(champions__stood_down_on__isnull=True), distinct=True),
+    )
+
+
+def filter_by_signature_status(queryset, status):
+    if status == SignatureStatus.SIGNED:
+        return queryset.filter(is_signed=True)
+    if status == SignatureStatus.WITHDRAWN:
+        return queryset.filter(is_signed=False, has_withdrawn=True)
+    if status == SignatureStatus.NOT_SIGNED:
+        return queryset.filter(is_signed=False, has_withdrawn=False)
+    return queryset
+
+
+def active_signatories(*, compact):
+    return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
+
+
+def register_summary(*, compact):
+    """Headline figures for the officer dashboard, in a fixed number of queries."""
+    signatories = active_signatories(compact=compact)
+    by_sector = dict(signatories.values_list("sector").annotate(n=Count("id")).order_by())
+    sectors = [(label, by_sector.get(value, 0)) for value, label in Sector.choices]
+    without_champion = signatories.exclude(
+        Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True))
+    )
+    return {
+        "signatory_count": sum(by_sector.values()),
+        "by_sector": sectors,
+        "active_champion_count": Champion.objects.filter(stood_down_on__isnull=True).count(),
+        "without_champion_count": without_champion.count(),
+        "without_champion": list(without_champion.order_by("name")[:10]),
+        "organisation_count": Organisation.objects.count(),
+    }
+
+
+def active_champions():
+    return Champion.objects.filter(stood_down_on__isnull=True).select_related("organisation")
+
+
+def champion_record_for(user):
+    """The active champion record linked to a user's login, or None."""
+    if not user.is_authenticated:
+        return None
+    return active_champions().filter(user=user).first()
+
+
+def organisation_for(user):
+    """The organisation a champion user speaks for, or None."""
+    record = champion_record_for(user)
+    return record.organisation if record else None

@@ -1,0 +1,61 @@
+"""Changes to the register. Each checks the change is allowed and raises ValidationError if not."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import Champion, Signature
+
+
+@transaction.atomic
+def sign_up(*, organisation, compact, signed_on, signed_by_name, signed_by_role):
+    """Record an organisation signing a compact. One active signature per organisation per compact."""
+    if Signature.objects.select_for_update().filter(
+        organisation=organisation, compact=compact, withdrawn_on__isnull=True
+    ).exists():
+        raise ValidationError(f"{organisation} has already signed {compact}.")
+    return Signature.objects.create(
+        organisation=organisation,
+        compact=compact,
+        signed_on=signed_on,
+        signed_by_name=signed_by_name,
+        signed_by_role=signed_by_role,
+    )
+
+
+@transaction.atomic
+def withdraw(*, signature, withdrawn_on, reason):
+    """Record that an organisation has withdrawn from the compact; the signature row is kept."""
+    if signature.withdrawn_on is not None:
+        raise ValidationError("This signature has already been withdrawn.")
+    if withdrawn_on < signature.signed_on:
+        raise ValidationError("The withdrawal date cannot be before the date the organisation signed.")
+    if not reason.strip():
+        raise ValidationError("Give the reason the organisation withdrew.")
+    signature.withdrawn_on = withdrawn_on
+    signature.withdrawal_reason = reason.strip()
+    signature.save(update_fields=["withdrawn_on", "withdrawal_reason"])
+    return signature
+
+
+def check_user_free(*, user, champion=None):
+    """A login can belong to one active champion record at a time."""
+    if user is None:
+        return
+    clash = Champion.objects.filter(user=user, stood_down_on__isnull=True)
+    if champion is not None and champion.pk:
+        clash = clash.exclude(pk=champion.pk)
+    if clash.exists():
+        raise ValidationError(f"{user.get_full_name() or user.username} is already an active champion.")
+
+
+@transaction.atomic
+def stand_down(*, champion, stood_down_on, reason=""):
+    """A champion stands down: the record stays, so the history of who championed the Compact is kept."""
+    if champion.stood_down_on is not None:
+        raise ValidationError(f"{champion.name} has already stood down.")
+    if stood_down_on < champion.appointed_on:
+        raise ValidationError("The stand-down date cannot be before the date they were appointed.")
+    champion.stood_down_on = stood_down_on
+    champion.stood_down_reason = reason.strip()
+    champion.save(update_fields=["stood_down_on", "stood_down_reason", "updated_at"])
+    return champion

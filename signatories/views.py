@@ -1,0 +1,161 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .filters import ChampionFilter, OrganisationFilter
+from .forms import ChampionForm, EndorsementForm, OrganisationForm, SignUpForm, StandDownForm, WithdrawalForm
+from .models import Champion, Organisation, Signature
+from .roles import OFFICER, READERS, role_required
+from .selectors import current_compact, organisations_with_status
+
+PAGE_SIZE = 25
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def save_or_show_errors(form):
+    """Run a form's service-backed save, turning a rule broken at save time into a form error."""
+    try:
+        return form.save()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+
+
+@role_required(*READERS)
+def organisation_list(request):
+    compact = current_compact()
+    organisations = organisations_with_status(compact=compact).order_by("name")
+    filterset = OrganisationFilter(request.GET, queryset=organisations)
+    page = paginate(request, filterset.qs)
+    return render(
+        request,
+        "signatories/organisation_list.html",
+        {"filter": filterset, "page_obj": page, "compact": compact},
+    )
+
+
+@role_required(*READERS)
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(
+        Organisation.objects.prefetch_related(
+            Prefetch("signatures", queryset=Signature.objects.select_related("compact")),
+            Prefetch("champions", queryset=Champion.objects.order_by("stood_down_on", "name")),
+            "endorsements",
+        ),
+        pk=pk,
+    )
+    return render(request, "signatories/organisation_detail.html", {"organisation": organisation})
+
+
+@role_required(OFFICER)
+def organisation_create(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save()
+        messages.success(request, f"{organisation} has been added to the register.")
+        return redirect(organisation)
+    return render(request, "signatories/organisation_form.html", {"form": form})
+
+
+@role_required(OFFICER)
+def organisation_edit(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{organisation} has been updated.")
+        return redirect(organisation)
+    return render(request, "signatories/organisation_form.html", {"form": form, "organisation": organisation})
+
+
+@role_required(OFFICER)
+def organisation_sign(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = SignUpForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid() and save_or_show_errors(form):
+        messages.success(request, f"{organisation} has signed the Compact.")
+        return redirect(organisation)
+    return render(request, "signatories/sign_form.html", {"form": form, "organisation": organisation})
+
+
+@role_required(OFFICER)
+def signature_withdraw(request, pk):
+    signature = get_object_or_404(Signature.objects.select_related("organisation", "compact"), pk=pk)
+    if not signature.is_active:
+        messages.info(request, f"{signature.organisation} had already withdrawn from {signature.compact}.")
+        return redirect(signature.organisation)
+    form = WithdrawalForm(request.POST or None, signature=signature)
+    if request.method == "POST" and form.is_valid() and save_or_show_errors(form):
+        messages.success(request, f"The withdrawal of {signature.organisation} has been recorded.")
+        return redirect(signature.organisation)
+    return render(request, "signatories/withdraw_form.html", {"form": form, "signature": signature})
+
+
+@role_required(OFFICER)
+def endorsement_create(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    form = EndorsementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        endorsement = form.save(commit=False)
+        endorsement.organisation = organisation
+        endorsement.save()
+        messages.success(request, f"The endorsement by {endorsement.name} has been recorded.")
+        return redirect(organisation)
+    return render(request, "signatories/endorsement_form.html", {"form": form, "organisation": organisation})
+
+
+@role_required(*READERS)
+def champion_list(request):
+    champions = Champion.objects.select_related("organisation").order_by("stood_down_on", "name")
+    filterset = ChampionFilter(request.GET, queryset=champions)
+    page = paginate(request, filterset.qs)
+    return render(request, "signatories/champion_list.html", {"filter": filterset, "page_obj": page})
+
+
+@role_required(*READERS)
+def champion_detail(request, pk):
+    champion = get_object_or_404(Champion.objects.select_related("organisation", "user"), pk=pk)
+    return render(request, "signatories/champion_detail.html", {"champion": champion})
+
+
+@role_required(OFFICER)
+def champion_create(request):
+    initial = {}
+    organisation_id = request.GET.get("organisation")
+    if organisation_id and organisation_id.isdigit():
+        initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
+    form = ChampionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        champion = form.save()
+        messages.success(request, f"{champion.name} has been appointed as a Compact Champion for {champion.organisation}.")
+        return redirect(champion)
+    return render(request, "signatories/champion_form.html", {"form": form})
+
+
+@role_required(OFFICER)
+def champion_edit(request, pk):
+    champion = get_object_or_404(Champion, pk=pk)
+    form = ChampionForm(request.POST or None, instance=champion)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{champion.name}'s details have been updated.")
+        return redirect(champion)
+    return render(request, "signatories/champion_form.html", {"form": form, "champion": champion})
+
+
+@role_required(OFFICER)
+def champion_stand_down(request, pk):
+    champion = get_object_or_404(Champion.objects.select_related("organisation"), pk=pk)
+    if not champion.is_active:
+        messages.info(request, f"{champion.name} had already stood down.")
+        return redirect(champion)
+    form = StandDownForm(request.POST or None, champion=champion)
+    if request.method == "POST" and form.is_valid() and save_or_show_errors(form):
+        messages.success(request, f"{champion.name} has stood down. Their record is kept.")
+        return redirect(champion)
+    return render(request, "signatories/stand_down_form.html", {"form": form, "champion": champion})

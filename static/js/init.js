@@ -1,0 +1,3 @@
+if (window.GOVUKFrontend && window.GOVUKFrontend.isSupported()) {
+  window.GOVUKFrontend.initAll();
+}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WinsConfig(AppConfig):
+    name = "wins"
+    verbose_name = "Wins and concerns"
