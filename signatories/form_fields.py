@@ -1,11 +1,10 @@
 """Form building blocks in the GOV.UK style, shared by every app's forms."""
 
-from datetime import date
-
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 
 class GovDateField(DateInputField):
@@ -43,6 +42,6 @@ class GovModelForm(GovFormMixin, forms.ModelForm):
 
 
 def not_in_future(value, what="The date"):
-    if value and value > date.today():
+    if value and value > timezone.localdate():
         raise ValidationError(f"{what} must be today or in the past")
     return value

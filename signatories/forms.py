@@ -1,8 +1,7 @@
-from datetime import date
-
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from . import services
 from .form_fields import GovDateField, GovForm, GovModelForm, not_in_future
@@ -11,6 +10,12 @@ from .roles import CHAMPION
 
 
 class OrganisationForm(GovModelForm):
+    website = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": "Enter the website address in the right format, like https://www.example.org"},
+    )
+
     class Meta:
         model = Organisation
         fields = ["name", "sector", "kind", "charity_number", "company_number", "website"]
@@ -18,7 +23,6 @@ class OrganisationForm(GovModelForm):
             "name": {"required": "Enter the organisation's name"},
             "sector": {"required": "Select the organisation's sector"},
             "kind": {"required": "Select the kind of organisation"},
-            "website": {"invalid": "Enter the website address in the right format, like https://www.example.org"},
         }
         help_texts = {
             "charity_number": "If it is a registered charity.",
@@ -142,7 +146,7 @@ class ChampionForm(GovModelForm):
         self.fields["organisation"].empty_label = "Select an organisation"
         self.fields["user"].queryset = champion_user_choices()
         if not self.instance.pk:
-            self.fields["appointed_on"].initial = date.today()
+            self.fields["appointed_on"].initial = timezone.localdate()
 
     def clean_appointed_on(self):
         return not_in_future(self.cleaned_data["appointed_on"], "The date appointed")
@@ -163,7 +167,7 @@ class StandDownForm(GovForm):
     def __init__(self, *args, champion, **kwargs):
         super().__init__(*args, **kwargs)
         self.champion = champion
-        self.fields["stood_down_on"].initial = date.today()
+        self.fields["stood_down_on"].initial = timezone.localdate()
 
     def clean_stood_down_on(self):
         stood_down_on = not_in_future(self.cleaned_data["stood_down_on"], "The date they stood down")

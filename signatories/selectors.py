@@ -38,6 +38,9 @@ def filter_by_signature_status(queryset, status):
 
 
 def active_signatories(*, compact):
+    """Organisations with an active signature of ``compact`` (none before a compact is set up)."""
+    if compact is None:
+        return Organisation.objects.none()
     return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
 
 

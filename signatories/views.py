@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 
 from .filters import ChampionFilter, OrganisationFilter
@@ -11,6 +11,10 @@ from .roles import OFFICER, READERS, role_required
 from .selectors import current_compact, organisations_with_status
 
 PAGE_SIZE = 25
+
+
+# Active champions (no stand-down date) first on every database: PostgreSQL sorts NULLs last by default.
+ACTIVE_CHAMPIONS_FIRST = (F("stood_down_on").asc(nulls_first=True), "name")
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -44,7 +48,7 @@ def organisation_detail(request, pk):
     organisation = get_object_or_404(
         Organisation.objects.prefetch_related(
             Prefetch("signatures", queryset=Signature.objects.select_related("compact")),
-            Prefetch("champions", queryset=Champion.objects.order_by("stood_down_on", "name")),
+            Prefetch("champions", queryset=Champion.objects.order_by(*ACTIVE_CHAMPIONS_FIRST)),
             "endorsements",
         ),
         pk=pk,
@@ -111,7 +115,7 @@ def endorsement_create(request, pk):
 
 @role_required(*READERS)
 def champion_list(request):
-    champions = Champion.objects.select_related("organisation").order_by("stood_down_on", "name")
+    champions = Champion.objects.select_related("organisation").order_by(*ACTIVE_CHAMPIONS_FIRST)
     filterset = ChampionFilter(request.GET, queryset=champions)
     page = paginate(request, filterset.qs)
     return render(request, "signatories/champion_list.html", {"filter": filterset, "page_obj": page})

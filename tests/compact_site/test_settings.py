@@ -1,0 +1,51 @@
+"""Production mode: safe by default, configured only from the environment."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_in_production_mode():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        COMPACT_ENV="production", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="compact.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", COMPACT_ENV="production", ALLOWED_HOSTS="compact.example.org")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_mode_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", COMPACT_ENV="production", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode != 0
+    assert "Set ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_mode_turns_debug_off_and_secures_cookies():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    result = run_manage(
+        "shell", "-c", code,
+        COMPACT_ENV="production", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="compact.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == ["False", "True", "True", "True", "True"]
