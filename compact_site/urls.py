@@ -45,6 +45,7 @@ urlpatterns = [
     path("people/invite/", views.invitation_create, name="invitation_create"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("", include("signatories.urls")),
+    path("", include("success_factors.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,147 @@
+"""Server-side SVG charts of the partnership results, drawn with pygal.
+
+Charts are pictures only: no JavaScript, embedded as <img> data URIs, and every page that shows one
+also shows the same numbers in a table. Values are the whole numbers the tables show.
+"""
+
+import base64
+import math
+
+import pygal
+from pygal.adapters import positive
+from pygal.style import Style
+
+from .wording import points_change, whole
+
+BRAND = "#1d5e4b"  # the service's deep green
+CONTRAST = "#b1560f"  # a dark orange that stays distinct from the green for most colour vision
+FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+WIDTH = 720
+
+
+def _style(**extra):
+    return Style(
+        background="#ffffff",
+        plot_background="#ffffff",
+        foreground="#0b0c0c",
+        foreground_strong="#0b0c0c",
+        foreground_subtle="#b1b4b6",
+        opacity=".3",
+        opacity_hover=".3",
+        colors=(BRAND, CONTRAST),
+        font_family=FONT,
+        label_font_size=14,
+        major_label_font_size=14,
+        legend_font_size=16,
+        title_font_size=18,
+        value_font_size=14,
+        value_label_font_size=14,
+        tooltip_font_size=14,
+        no_data_font_size=18,
+        **extra,
+    )
+
+
+def _without_scripts(root):
+    # pygal always writes a config <script>; pictures in <img> never need it.
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
+
+
+def _options(stroke_width=1, **extra):
+    return {
+        "style": _style(stroke_width=stroke_width, stroke_width_hover=stroke_width),
+        "js": [],
+        "disable_xml_declaration": True,
+        "explicit_size": True,
+        "truncate_label": -1,
+        "truncate_legend": -1,
+        "no_data_text": "No results yet",
+        **extra,
+    }
+
+
+def _render(chart):
+    chart.add_xml_filter(_without_scripts)
+    svg = chart.render()
+    return svg.encode("utf-8") if isinstance(svg, str) else svg
+
+
+class _Radar(pygal.Radar):
+    """pygal's radar draws a missing score as 0. This one leaves a gap in the ring instead.
+
+    The ring is closed by repeating the first point rather than by pygal's close-path, so that
+    ``allow_interruptions`` can break it at a missing score.
+    """
+
+    _adapters = [positive]
+
+    def _compute(self):
+        super()._compute()
+        self._self_close = False
+        for serie in self.all_series:
+            if serie.values:
+                serie.values.append(serie.values[0])
+                serie.points.append(serie.points[0])
+
+
+def radar_chart(results):
+    """The seven factor scores (0–100) for the round against the previous round, as SVG bytes."""
+    chart = _Radar(
+        **_options(
+            width=WIDTH,
+            height=600,
+            range=(0, 100),
+            legend_at_bottom=True,
+            dots_size=5,
+            allow_interruptions=True,
+            stroke_width=3,
+        )
+    )
+    chart.x_labels = [str(result.factor) for result in results.factors]
+    chart.y_labels = [0, 25, 50, 75, 100]
+    if results.round:
+        chart.add(results.round, [whole(result.score) for result in results.factors])
+    if results.previous_round:
+        chart.add(
+            f"{results.previous_round} (previous round)",
+            [whole(result.previous_score) for result in results.factors],
+            stroke_style={"dasharray": "8, 5"},
+        )
+    return _render(chart)
+
+
+def gap_chart(results):
+    """The perception gap per factor (statutory minus voluntary and community score), as SVG bytes.
+
+    Green bars to the right: statutory partners rate the factor higher; orange bars to the left:
+    voluntary and community partners do.
+    """
+    gaps = [points_change(result.statutory, result.voluntary) for result in results.factors]
+    reach = max([abs(gap) for gap in gaps if gap is not None] + [10])
+    reach = math.ceil(reach / 10) * 10
+    chart = pygal.HorizontalBar(
+        **_options(
+            width=WIDTH,
+            height=400,
+            range=(-reach, reach),
+            show_legend=False,
+            x_title="Gap in points",
+            print_values=True,
+        )
+    )
+    # pygal draws horizontal bars from the bottom up; reverse so factor 1 is at the top.
+    chart.x_labels = [str(result.factor) for result in reversed(results.factors)]
+    values = [
+        None if gap is None else {"value": gap, "color": BRAND if gap >= 0 else CONTRAST} for gap in reversed(gaps)
+    ]
+    chart.add("Perception gap", values)
+    return _render(chart)
+
+
+def svg_data_uri(svg):
+    """SVG bytes as a data: URI for an <img src>."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")

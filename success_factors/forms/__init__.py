@@ -1,0 +1,9 @@
+from .assessments import (
+    FactorAnswersForm,
+    RatingForm,
+    ReopenAssessmentForm,
+    StartAssessmentForm,
+    SubmitAssessmentForm,
+)
+
+__all__ = ["FactorAnswersForm", "RatingForm", "ReopenAssessmentForm", "StartAssessmentForm", "SubmitAssessmentForm"]

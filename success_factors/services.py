@@ -1,0 +1,128 @@
+"""Changes to self-assessments, indicators and actions. Each checks the move is allowed."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from .models import Action, ActionStatus, Assessment, AssessmentStatus, Indicator, Rating
+from .selectors import unanswered_indicators
+
+
+def start_assessment(*, compact, organisation, round_name, by):
+    """The organisation's assessment for the round: the existing one, or a new draft."""
+    assessment, _ = Assessment.objects.get_or_create(
+        compact=compact, organisation=organisation, round=round_name, defaults={"started_by": by}
+    )
+    return assessment
+
+
+def _check_draft(assessment):
+    if assessment.status != AssessmentStatus.DRAFT:
+        raise ValidationError("This assessment has been submitted and can no longer be changed.")
+
+
+@transaction.atomic
+def save_ratings(*, assessment, answers):
+    """Save a page of answers: ``answers`` maps each Indicator to a dict of level, evidence, link and comment.
+
+    Levels may be left empty while the assessment is a draft.
+    """
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _check_draft(assessment)
+    for indicator, answer in answers.items():
+        Rating.objects.update_or_create(
+            assessment=assessment,
+            indicator=indicator,
+            defaults={
+                "level": answer.get("level"),
+                "evidence": answer.get("evidence", ""),
+                "evidence_link": answer.get("evidence_link", ""),
+                "comment": answer.get("comment", ""),
+            },
+        )
+    assessment.save(update_fields=["updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def submit_assessment(*, assessment, by):
+    """Submit a draft once every indicator has a level or "Don't know". Submitted assessments are read-only."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _check_draft(assessment)
+    missing = unanswered_indicators(assessment).count()
+    if missing:
+        raise ValidationError(
+            f"Answer every statement before you submit: {missing} still need a level or \u201cDon't know\u201d."
+        )
+    assessment.status = AssessmentStatus.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    assessment.submitted_by = by
+    assessment.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    return assessment
+
+
+@transaction.atomic
+def reopen_assessment(*, assessment, by, reason):
+    """An officer reopens a submitted assessment so it can be corrected; who, when and why are kept."""
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.status != AssessmentStatus.SUBMITTED:
+        raise ValidationError("Only a submitted assessment can be reopened.")
+    if not reason.strip():
+        raise ValidationError("Say why the assessment is being reopened.")
+    assessment.status = AssessmentStatus.DRAFT
+    assessment.reopened_at = timezone.now()
+    assessment.reopened_by = by
+    assessment.reopen_reason = reason.strip()
+    assessment.save(update_fields=["status", "reopened_at", "reopened_by", "reopen_reason", "updated_at"])
+    return assessment
+
+
+def add_local_indicator(*, factor, statement, guidance=""):
+    last = factor.indicators.aggregate(last=Max("order"))["last"] or 0
+    return Indicator.objects.create(
+        factor=factor, statement=statement.strip(), guidance=guidance.strip(), is_local=True, order=last + 1
+    )
+
+
+def retire_indicator(*, indicator, on=None):
+    if indicator.retired_on is not None:
+        raise ValidationError("This indicator has already been retired.")
+    indicator.retired_on = on or timezone.localdate()
+    indicator.save(update_fields=["retired_on"])
+    return indicator
+
+
+def reinstate_indicator(*, indicator):
+    indicator.retired_on = None
+    indicator.save(update_fields=["retired_on"])
+    return indicator
+
+
+def delete_indicator(*, indicator):
+    """Delete an indicator nobody has rated; a rated one can only be retired."""
+    if indicator.ratings.exists():
+        raise ValidationError("This indicator has ratings, so it cannot be deleted. Retire it instead.")
+    indicator.delete()
+
+
+def create_action(*, compact, by, **fields):
+    return Action.objects.create(compact=compact, created_by=by, **fields)
+
+
+def update_action_progress(*, action, status, progress_notes):
+    if status not in ActionStatus.values:
+        raise ValidationError("Select a valid status.")
+    action.status = status
+    action.progress_notes = progress_notes
+    action.save(update_fields=["status", "progress_notes", "updated_at"])
+    return action
+
+
+def update_action(*, action, **fields):
+    """An officer changes an action's details: any of its fields, including owner, due date and status."""
+    for name, value in fields.items():
+        setattr(action, name, value)
+    action.full_clean(exclude=["compact", "created_by"])
+    action.save()
+    return action

@@ -1,0 +1,113 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from signatories.roles import OFFICER, READERS, role_required
+from signatories.selectors import current_compact
+
+from .. import services
+from ..forms.plan import IndicatorForm
+from ..models import Factor, Indicator
+from ..selectors import factor_summaries, factor_trend, indicators_of, open_actions
+
+
+@role_required(*READERS)
+def factor_list(request):
+    compact = current_compact()
+    latest_round, summaries = factor_summaries(compact=compact)
+    context = {"compact": compact, "latest_round": latest_round, "summaries": summaries}
+    return render(request, "success_factors/factor_list.html", context)
+
+
+@role_required(*READERS)
+def factor_detail(request, number):
+    factor = get_object_or_404(Factor, number=number)
+    compact = current_compact()
+    indicators = list(indicators_of(factor=factor))
+    trend = factor_trend(compact=compact, factor=factor)
+    context = {
+        "factor": factor,
+        "current_indicators": [i for i in indicators if not i.is_retired],
+        "retired_indicators": [i for i in indicators if i.is_retired],
+        "trend": trend,
+        "latest": trend[-1] if trend else None,
+        "actions": list(open_actions(compact=compact, factor=factor)),
+    }
+    return render(request, "success_factors/factor_detail.html", context)
+
+
+@role_required(OFFICER)
+def indicator_create(request, number):
+    factor = get_object_or_404(Factor, number=number)
+    form = IndicatorForm(request.POST or None, factor=factor)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The local indicator has been added to {factor}.")
+        return redirect(factor)
+    return render(request, "success_factors/indicator_form.html", {"form": form, "factor": factor})
+
+
+def _indicator(pk):
+    return get_object_or_404(Indicator.objects.select_related("factor"), pk=pk)
+
+
+def _confirm(request, indicator, *, change, done, **page):
+    """GET: a confirmation page, or why the change cannot be made. POST: the service makes the change or refuses it."""
+    if request.method == "POST":
+        try:
+            change()
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, done)
+        return redirect(indicator.factor)
+    return render(request, "success_factors/indicator_confirm.html", {"indicator": indicator, **page})
+
+
+@role_required(OFFICER)
+def indicator_retire(request, pk):
+    indicator = _indicator(pk)
+    return _confirm(
+        request,
+        indicator,
+        change=lambda: services.retire_indicator(indicator=indicator),
+        done="The indicator has been retired. Its ratings are kept.",
+        heading="Retire this indicator?",
+        explanation="New self-assessments will not ask about it. Ratings already given are kept, "
+        "and you can reinstate it later.",
+        button="Retire indicator",
+        refusal="This indicator has already been retired." if indicator.is_retired else "",
+    )
+
+
+@role_required(OFFICER)
+def indicator_reinstate(request, pk):
+    indicator = _indicator(pk)
+    return _confirm(
+        request,
+        indicator,
+        change=lambda: services.reinstate_indicator(indicator=indicator),
+        done="The indicator has been reinstated.",
+        heading="Reinstate this indicator?",
+        explanation="New self-assessments will ask about it again.",
+        button="Reinstate indicator",
+        refusal="" if indicator.is_retired else "This indicator is in use, so there is nothing to reinstate.",
+    )
+
+
+@role_required(OFFICER)
+def indicator_delete(request, pk):
+    indicator = _indicator(pk)
+    has_ratings = indicator.ratings.exists()
+    return _confirm(
+        request,
+        indicator,
+        change=lambda: services.delete_indicator(indicator=indicator),
+        done="The indicator has been deleted.",
+        heading="Delete this indicator?",
+        explanation="Nobody has rated it yet, so it can be deleted. This cannot be undone.",
+        button="Delete indicator",
+        warning=True,
+        refusal="This indicator has ratings, so it cannot be deleted. Retire it instead." if has_ratings else "",
+        offer_retire=has_ratings and not indicator.is_retired,
+    )

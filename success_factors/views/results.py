@@ -1,0 +1,45 @@
+from django.contrib import messages
+from django.shortcuts import render
+
+from signatories.roles import CHAMPION, OFFICER, READERS, role_required
+from signatories.selectors import current_compact
+
+from ..charts import gap_chart, radar_chart, svg_data_uri
+from ..permissions import can_work_on_assessment
+from ..selectors import assessment_comparison, other_assessments, partnership_results, rounds
+from .assessments import assessment_for
+
+
+@role_required(*READERS)
+def partnership(request):
+    compact = current_compact()
+    all_rounds = rounds(compact=compact)
+    requested = request.GET.get("round") or None
+    if requested and requested not in all_rounds:
+        messages.info(request, f"No self-assessments were submitted for {requested[:20]}. This is the latest round.")
+        requested = None
+    context = {"compact": compact, "rounds": all_rounds}
+    if all_rounds:
+        results = partnership_results(compact=compact, round_name=requested)
+        context.update(
+            results=results,
+            radar_chart=svg_data_uri(radar_chart(results)),
+            gap_chart=svg_data_uri(gap_chart(results)),
+        )
+    return render(request, "success_factors/partnership.html", context)
+
+
+@role_required(OFFICER, CHAMPION)
+def assessment_compare(request, pk):
+    assessment = assessment_for(request, pk)
+    others = list(other_assessments(assessment))
+    chosen = next((a for a in others if str(a.pk) == request.GET.get("with")), None)
+    if chosen and not can_work_on_assessment(request.user, chosen):
+        chosen = None
+    if request.GET.get("with") and chosen is None:
+        messages.info(request, "You can only compare with another of this organisation’s self-assessments.")
+    context = {"assessment": assessment, "others": others}
+    if chosen:
+        earlier, later, rows = assessment_comparison(assessment=assessment, other=chosen)
+        context.update(chosen=chosen, earlier=earlier, later=later, rows=rows)
+    return render(request, "success_factors/assessment_compare.html", context)

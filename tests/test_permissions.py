@@ -1,0 +1,200 @@
+"""The permission matrix: every URL of the project × anonymous / champion / LSP member / officer.
+
+The test walks the URL conf, so a new URL without a row here fails. Each row says what each
+kind of visitor gets on a GET: a page (200), refused (403), sent to the login page ("login"),
+or redirected elsewhere ("redirect").
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from success_factors.models import Indicator
+
+from tests import factories
+
+LOGIN = "login"
+REDIRECT = "redirect"
+OK = 200
+DENIED = 403
+GONE = 404
+
+#            anonymous  champion  lsp member  officer
+READ_ALL = (LOGIN, OK, OK, OK)
+OFFICERS_ONLY = (LOGIN, DENIED, DENIED, OK)
+PUBLIC = (OK, OK, OK, OK)
+SIGNED_IN = (LOGIN, OK, OK, OK)
+# Self-assessments: officers see all; a champion only their own organisation's (the matrix's
+# assessments belong to another organisation); LSP members read results, never single assessments.
+ASSESSMENT_WORKERS = (LOGIN, OK, DENIED, OK)
+OTHER_ORGANISATIONS_ASSESSMENT = (LOGIN, DENIED, DENIED, OK)
+
+MATRIX = {
+    "dashboard": READ_ALL,
+    # Accounts: Django's own views. Login sends signed-in people on to their home page.
+    "login": (OK, REDIRECT, REDIRECT, REDIRECT),
+    "logout": (405, 405, 405, 405),  # POST only: a link cannot sign anyone out
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,  # an invalid link shows its own page
+    "password_reset_complete": PUBLIC,
+    # People and invitations
+    "invitation_list": OFFICERS_ONLY,
+    "invitation_create": OFFICERS_ONLY,
+    "invitation_accept": (GONE, GONE, GONE, GONE),  # an unknown token; valid tokens are tested in test_invitations
+    # The register
+    "signatories:organisation_list": READ_ALL,
+    "signatories:organisation_detail": READ_ALL,
+    "signatories:organisation_create": OFFICERS_ONLY,
+    "signatories:organisation_edit": OFFICERS_ONLY,
+    "signatories:organisation_sign": OFFICERS_ONLY,
+    "signatories:endorsement_create": OFFICERS_ONLY,
+    "signatories:signature_withdraw": OFFICERS_ONLY,
+    "signatories:champion_list": READ_ALL,
+    "signatories:champion_detail": READ_ALL,
+    "signatories:champion_create": OFFICERS_ONLY,
+    "signatories:champion_edit": OFFICERS_ONLY,
+    "signatories:champion_stand_down": OFFICERS_ONLY,
+    # The seven factors
+    "success_factors:factor_list": READ_ALL,
+    "success_factors:factor_detail": READ_ALL,
+    "success_factors:indicator_create": OFFICERS_ONLY,
+    "success_factors:indicator_retire": OFFICERS_ONLY,
+    "success_factors:indicator_reinstate": OFFICERS_ONLY,
+    "success_factors:indicator_delete": OFFICERS_ONLY,
+    # Self-assessments
+    "success_factors:assessment_list": ASSESSMENT_WORKERS,
+    "success_factors:assessment_start": ASSESSMENT_WORKERS,
+    "success_factors:assessment_detail": OTHER_ORGANISATIONS_ASSESSMENT,
+    "success_factors:assessment_factor": OTHER_ORGANISATIONS_ASSESSMENT,
+    "success_factors:assessment_review": OTHER_ORGANISATIONS_ASSESSMENT,
+    "success_factors:assessment_submit": (LOGIN, DENIED, DENIED, REDIRECT),  # POST only; a GET goes to review
+    "success_factors:assessment_reopen": OTHER_ORGANISATIONS_ASSESSMENT,
+    "success_factors:assessment_compare": OTHER_ORGANISATIONS_ASSESSMENT,
+    "success_factors:partnership": READ_ALL,
+    # The action plan: everyone reads; officers plan; owners update progress
+    "success_factors:action_list": READ_ALL,
+    "success_factors:action_detail": READ_ALL,
+    "success_factors:action_create": OFFICERS_ONLY,
+    "success_factors:action_edit": OFFICERS_ONLY,
+    "success_factors:action_progress": OTHER_ORGANISATIONS_ASSESSMENT,  # the matrix's champion owns none
+}
+
+# Django's admin is for technical staff only: none of the service's roles reaches it.
+ADMIN_NAMESPACE = "admin"
+
+
+def url_patterns(resolver=None, prefix="", namespace=None):
+    """Every named pattern of the URL conf as (full name, route prefix, pattern)."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            if ns and namespace and entry.namespace:
+                ns = f"{namespace}:{entry.namespace}"
+            yield from url_patterns(entry, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, prefix + str(entry.pattern), entry
+
+
+def project_patterns():
+    return [(name, route, p) for name, route, p in url_patterns() if not (name or "").startswith(ADMIN_NAMESPACE + ":")]
+
+
+@pytest.fixture
+def world(db, compact):
+    organisation = factories.OrganisationFactory(name="Riverside Trust")
+    signature = factories.SignatureFactory(compact=compact, organisation=organisation)
+    champion = factories.ChampionFactory(organisation=organisation)
+    draft = factories.AssessmentFactory(compact=compact, organisation=organisation, round="2026/27")
+    submitted = factories.AssessmentFactory(
+        compact=compact, organisation=organisation, round="2025/26", status="submitted", submitted_at=timezone.now()
+    )
+    action = factories.ActionFactory(compact=compact, owner_organisation=organisation)
+    return {
+        "success_factors:factor_detail": {"number": 3},
+        "success_factors:indicator_create": {"number": 3},
+        "success_factors:indicator_retire": {"pk": Indicator.objects.first().pk},
+        "success_factors:indicator_reinstate": {"pk": Indicator.objects.first().pk},
+        "success_factors:indicator_delete": {"pk": Indicator.objects.first().pk},
+        "success_factors:assessment_detail": {"pk": draft.pk},
+        "success_factors:assessment_factor": {"pk": draft.pk, "number": 1},
+        "success_factors:assessment_review": {"pk": draft.pk},
+        "success_factors:assessment_submit": {"pk": draft.pk},
+        "success_factors:assessment_reopen": {"pk": submitted.pk},
+        "success_factors:assessment_compare": {"pk": submitted.pk},
+        "success_factors:action_detail": {"pk": action.pk},
+        "success_factors:action_edit": {"pk": action.pk},
+        "success_factors:action_progress": {"pk": action.pk},
+        "signatories:organisation_detail": {"pk": organisation.pk},
+        "signatories:organisation_edit": {"pk": organisation.pk},
+        "signatories:organisation_sign": {"pk": organisation.pk},
+        "signatories:endorsement_create": {"pk": organisation.pk},
+        "signatories:signature_withdraw": {"pk": signature.pk},
+        "signatories:champion_detail": {"pk": champion.pk},
+        "signatories:champion_edit": {"pk": champion.pk},
+        "signatories:champion_stand_down": {"pk": champion.pk},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "invitation_accept": {"token": "not-a-real-token"},
+    }
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    names = {name for name, _, _ in project_patterns()}
+    assert None not in names, "every URL pattern needs a name so the matrix can list it"
+    missing = names - set(MATRIX)
+    stale = set(MATRIX) - names
+    assert not missing, f"URLs without a row in the permission matrix: {sorted(missing)}"
+    assert not stale, f"rows for URLs that no longer exist: {sorted(stale)}"
+
+
+def test_every_view_declares_who_may_see_it():
+    undeclared = [name for name, _, p in project_patterns() if not hasattr(p.callback, "allowed_roles")]
+    assert not undeclared, f"views without role_required or public: {undeclared}"
+
+
+def visitors():
+    return [
+        ("anonymous", lambda: None),
+        ("champion", lambda: factories.champion_user(username="matrix-champion")),
+        ("lsp member", lambda: factories.lsp_member(username="matrix-lsp")),
+        ("officer", lambda: factories.officer(username="matrix-officer")),
+    ]
+
+
+@pytest.mark.parametrize("column,visitor", list(enumerate(visitors())), ids=[v[0] for v in visitors()])
+def test_matrix(column, visitor, world, client):
+    from django.urls import reverse
+
+    who, make_user = visitor
+    user = make_user()
+    if user is not None:
+        client.force_login(user)
+    failures = []
+    for name in sorted(MATRIX):
+        expected = MATRIX[name][column]
+        url = reverse(name, kwargs=world.get(name, {}))
+        response = client.get(url)
+        if expected == LOGIN:
+            ok = response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        elif expected == REDIRECT:
+            ok = response.status_code == 302 and not response["Location"].startswith("/accounts/login/")
+        else:
+            ok = response.status_code == expected
+        if not ok:
+            where = response.get("Location", "")
+            failures.append(f"{name} ({url}) as {who}: expected {expected}, got {response.status_code} {where}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("make_user", [lambda: None] + [v[1] for v in visitors()[1:]])
+def test_admin_is_for_technical_staff_only(make_user, db, client):
+    user = make_user()
+    if user is not None:
+        client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
