@@ -40,6 +40,8 @@ check-browser:
 	  echo ""; \
 	fi
 
+PYTEST_ARGS ?= -n auto
+
 test: install check-browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -16,8 +16,15 @@ from success_factors.models import (
     Level,
     Rating,
 )
+from success_factors.selectors import current_round
 
-ROUNDS = ("2025/26", "2026/27")
+
+def demo_rounds(anchor):
+    """Last year's round and this year's, as financial years: ("2025/26", "2026/27") in November 2026."""
+    this_round = current_round(anchor)
+    start = int(this_round[:4]) - 1
+    return (f"{start}/{(start + 1) % 100:02d}", this_round)
+
 
 # How each sector tends to see each factor (in levels): statutory partners rate the structures
 # they run more kindly than the voluntary sector does, which is the perception gap on the report.
@@ -26,9 +33,9 @@ SECTOR_BIAS = {
     Sector.VOLUNTARY: {1: 0.0, 2: -0.5, 3: 0.1, 4: -0.3, 5: 0.3, 6: -0.6, 7: -0.2},
     Sector.OTHER: {n: 0.0 for n in range(1, 8)},
 }
-# What changed between the rounds: champions were trained and wins collected (3 and 7 up),
-# while a grant cut took time away from promoting the Compact (6 down).
-ROUND_CHANGE = {"2025/26": {}, "2026/27": {1: 0.2, 3: 0.6, 7: 0.5, 6: -0.4}}
+# What changed between the rounds (earlier, later): champions were trained and wins collected
+# (3 and 7 up), while a grant cut took time away from promoting the Compact (6 down).
+ROUND_CHANGE = ({}, {1: 0.2, 3: 0.6, 7: 0.5, 6: -0.4})
 
 EVIDENCE = {
     1: ["Agreed outcomes in the health and wellbeing plan.", "Quick win: joint hospital discharge scheme."],
@@ -48,18 +55,22 @@ def _level(rng, base, bias):
     return max(Level.NOT_IN_PLACE, min(Level.EMBEDDED, value))
 
 
-def create_assessments(*, compact, rng, officer, skip_organisation=None):
+def create_assessments(*, compact, rng, anchor, officer, skip_organisation=None):
     """Most signatories assess themselves in both rounds; the demo champion's organisation has done
     only the earlier round, so the champion has this year's self-assessment still to do."""
+    rounds = demo_rounds(anchor)
     indicators = list(Indicator.objects.select_related("factor").filter(retired_on__isnull=True))
     organisations = list(active_signatories(compact=compact).order_by("name"))
     created = 0
     for organisation in organisations:
         base = 2.0 + rng.random() * 0.8
-        for index, round_name in enumerate(ROUNDS):
-            if rng.random() < 0.15 or (organisation == skip_organisation and round_name == ROUNDS[-1]):
+        for index, round_name in enumerate(rounds):
+            if rng.random() < 0.15 or (organisation == skip_organisation and index == len(rounds) - 1):
                 continue
-            submitted_at = timezone.make_aware(datetime.datetime(2025 + index, 6, 1 + rng.randrange(28), 10))
+            # Each round's returns come in over the early summer of its financial year.
+            year = int(round_name[:4])
+            submitted_at = timezone.make_aware(datetime.datetime(year, 6, 1 + rng.randrange(28), 10))
+            submitted_at = min(submitted_at, timezone.now() - datetime.timedelta(days=1 + rng.randrange(20)))
             assessment = Assessment.objects.create(
                 compact=compact,
                 organisation=organisation,
@@ -78,7 +89,7 @@ def create_assessments(*, compact, rng, officer, skip_organisation=None):
                         rng,
                         base,
                         SECTOR_BIAS[organisation.sector][indicator.factor.number]
-                        + ROUND_CHANGE[round_name].get(indicator.factor.number, 0),
+                        + ROUND_CHANGE[index].get(indicator.factor.number, 0),
                     ),
                     evidence=rng.choice(EVIDENCE[indicator.factor.number]) if rng.random() < 0.6 else "",
                 )

@@ -193,8 +193,10 @@ def partnership_results(*, compact, round_name=None):
         result.voluntary = _mean_or_none(scores[(round_name, number, Sector.VOLUNTARY)])
         if before:
             result.previous_score = _mean_or_none(scores[(before, number, None)])
+    # Out of the current signatories, so the response rate never passes 100% after a withdrawal.
     results.responded = Assessment.objects.filter(
-        compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED
+        compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED,
+        organisation__in=active_signatories(compact=compact),
     ).count()
     return results
 

@@ -1,0 +1,20 @@
+"""The accessibility check itself: it must catch a real violation, or every other browser test proves nothing."""
+
+from tests.browser.conftest import close_checked_page, open_checked_page
+
+BAD_PAGE = """<!DOCTYPE html><html><head><title>Bad</title></head>
+<body><main><h1>Bad page</h1><img src="/x.png"><input type="text"></main></body></html>"""
+
+
+def test_axe_reports_a_missing_alt_text_and_an_unlabelled_field(browser):
+    page, axe = open_checked_page(browser, "http://compact.test")
+    page.route("http://compact.test/**", lambda route: route.fulfill(body=BAD_PAGE, content_type="text/html"))
+
+    page.goto("/bad/")
+    close_checked_page(page)
+
+    assert axe.loaded == ["http://compact.test/bad/"]
+    assert axe.checked == ["http://compact.test/bad/"]
+    found = "\n".join(axe.violations)
+    assert "image-alt" in found
+    assert "label" in found

@@ -1,0 +1,122 @@
+"""The demo: a believable Northbrook Compact, loaded only into an empty database and never in production."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import Client
+from django.utils import timezone
+
+from compact_site import demo
+from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
+from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
+from signatories.selectors import active_signatories, organisation_for
+from success_factors.models import Action, Assessment, AssessmentStatus
+from success_factors.selectors import current_round, partnership_results
+
+pytestmark = pytest.mark.django_db
+
+
+def current_round_now():
+    return current_round(timezone.localdate())
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("demo_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_loads_a_whole_compact_and_prints_the_logins():
+    output = run("--if-empty")
+
+    assert "Loaded the Northbrook demo" in output
+    for username in ("officer", "champion", "lsp"):
+        assert username in output
+    assert "compact-demo" in output
+    compact = Compact.objects.get()
+    assert compact.name == "Northbrook Local Compact"
+    assert Organisation.objects.count() == len(demo.ORGANISATIONS)
+    assert 30 <= active_signatories(compact=compact).count() < Organisation.objects.count()
+    assert Champion.objects.filter(stood_down_on__isnull=False).exists()
+    assert 20 <= Champion.objects.filter(stood_down_on__isnull=True).count() <= 35
+
+
+@pytest.mark.parametrize("username, role", [("officer", OFFICER), ("champion", CHAMPION), ("lsp", LSP_MEMBER)])
+def test_each_demo_user_logs_in_with_the_demo_password_and_has_one_role(username, role):
+    run()
+    client = Client()
+
+    response = client.post("/accounts/login/", {"username": username, "password": "compact-demo"})
+
+    assert response.status_code == 302
+    user = response.wsgi_request.user
+    assert user.is_authenticated
+    assert roles_of(user) == {role}
+
+
+def test_the_demo_champion_champions_the_cvs_and_has_this_years_assessment_to_do():
+    run()
+    champion = Champion.objects.get(user__username="champion")
+
+    assert organisation_for(champion.user).name == "Northbrook CVS"
+    assert not Assessment.objects.filter(organisation=champion.organisation, round=current_round_now()).exists()
+    assert Assessment.objects.filter(organisation=champion.organisation, status=AssessmentStatus.SUBMITTED).exists()
+
+
+def test_two_rounds_show_movement_a_perception_gap_and_a_believable_response_rate():
+    run()
+    results = partnership_results(compact=Compact.objects.get())
+
+    assert results.round == current_round_now()
+    assert results.previous_round is not None
+    assert all(result.score is not None for result in results.factors)
+    assert any(abs(result.change) >= 3 for result in results.factors)
+    assert any(abs(result.gap) >= 10 for result in results.factors)
+    assert 50 <= results.response_rate <= 100
+
+
+def test_some_actions_are_overdue_and_some_are_not():
+    run()
+    actions = list(Action.objects.all())
+
+    assert len(actions) >= 12
+    assert 0 < sum(action.is_overdue for action in actions) < len(actions)
+
+
+def test_the_same_seed_gives_the_same_register():
+    run()
+    first = sorted(Champion.objects.values_list("name", "organisation__name"))
+    for model in (Champion, Action, Assessment, Endorsement, Signature, Organisation, Compact, get_user_model()):
+        model.objects.all().delete()
+
+    run()
+
+    assert sorted(Champion.objects.values_list("name", "organisation__name")) == first
+
+
+def test_if_empty_leaves_an_existing_database_alone():
+    Organisation.objects.create(name="Real Organisation", sector="voluntary", kind="charity")
+
+    output = run("--if-empty")
+
+    assert "no demo data was loaded" in output
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["Real Organisation"]
+
+
+def test_without_if_empty_it_refuses_a_database_with_data():
+    Organisation.objects.create(name="Real Organisation", sector="voluntary", kind="charity")
+
+    with pytest.raises(CommandError, match="already has data"):
+        run()
+    assert Organisation.objects.count() == 1
+
+
+def test_never_in_production(settings):
+    settings.PRODUCTION = True
+
+    with pytest.raises(CommandError, match="production"):
+        run("--if-empty")
+    assert not Organisation.objects.exists()
