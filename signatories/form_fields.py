@@ -31,6 +31,7 @@ class GovFormMixin:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> carries the token
 
 
 class GovForm(GovFormMixin, forms.Form):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ def govuk_date(value):
     if not value:
         return ""
     return f"{value.day} {value:%B %Y}"
+
+
+@register.inclusion_tag("includes/nav_item.html", takes_context=True)
+def nav_item(context, label, url_name, *sections):
+    """A main-navigation link, marked current when the page's "namespace:name" starts with one of ``sections``."""
+    match = context["request"].resolver_match
+    here = match.view_name if match else ""
+    return {"label": label, "href": reverse(url_name), "active": any(here.startswith(s) for s in sections)}
