@@ -122,7 +122,8 @@ def gap_chart(results):
     """
     gaps = [points_change(result.statutory, result.voluntary) for result in results.factors]
     reach = max([abs(gap) for gap in gaps if gap is not None] + [10])
-    reach = math.ceil(reach / 10) * 10
+    step = 10 if reach <= 30 else 20
+    reach = math.ceil(reach / step) * step
     chart = pygal.HorizontalBar(
         **_options(
             width=WIDTH,
@@ -133,6 +134,7 @@ def gap_chart(results):
             print_values=True,
         )
     )
+    chart.y_labels = list(range(-reach, reach + 1, step))  # the value axis, sparse enough to read
     # pygal draws horizontal bars from the bottom up; reverse so factor 1 is at the top.
     chart.x_labels = [str(result.factor) for result in reversed(results.factors)]
     values = [

@@ -70,7 +70,7 @@ MATRIX = {
     "success_factors:assessment_detail": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:assessment_factor": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:assessment_review": OTHER_ORGANISATIONS_ASSESSMENT,
-    "success_factors:assessment_submit": (LOGIN, DENIED, DENIED, REDIRECT),  # POST only; a GET goes to review
+    "success_factors:assessment_submit": (LOGIN, DENIED, DENIED, 405),  # POST only, after the permission check
     "success_factors:assessment_reopen": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:assessment_compare": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:partnership": READ_ALL,

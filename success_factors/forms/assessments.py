@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Field, Fixed, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 
 from signatories.form_fields import GovForm
 from signatories.selectors import active_signatories
@@ -77,7 +78,12 @@ class RatingForm(GovForm):
         choices=LEVEL_CHOICES, coerce=int, empty_value=None, required=False, widget=forms.RadioSelect
     )
     evidence = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    evidence_link = forms.URLField(required=False, max_length=500, assume_scheme="https")
+    evidence_link = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "inputmode": "url"}),
+    )
     comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, indicator, position, total, **kwargs):
@@ -86,13 +92,14 @@ class RatingForm(GovForm):
         self.indicator = indicator
         self.position = position
         which = f"statement {position}"
-        retired = format_html(' <strong class="govuk-tag govuk-tag--grey">Retired</strong>') if indicator.is_retired else ""
+        retired = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Retired</strong>') if indicator.is_retired else ""
         # Crispy renders labels and hints unescaped: everything typed by people is escaped here.
         self.fields["level"].label = format_html(
             '<span class="govuk-caption-m">Statement {} of {}</span>{}{}', position, total, indicator.statement, retired
         )
         if indicator.guidance:
             self.fields["level"].help_text = linebreaks(indicator.guidance, autoescape=True)
+        self.fields["level"].error_messages["invalid_choice"] = f"Select a level for {which}, or \u201cDon't know\u201d"
         self.fields["evidence"].label = format_html("Evidence{}", _hidden(f"for {which}"))
         self.fields["evidence"].help_text = "What shows this? For example, a report, minutes or a changed procedure."
         self.fields["evidence_link"].label = format_html("Link to the evidence (optional){}", _hidden(f"for {which}"))

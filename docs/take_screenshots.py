@@ -1,0 +1,39 @@
+"""Take the README's screenshots from a running demo site (`make run` in another terminal).
+
+    .venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000]
+"""
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).parent / "screenshots"
+# (file, who, path, full page?)
+SHOTS = [
+    ("dashboard.png", "officer", "/", False),
+    ("organisations.png", "officer", "/organisations/", False),
+    ("results.png", "lsp", "/results/", True),
+    ("self-assessment.png", "champion", "/assessments/", False),
+]
+
+
+def main():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for filename, username, path, full_page in SHOTS:
+            page = browser.new_page(base_url=BASE, viewport={"width": 1100, "height": 900})
+            page.goto("/accounts/login/")
+            page.get_by_label("Username").fill(username)
+            page.get_by_label("Password").fill("compact-demo")
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_url(lambda url: "/accounts/login/" not in url)
+            page.goto(path)
+            page.screenshot(path=OUT / filename, full_page=full_page)
+            page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
