@@ -95,6 +95,7 @@ def create_assessments(*, compact, rng, anchor, officer, skip_organisation=None)
                 )
                 for indicator in indicators
             )
+            Assessment.objects.filter(pk=assessment.pk).update(updated_at=submitted_at)  # not "today"
             created += 1
     return created
 

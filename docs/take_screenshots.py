@@ -15,7 +15,7 @@ SHOTS = [
     ("dashboard.png", "officer", "/", False),
     ("organisations.png", "officer", "/organisations/", False),
     ("results.png", "lsp", "/results/", True),
-    ("self-assessment.png", "champion", "/assessments/", False),
+    ("factor.png", "champion", "/factors/6/", True),
 ]
 
 
