@@ -120,11 +120,26 @@ def page(browser, live_server):
     assert not axe.violations, "Accessibility violations:\n" + "\n".join(axe.violations)
 
 
+def reseed():
+    """Put back what the data migrations create (roles, the seven factors) if a flush removed it.
+
+    Browser tests run in transactional tests, which empty the tables afterwards; serialized rollback
+    should restore the migrations' rows, but does not always under pytest-xdist, so make sure.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("signatories.migrations.0002_roles").create_roles(apps, None)
+    import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
+
+
 @pytest.fixture
 def demo(transactional_db):
     """The Northbrook demo, as `make run` loads it."""
     from compact_site import demo as demo_module
 
+    reseed()
     return demo_module.load()
 
 
