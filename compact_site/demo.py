@@ -24,8 +24,11 @@ from signatories.models import (
     Signature,
 )
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from wins.demo import create_wins
+from wins.demo_concerns import create_concerns
 
 from .demo_assessments import create_actions, create_assessments
+from .reporting.demo import create_reports
 
 DEMO_PASSWORD = "compact-demo"
 SEED = 2026
@@ -272,5 +275,15 @@ def load(*, anchor=None):
             skip_organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
         "actions": create_actions(compact=compact, anchor=anchor, officer=users["officer"], owners=organisations),
+        "wins": create_wins(
+            compact=compact, rng=rng, anchor=anchor, officer=users["officer"], champion_user=users["champion"],
+            organisations=organisations,
+        ),
+        "concerns": create_concerns(
+            compact=compact, anchor=anchor, officer=users["officer"], champion_user=users["champion"],
+            organisation=organisations[DEMO_CHAMPION_ORGANISATION],
+        ),
     }
+    # Last, so the reports' snapshots hold everything above.
+    counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     return counts

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from signatories.roles import public
 
-from . import views
+from . import lockouts, views
 from .forms import GovPasswordChangeForm, GovPasswordResetForm, GovSetPasswordForm, LoginForm
 
 auth_patterns = [
@@ -44,8 +44,12 @@ urlpatterns = [
     path("people/", views.invitation_list, name="invitation_list"),
     path("people/invite/", views.invitation_create, name="invitation_create"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("people/lockouts/", lockouts.lockout_list, name="lockout_list"),
+    path("people/lockouts/<int:pk>/clear/", lockouts.lockout_clear, name="lockout_clear"),
     path("", include("signatories.urls")),
     path("", include("success_factors.urls")),
+    path("", include("wins.urls")),
+    path("", include("compact_site.reporting.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,9 +5,11 @@ from django.shortcuts import redirect, render
 
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, READERS, public, role_required, roles_of
 from signatories.selectors import champion_record_for, current_compact, register_summary
+from wins.selectors import returned_count, wins_waiting_count
 
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
+from .reporting import selectors as reporting_selectors
 from .selectors import people_with_roles, recent_invitations
 
 
@@ -18,8 +20,12 @@ def dashboard(request):
     context = {"compact": compact, "roles": roles}
     if roles & {OFFICER, LSP_MEMBER}:
         context["summary"] = register_summary(compact=compact)
+    if OFFICER in roles:
+        context["wins_waiting"] = wins_waiting_count(compact=compact)
     if CHAMPION in roles:
         context["champion_record"] = champion_record_for(request.user)
+        context["wins_returned"] = returned_count(request.user)
+    context.update(reporting_selectors.dashboard_context(roles=roles, compact=compact))
     return render(request, "compact_site/dashboard.html", context)
 
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -37,6 +38,12 @@ class Compact(models.Model):
     adopted_on = models.DateField(null=True, blank=True)
     review_on = models.DateField("review due on", null=True, blank=True)
     document = models.FileField(upload_to="compacts/", blank=True)
+    report_every_months = models.PositiveSmallIntegerField(
+        "months between reports to the LSP",
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+        help_text="How often the Local Strategic Partnership expects a report: 3 for quarterly, 12 for yearly.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -11,6 +11,7 @@ from .roles import OFFICER, READERS, role_required
 from .selectors import current_compact, organisations_with_status
 
 PAGE_SIZE = 25
+RECENT_WINS = 10
 
 
 # Active champions (no stand-down date) first on every database: PostgreSQL sorts NULLs last by default.
@@ -53,7 +54,14 @@ def organisation_detail(request, pk):
         ),
         pk=pk,
     )
-    return render(request, "signatories/organisation_detail.html", {"organisation": organisation})
+    # Wins live in a higher app: reach them through the reverse relation, never by importing it.
+    published_wins = organisation.wins_involved.filter(status="published")
+    context = {
+        "organisation": organisation,
+        "win_count": published_wins.count(),
+        "recent_wins": list(published_wins.order_by("-happened_on", "-id")[:RECENT_WINS]),
+    }
+    return render(request, "signatories/organisation_detail.html", context)
 
 
 @role_required(OFFICER)

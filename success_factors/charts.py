@@ -147,3 +147,31 @@ def gap_chart(results):
 def svg_data_uri(svg):
     """SVG bytes as a data: URI for an <img src>."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def factor_counts_chart(labels, series, *, x_title):
+    """Whole-number counts per factor as horizontal bars, factor 1 at the top, as SVG bytes.
+
+    ``labels`` names the factors; ``series`` is [(name, [count per factor])], for example this period's
+    wins and the previous period's, drawn green then orange.
+    """
+    reach = max([value for _, values in series for value in values] + [4])
+    step = max(1, math.ceil(reach / 5))
+    reach = math.ceil(reach / step) * step
+    chart = pygal.HorizontalBar(
+        **_options(
+            width=WIDTH,
+            height=140 + 44 * len(labels),
+            range=(0, reach),
+            legend_at_bottom=True,
+            show_legend=len(series) > 1,
+            x_title=x_title,
+            print_values=True,
+            print_zeroes=False,
+        )
+    )
+    chart.y_labels = list(range(0, reach + 1, step))
+    chart.x_labels = list(reversed(labels))
+    for name, values in series:
+        chart.add(name, list(reversed(values)))
+    return _render(chart)

@@ -5,13 +5,18 @@ kind of visitor gets on a GET: a page (200), refused (403), sent to the login pa
 or redirected elsewhere ("redirect").
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from success_factors.models import Indicator
+from compact_site.reporting import services as report_services
+from success_factors.models import Factor, Indicator
+from wins.models import Concern
 
 from tests import factories
+from tests.wins import factories as win_factories
 
 LOGIN = "login"
 REDIRECT = "redirect"
@@ -28,6 +33,10 @@ SIGNED_IN = (LOGIN, OK, OK, OK)
 # assessments belong to another organisation); LSP members read results, never single assessments.
 ASSESSMENT_WORKERS = (LOGIN, OK, DENIED, OK)
 OTHER_ORGANISATIONS_ASSESSMENT = (LOGIN, DENIED, DENIED, OK)
+# Wins: champions and officers record them; a champion changes only their own (the matrix's are
+# someone else's); everyone signed in reads published ones.
+RECORDERS = (LOGIN, OK, DENIED, OK)
+SOMEONE_ELSES_WIN = (LOGIN, DENIED, DENIED, OK)
 
 MATRIX = {
     "dashboard": READ_ALL,
@@ -43,7 +52,9 @@ MATRIX = {
     # People and invitations
     "invitation_list": OFFICERS_ONLY,
     "invitation_create": OFFICERS_ONLY,
-    "invitation_accept": (GONE, GONE, GONE, GONE),  # an unknown token; valid tokens are tested in test_invitations
+    "invitation_accept": (GONE, GONE, GONE, GONE),
+    "lockout_list": OFFICERS_ONLY,
+    "lockout_clear": (LOGIN, DENIED, DENIED, 405),  # POST only  # an unknown token; valid tokens are tested in test_invitations
     # The register
     "signatories:organisation_list": READ_ALL,
     "signatories:organisation_detail": READ_ALL,
@@ -80,6 +91,39 @@ MATRIX = {
     "success_factors:action_create": OFFICERS_ONLY,
     "success_factors:action_edit": OFFICERS_ONLY,
     "success_factors:action_progress": OTHER_ORGANISATIONS_ASSESSMENT,  # the matrix's champion owns none
+    # Wins: the library, recording, moderation and the induction pack
+    "wins:library": READ_ALL,
+    "wins:export": OFFICERS_ONLY,
+    "wins:induction_pack": READ_ALL,
+    "wins:induction_pack_pdf": READ_ALL,
+    "wins:win_create": RECORDERS,
+    "wins:my_wins": RECORDERS,
+    "wins:win_detail": READ_ALL,  # a published win; drafts are tested in tests/wins
+    "wins:win_evidence": READ_ALL,  # a published win's file
+    "wins:win_edit": SOMEONE_ELSES_WIN,
+    "wins:win_submit": (LOGIN, DENIED, DENIED, 405),  # POST only, after the permission check
+    "wins:queue": OFFICERS_ONLY,
+    "wins:win_publish": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "wins:win_return": OFFICERS_ONLY,
+    # Concerns: champions raise and read their own; LSP members see counts and closed summaries only
+    "wins:concern_list": READ_ALL,
+    "wins:concern_create": (LOGIN, OK, DENIED, OK),
+    "wins:concern_detail": (LOGIN, GONE, DENIED, OK),  # someone else's, no published summary
+    "wins:concern_update": OFFICERS_ONLY,
+    "wins:concern_action": OFFICERS_ONLY,
+    # Reports to the LSP: everyone signed in reads published ones (drafts are "not found" to all but
+    # officers: tests/compact_site/reports/test_reading.py); officers prepare, publish, correct and email them
+    "reports:report_list": READ_ALL,
+    "reports:report_detail": READ_ALL,  # a published report
+    "reports:report_pdf": READ_ALL,
+    "reports:report_csv": READ_ALL,
+    "reports:report_create": OFFICERS_ONLY,
+    "reports:report_edit": OFFICERS_ONLY,  # a draft
+    "reports:report_period": OFFICERS_ONLY,
+    "reports:report_publish": OFFICERS_ONLY,  # a confirmation page; publishing is a POST
+    "reports:report_delete": OFFICERS_ONLY,
+    "reports:report_correct": OFFICERS_ONLY,  # a published report
+    "reports:report_email": OFFICERS_ONLY,
 }
 
 # Django's admin is for technical staff only: none of the service's roles reaches it.
@@ -104,8 +148,13 @@ def project_patterns():
     return [(name, route, p) for name, route, p in url_patterns() if not (name or "").startswith(ADMIN_NAMESPACE + ":")]
 
 
+def factor_id(number):
+    return Factor.objects.get(number=number).pk
+
+
 @pytest.fixture
-def world(db, compact):
+def world(db, compact, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     organisation = factories.OrganisationFactory(name="Riverside Trust")
     signature = factories.SignatureFactory(compact=compact, organisation=organisation)
     champion = factories.ChampionFactory(organisation=organisation)
@@ -114,6 +163,20 @@ def world(db, compact):
         compact=compact, organisation=organisation, round="2025/26", status="submitted", submitted_at=timezone.now()
     )
     action = factories.ActionFactory(compact=compact, owner_organisation=organisation)
+    published_win = win_factories.WinFactory(compact=compact, evidence_file=win_factories.upload())
+    draft_win = win_factories.draft(compact=compact, recorded_by=factories.champion_user(username="win-recorder"))
+    submitted_win = win_factories.submitted(compact=compact)
+    concern = Concern.objects.create(compact=compact, title="Short notice of grant decisions", factor_id=factor_id(2))
+    report_officer = factories.officer(username="report-officer")
+    draft_report = report_services.create_report(
+        compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30), by=report_officer
+    )
+    published_report = report_services.create_report(
+        compact=compact, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31), by=report_officer
+    )
+    published_report.summary = "A quiet quarter."
+    published_report.save()
+    published_report = report_services.publish_report(report=published_report, by=report_officer)
     return {
         "success_factors:factor_detail": {"number": 3},
         "success_factors:indicator_create": {"number": 3},
@@ -138,7 +201,26 @@ def world(db, compact):
         "signatories:champion_edit": {"pk": champion.pk},
         "signatories:champion_stand_down": {"pk": champion.pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "reports:report_detail": {"pk": published_report.pk},
+        "reports:report_pdf": {"pk": published_report.pk},
+        "reports:report_csv": {"pk": published_report.pk},
+        "reports:report_edit": {"pk": draft_report.pk},
+        "reports:report_period": {"pk": draft_report.pk},
+        "reports:report_publish": {"pk": draft_report.pk},
+        "reports:report_delete": {"pk": draft_report.pk},
+        "reports:report_correct": {"pk": published_report.pk},
+        "reports:report_email": {"pk": published_report.pk},
+        "lockout_clear": {"pk": 1},
+        "wins:concern_detail": {"pk": concern.pk},
+        "wins:concern_update": {"pk": concern.pk},
+        "wins:concern_action": {"pk": concern.pk},
         "invitation_accept": {"token": "not-a-real-token"},
+        "wins:win_detail": {"pk": published_win.pk},
+        "wins:win_evidence": {"pk": published_win.pk},
+        "wins:win_edit": {"pk": draft_win.pk},
+        "wins:win_submit": {"pk": draft_win.pk},
+        "wins:win_publish": {"pk": submitted_win.pk},
+        "wins:win_return": {"pk": submitted_win.pk},
     }
 
 

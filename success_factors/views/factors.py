@@ -10,6 +10,8 @@ from ..forms.plan import IndicatorForm
 from ..models import Factor, Indicator
 from ..selectors import factor_summaries, factor_trend, indicators_of, open_actions
 
+RECENT_WINS = 5
+
 
 @role_required(*READERS)
 def factor_list(request):
@@ -33,6 +35,10 @@ def factor_detail(request, number):
         "latest": trend[-1] if trend else None,
         "actions": list(open_actions(compact=compact, factor=factor)),
     }
+    # Wins live in a higher app: reach them through the reverse relation, never by importing it.
+    published_wins = factor.wins.filter(compact=compact, status="published")
+    context["win_count"] = published_wins.count()
+    context["recent_wins"] = list(published_wins.order_by("-happened_on", "-id")[:RECENT_WINS])
     return render(request, "success_factors/factor_detail.html", context)
 
 

@@ -1,5 +1,6 @@
 """The demo: a believable Northbrook Compact, loaded only into an empty database and never in production."""
 
+import datetime
 import io
 
 import pytest
@@ -10,11 +11,14 @@ from django.test import Client
 from django.utils import timezone
 
 from compact_site import demo
+from compact_site.models import Report, ReportStatus
+from compact_site.reporting.periods import last_full_quarter, quarter_of
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
 from signatories.selectors import active_signatories, organisation_for
 from success_factors.models import Action, Assessment, AssessmentStatus
 from success_factors.selectors import current_round, partnership_results
+from wins.models import Concern, ConcernStatus, Win, WinStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -86,15 +90,63 @@ def test_some_actions_are_overdue_and_some_are_not():
     assert 0 < sum(action.is_overdue for action in actions) < len(actions)
 
 
+def test_about_120_wins_across_every_factor_mostly_published_some_the_champions_in_progress():
+    run()
+    wins = Win.objects.all()
+    by_status = {status: wins.filter(status=status).count() for status in WinStatus.values}
+    champion_wins = wins.filter(recorded_by__username="champion")
+
+    assert 110 <= wins.count() <= 130
+    assert by_status[WinStatus.PUBLISHED] >= 100
+    assert all(by_status[status] for status in (WinStatus.SUBMITTED, WinStatus.RETURNED, WinStatus.DRAFT))
+    assert set(wins.filter(status=WinStatus.PUBLISHED).values_list("factors__number", flat=True)) == set(range(1, 8))
+    assert wins.values("organisations").distinct().count() >= 25
+    assert champion_wins.count() >= 8
+    assert set(champion_wins.values_list("organisation__name", flat=True)) == {"Northbrook CVS"}
+    assert champion_wins.filter(status=WinStatus.RETURNED).exclude(return_note="").exists()
+    assert wins.values("title").distinct().count() >= 60  # composed, so they vary
+    oldest = wins.order_by("happened_on").first().happened_on
+    assert (timezone.localdate() - oldest).days > 2 * 365
+
+
+def test_a_dozen_concerns_in_every_state_some_raised_by_the_demo_champion():
+    run()
+    concerns = Concern.objects.all()
+
+    assert concerns.count() >= 12
+    assert set(concerns.values_list("status", flat=True)) == set(ConcernStatus.values)
+    assert concerns.filter(raised_by__username="champion").exists()
+    assert concerns.filter(summary_published=True).exists()
+
+
+def test_four_quarterly_reports_are_published_and_this_quarter_is_in_draft():
+    run()
+    today = timezone.localdate()
+    published = list(Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("period_start"))
+    draft = Report.objects.get(status=ReportStatus.DRAFT)
+
+    assert len(published) == 4
+    assert (published[-1].period_start, published[-1].period_end) == last_full_quarter(today)
+    assert all(later.period_start == earlier.period_end + datetime.timedelta(days=1)
+               for earlier, later in zip(published, published[1:]))
+    assert all(report.snapshot["commentary"]["summary"] and report.snapshot["highlighted_wins"] for report in published)
+    assert all(report.published_at.date() > report.period_end for report in published)
+    assert (draft.period_start, draft.period_end) == quarter_of(today)
+    assert published[-1].snapshot["figures"]["factors"]["round"] is not None
+
+
 def test_the_same_seed_gives_the_same_register():
     run()
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
-    for model in (Champion, Action, Assessment, Endorsement, Signature, Organisation, Compact, get_user_model()):
+    wins = sorted(Win.objects.values_list("title", "happened_on"))
+    for model in (Report, Concern, Win, Champion, Action, Assessment, Endorsement, Signature, Organisation, Compact,
+                  get_user_model()):
         model.objects.all().delete()
 
     run()
 
     assert sorted(Champion.objects.values_list("name", "organisation__name")) == first
+    assert sorted(Win.objects.values_list("title", "happened_on")) == wins
 
 
 def test_if_empty_leaves_an_existing_database_alone():

@@ -1,0 +1,100 @@
+"""Security headers on real responses, and django-axes locking out password guessing."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("login")
+
+
+def test_every_page_carries_the_security_headers(client):
+    response = client.get(LOGIN)
+
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
+    assert "style-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "camera=()" in response.headers["Permissions-Policy"]
+    assert "geolocation=()" in response.headers["Permissions-Policy"]
+
+
+def test_pages_use_no_inline_scripts_or_styles(officer_client):
+    html = officer_client.get(reverse("dashboard")).content.decode()
+
+    assert "<script>" not in html and "<style" not in html and " style=" not in html
+    assert "<script src=" in html
+
+
+def test_hsts_on_https_when_configured(client, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+    response = client.get(LOGIN, secure=True)
+
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def fail_to_sign_in(client, username, times):
+    for _ in range(times):
+        response = client.post(LOGIN, {"username": username, "password": "not-the-password"}, REMOTE_ADDR="203.0.113.9")
+    return response
+
+
+def test_repeated_failures_lock_the_username_out_with_a_clear_message(client, settings):
+    user = factories.UserFactory(username="riley")
+
+    before = fail_to_sign_in(client, "riley", settings.AXES_FAILURE_LIMIT - 1)
+    assert before.status_code == 200
+    assert "Enter a correct username and password" in before.content.decode()
+
+    locked = fail_to_sign_in(client, "riley", 1)
+    assert locked.status_code == 429
+    assert "You cannot sign in for now" in locked.content.decode()
+
+    # Even the right password is refused while the pause lasts.
+    right = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="203.0.113.9")
+    assert right.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert user.pk
+
+
+def test_the_lockout_is_per_username_and_address(client, settings):
+    factories.UserFactory(username="riley")
+    fail_to_sign_in(client, "riley", settings.AXES_FAILURE_LIMIT)
+
+    from_elsewhere = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="198.51.100.7")
+
+    assert from_elsewhere.status_code == 302
+
+
+def test_officer_sees_lockouts_and_lifts_one(client, officer_client, settings):
+    factories.UserFactory(username="riley")
+    fail_to_sign_in(client, "riley", settings.AXES_FAILURE_LIMIT)
+
+    page = officer_client.get(reverse("lockout_list"))
+    assert "riley" in page.content.decode()
+    assert "203.0.113.9" in page.content.decode()
+
+    attempt = AccessAttempt.objects.get(username="riley")
+    response = officer_client.post(reverse("lockout_clear", args=[attempt.pk]), follow=True)
+    assert "riley can sign in again" in response.content.decode()
+    assert not AccessAttempt.objects.filter(username="riley").exists()
+    again = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="203.0.113.9")
+    assert again.status_code == 302
+
+
+def test_a_successful_sign_in_clears_earlier_failures(client, settings):
+    factories.UserFactory(username="riley")
+    fail_to_sign_in(client, "riley", settings.AXES_FAILURE_LIMIT - 1)
+
+    client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="203.0.113.9")
+
+    assert AccessAttempt.objects.filter(username="riley", failures_since_start__gt=0).count() == 0

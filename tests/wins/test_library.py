@@ -1,0 +1,177 @@
+"""The wins library: published wins only, newest first, with search and filters that work on both databases."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from signatories.models import Sector
+from tests import factories
+from tests.success_factors.builders import page_text
+from wins.models import Win
+from wins.selectors import search_wins
+
+from .factories import WinFactory, draft, factor, submitted
+
+pytestmark = pytest.mark.django_db
+URL = reverse("wins:library")
+
+
+def titles(response):
+    return [win.title for win in response.context["page_obj"]]
+
+
+def test_only_published_wins_newest_first(compact, lsp_client):
+    WinFactory(compact=compact, title="Older", happened_on=datetime.date(2025, 1, 5))
+    WinFactory(compact=compact, title="Newer", happened_on=datetime.date(2026, 2, 1))
+    draft(compact=compact, title="A draft")
+    submitted(compact=compact, title="Waiting")
+
+    response = lsp_client.get(URL)
+
+    assert titles(response) == ["Newer", "Older"]
+    assert "2 wins" in page_text(response)
+
+
+def test_wins_of_another_compact_are_not_listed(compact, lsp_client):
+    WinFactory(compact=compact, title="Ours")
+    WinFactory(compact=factories.CompactFactory(name="Old Compact", adopted_on=datetime.date(2010, 1, 1)), title="Old")
+
+    assert titles(lsp_client.get(URL)) == ["Ours"]
+
+
+def test_filter_by_factor(compact, lsp_client):
+    WinFactory(compact=compact, title="Structures", factors=[factor(2)])
+    WinFactory(compact=compact, title="Embedding", factors=[factor(7), factor(1)])
+
+    assert titles(lsp_client.get(URL, {"factor": factor(7).pk})) == ["Embedding"]
+
+
+def test_filter_by_organisation_involved(compact, lsp_client):
+    food_bank = factories.OrganisationFactory(name="Riverside Food Bank")
+    WinFactory(compact=compact, title="With the food bank", organisations=[food_bank])
+    WinFactory(compact=compact, title="Without")
+
+    assert titles(lsp_client.get(URL, {"organisation": food_bank.pk})) == ["With the food bank"]
+
+
+def test_filter_by_sector_lists_a_win_once_however_many_organisations_match(compact, lsp_client):
+    council = factories.OrganisationFactory(name="Council", sector=Sector.STATUTORY, kind="council")
+    police = factories.OrganisationFactory(name="Police", sector=Sector.STATUTORY, kind="police")
+    charity = factories.OrganisationFactory(name="Charity")
+    WinFactory(compact=compact, title="Statutory pair", organisations=[council, police])
+    WinFactory(compact=compact, title="Voluntary only", organisations=[charity])
+
+    response = lsp_client.get(URL, {"sector": Sector.STATUTORY})
+
+    assert titles(response) == ["Statutory pair"]
+    assert response.context["page_obj"].paginator.count == 1
+
+
+def test_filter_by_date_range(compact, lsp_client):
+    for day in (1, 15, 28):
+        WinFactory(compact=compact, title=f"Day {day}", happened_on=datetime.date(2026, 2, day))
+
+    response = lsp_client.get(URL, {"happened_from_0": "10", "happened_from_1": "2", "happened_from_2": "2026",
+                                    "happened_to_0": "20", "happened_to_1": "2", "happened_to_2": "2026"})
+
+    assert titles(response) == ["Day 15"]
+
+
+def test_an_impossible_date_is_explained_not_an_error_page(compact, lsp_client):
+    WinFactory(compact=compact)
+
+    response = lsp_client.get(URL, {"happened_from_0": "31", "happened_from_1": "2", "happened_from_2": "2026"})
+
+    assert response.status_code == 200
+    assert "Enter a real date" in page_text(response)
+
+
+def test_quick_wins_only(compact, lsp_client):
+    WinFactory(compact=compact, title="Quick", is_quick_win=True)
+    WinFactory(compact=compact, title="Slow burner")
+
+    assert titles(lsp_client.get(URL, {"quick": "on"})) == ["Quick"]
+    assert len(titles(lsp_client.get(URL))) == 2
+
+
+@pytest.fixture
+def stories(compact):
+    WinFactory(compact=compact, title="Volunteers' fair at the library",
+               what_happened="Fourteen groups took stalls.", difference_made="120 people signed up.")
+    WinFactory(compact=compact, title="Hospital discharge scheme",
+               what_happened="Volunteers phone patients before they leave hospital.",
+               difference_made="Older people got home sooner.")
+    WinFactory(compact=compact, title="Grant paid in advance",
+               what_happened="The council paid quarterly in advance.",
+               difference_made="No overdraft needed at the start of the year.")
+
+
+def found(text):
+    return sorted(win.title for win in search_wins(Win.objects.all(), text))
+
+
+def test_search_looks_in_the_title_and_the_story(stories):
+    assert found("fair") == ["Volunteers' fair at the library"]
+    assert found("overdraft") == ["Grant paid in advance"]
+    assert found("volunteers") == ["Hospital discharge scheme", "Volunteers' fair at the library"]
+
+
+def test_search_needs_every_word(stories):
+    assert found("volunteers hospital") == ["Hospital discharge scheme"]
+    assert found("volunteers overdraft") == []
+
+
+def test_search_ignores_case_and_blank_text(stories):
+    assert found("HOSPITAL") == ["Hospital discharge scheme"]
+    assert len(found("   ")) == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL's full-text search")
+def test_on_postgresql_search_understands_word_forms_and_phrases(stories):
+    assert found("volunteering") == ["Hospital discharge scheme", "Volunteers' fair at the library"]
+    assert found('"paid quarterly"') == ["Grant paid in advance"]
+    assert found("volunteers -hospital") == ["Volunteers' fair at the library"]
+
+
+def test_the_library_searches_with_q(stories, lsp_client):
+    response = lsp_client.get(URL, {"q": "discharge"})
+
+    assert titles(response) == ["Hospital discharge scheme"]
+    assert "1 win matching “discharge”" in page_text(response)
+
+
+def test_the_library_shows_each_wins_organisations_and_factors(compact, lsp_client):
+    food_bank = factories.OrganisationFactory(name="Riverside Food Bank")
+    WinFactory(compact=compact, title="Food bank referrals", organisations=[food_bank], factors=[factor(1)],
+               is_quick_win=True)
+
+    text = page_text(lsp_client.get(URL))
+
+    assert "Riverside Food Bank" in text and "1. Outcomes focus" in text and "Quick win" in text
+
+
+def library_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return len(queries)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_wins(compact, lsp_client):
+    organisations = [factories.OrganisationFactory() for _ in range(3)]
+    for _ in range(5):
+        WinFactory(compact=compact, organisations=organisations, factors=[factor(1), factor(2)])
+    few = library_queries(lsp_client)
+    for _ in range(25):
+        WinFactory(compact=compact, organisations=organisations, factors=[factor(3), factor(4)])
+
+    assert library_queries(lsp_client) == few
+
+
+def test_officers_get_a_link_to_download_the_filtered_list(compact, officer_client, lsp_client):
+    html = officer_client.get(URL, {"q": "fair"}).content.decode()
+
+    assert f'href="{reverse("wins:export")}?q=fair"' in html
+    assert "Download these wins" not in page_text(lsp_client.get(URL))

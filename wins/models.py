@@ -1,0 +1,193 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from signatories.models import Compact, Organisation
+from success_factors.models import Factor
+
+from .evidence import evidence_upload_to
+
+
+class WinStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    PUBLISHED = "published", "Published"
+    RETURNED = "returned", "Returned"
+
+
+# A champion may change their win only before an officer has it, or after it comes back.
+EDITABLE_STATUSES = (WinStatus.DRAFT, WinStatus.RETURNED)
+
+
+class Win(models.Model):
+    """Something the Compact achieved, recorded by a champion or officer and published after moderation.
+
+    The status moves draft → submitted → published (or returned with a note, then submitted again)
+    only through the functions in ``wins.services``.
+    """
+
+    compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="wins")
+    title = models.CharField(max_length=200)
+    what_happened = models.TextField()
+    difference_made = models.TextField(
+        "difference it made", help_text="The outcome for local people or services."
+    )
+    happened_on = models.DateField("date it happened")
+    factors = models.ManyToManyField(Factor, related_name="wins")
+    organisations = models.ManyToManyField(
+        Organisation, related_name="wins_involved", blank=True, verbose_name="organisations involved"
+    )
+    is_quick_win = models.BooleanField("quick win", default=False)
+    people_reached = models.PositiveIntegerField(null=True, blank=True, validators=[MinValueValidator(1)])
+    evidence_link = models.URLField(blank=True, max_length=500)
+    evidence_file = models.FileField(upload_to=evidence_upload_to, blank=True, max_length=200)
+    evidence_file_name = models.CharField(
+        "evidence file's original name", max_length=200, blank=True, help_text="Shown to people; never used as a path."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="wins_recorded"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="recorded_wins",
+        help_text="The organisation of the champion who recorded it.",
+    )
+    status = models.CharField(max_length=10, choices=WinStatus.choices, default=WinStatus.DRAFT)
+    return_note = models.TextField(blank=True, help_text="Why an officer returned it, for the champion.")
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[factors, organisations])
+
+    class Meta:
+        ordering = ["-happened_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False), name="published_win_has_timestamp"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="submitted") | Q(submitted_at__isnull=False), name="submitted_win_has_timestamp"
+            ),
+            models.CheckConstraint(condition=~Q(status="returned") | ~Q(return_note=""), name="returned_win_has_note"),
+            models.CheckConstraint(
+                condition=Q(people_reached__isnull=True) | Q(people_reached__gte=1), name="win_people_reached_positive"
+            ),
+        ]
+        indexes = [
+            # The library, factor and organisation pages: a compact's published wins, newest first.
+            models.Index(fields=["compact", "status", "-happened_on", "-id"], name="win_library_idx"),
+            # The officers' queue: submitted wins, oldest first.
+            models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("wins:win_detail", args=[self.pk])
+
+    @property
+    def is_published(self):
+        return self.status == WinStatus.PUBLISHED
+
+    @property
+    def evidence_display_name(self):
+        return self.evidence_file_name or "evidence file"
+
+
+class WinEvent(models.Model):
+    """One move of a win between statuses: who, when, and the officer's note when it was returned."""
+
+    win = models.ForeignKey(Win, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=10, choices=WinStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=WinStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        start = self.get_from_status_display() or "new"
+        return f"{self.win}: {start} → {self.get_to_status_display()}"
+
+
+class ConcernStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_DISCUSSION = "in_discussion", "In discussion"
+    RESOLVED = "resolved", "Resolved"
+    ESCALATED = "escalated", "Escalated"
+
+
+CONCERN_CLOSED_STATUSES = (ConcernStatus.RESOLVED, ConcernStatus.ESCALATED)
+
+
+class Concern(models.Model):
+    """Something about how the Compact works that needs addressing, raised by a champion or officer.
+
+    Officers move it open → in discussion → resolved or escalated (to the LSP), through
+    ``wins.concern_services``; they may publish a short summary for champions (and, once closed,
+    for LSP members), who otherwise see only counts.
+    """
+
+    compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="concerns")
+    title = models.CharField("what needs addressing", max_length=200)
+    details = models.TextField("what has happened", blank=True)
+    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="concerns")
+    organisations = models.ManyToManyField(
+        Organisation, related_name="concerns_involved", blank=True, verbose_name="organisations involved"
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns_raised"
+    )
+    raised_by_organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns_raised"
+    )
+    raised_on = models.DateField(default=timezone.localdate)
+    status = models.CharField(max_length=20, choices=ConcernStatus.choices, default=ConcernStatus.OPEN)
+    resolution = models.TextField("resolution notes", blank=True)
+    resolved_on = models.DateField(null=True, blank=True)
+    escalated_on = models.DateField(null=True, blank=True)
+    summary = models.TextField("published summary", blank=True)
+    summary_published = models.BooleanField(default=False)
+    action = models.ForeignKey(
+        "success_factors.Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[organisations])
+
+    class Meta:
+        ordering = ["-raised_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="resolved") | Q(resolved_on__isnull=False), name="resolved_concern_has_date"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="escalated") | Q(escalated_on__isnull=False), name="escalated_concern_has_date"
+            ),
+            models.CheckConstraint(
+                condition=Q(summary_published=False) | ~Q(summary=""), name="published_concern_has_summary"
+            ),
+        ]
+        indexes = [models.Index(fields=["compact", "status", "factor"], name="concern_status_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("wins:concern_detail", args=[self.pk])
+
+    @property
+    def is_closed(self):
+        return self.status in CONCERN_CLOSED_STATUSES
