@@ -87,6 +87,10 @@ class AxeChecker:
             name = url.split("://", 1)[1].split("/", 1)[1].split("?")[0].strip("/").replace("/", "_") or "home"
             source["page"].screenshot(path=Path(SCREENSHOTS) / f"{len(self.checked):02d}-{name[:60]}.png", full_page=True)
 
+    def on_console(self, page, message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.violations.append(f"{page.url}: {message.text}")
+
     def on_load(self, page):
         if page.url.startswith("http"):
             self.loaded.append(page.url)
@@ -101,6 +105,9 @@ def open_checked_page(browser, base_url):
     context.add_init_script(AXE_SCRIPT.read_text() + AXE_INIT % {"tags": json.dumps(AXE_TAGS)})
     page = context.new_page()
     page.on("load", axe.on_load)
+    # Anything the Content-Security-Policy blocked, and any script error, fails the test too.
+    page.on("console", lambda message: axe.on_console(page, message))
+    page.on("pageerror", lambda error: axe.violations.append(f"{page.url}: script error {error}"))
     return page, axe
 
 

@@ -18,3 +18,19 @@ def test_axe_reports_a_missing_alt_text_and_an_unlabelled_field(browser):
     found = "\n".join(axe.violations)
     assert "image-alt" in found
     assert "label" in found
+
+
+def test_inline_code_blocked_by_the_content_security_policy_fails_the_check(browser):
+    page, axe = open_checked_page(browser, "http://compact.test")
+    bad = BAD_PAGE.replace("<h1>", '<h1 style="color: red">')
+    page.route(
+        "http://compact.test/**",
+        lambda route: route.fulfill(
+            body=bad, content_type="text/html", headers={"Content-Security-Policy": "style-src 'self'"}
+        ),
+    )
+
+    page.goto("/inline/")
+    close_checked_page(page)
+
+    assert any("Content Security Policy" in violation for violation in axe.violations)
