@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from signatories.roles import public
 
-from . import lockouts, views
+from . import history, lockouts, views
 from .forms import GovPasswordChangeForm, GovPasswordResetForm, GovSetPasswordForm, LoginForm
 
 auth_patterns = [
@@ -44,6 +44,8 @@ urlpatterns = [
     path("people/", views.invitation_list, name="invitation_list"),
     path("people/invite/", views.invitation_create, name="invitation_create"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("history/<str:kind>/<int:pk>/", history.history, name="history"),
+    path("history/<str:kind>/<int:pk>/restore/<int:history_id>/", history.history_restore, name="history_restore"),
     path("people/lockouts/", lockouts.lockout_list, name="lockout_list"),
     path("people/lockouts/<int:pk>/clear/", lockouts.lockout_clear, name="lockout_clear"),
     path("", include("signatories.urls")),

@@ -54,6 +54,8 @@ MATRIX = {
     "invitation_create": OFFICERS_ONLY,
     "invitation_accept": (GONE, GONE, GONE, GONE),
     "lockout_list": OFFICERS_ONLY,
+    "history": OFFICERS_ONLY,
+    "history_restore": OFFICERS_ONLY,  # a confirmation page; restoring is a POST
     "lockout_clear": (LOGIN, DENIED, DENIED, 405),  # POST only  # an unknown token; valid tokens are tested in test_invitations
     # The register
     "signatories:organisation_list": READ_ALL,
@@ -211,6 +213,10 @@ def world(db, compact, settings, tmp_path):
         "reports:report_correct": {"pk": published_report.pk},
         "reports:report_email": {"pk": published_report.pk},
         "lockout_clear": {"pk": 1},
+        "history": {"kind": "organisation", "pk": organisation.pk},
+        "history_restore": {
+            "kind": "organisation", "pk": organisation.pk, "history_id": organisation.history.first().history_id,
+        },
         "wins:concern_detail": {"pk": concern.pk},
         "wins:concern_update": {"pk": concern.pk},
         "wins:concern_action": {"pk": concern.pk},

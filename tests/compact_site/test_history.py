@@ -1,0 +1,94 @@
+"""Officers see who changed what and when, and put an organisation, champion or win back to an earlier version."""
+
+import pytest
+from django.urls import reverse
+
+from signatories.models import Organisation, Sector
+from tests import factories
+from tests.wins.factories import WinFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_organisation(client, organisation, **changes):
+    data = {
+        "name": organisation.name, "sector": organisation.sector, "kind": organisation.kind,
+        "charity_number": organisation.charity_number, "company_number": "", "website": "",
+    }
+    data.update(changes)
+    response = client.post(reverse("signatories:organisation_edit", args=[organisation.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_history_shows_who_changed_what_and_when(officer, officer_client):
+    organisation = factories.OrganisationFactory(name="Riverside Trust", sector=Sector.VOLUNTARY)
+    edit_organisation(officer_client, organisation, name="Riverside Community Trust")
+
+    html = officer_client.get(reverse("history", args=["organisation", organisation.pk])).content.decode()
+
+    assert "Changed on" in html and "Created on" in html
+    assert "Riverside Trust" in html and "Riverside Community Trust" in html
+    assert officer.get_full_name() in html
+
+
+def test_officer_restores_an_earlier_version(officer_client):
+    organisation = factories.OrganisationFactory(name="Riverside Trust", charity_number="1234567")
+    edit_organisation(officer_client, organisation, name="Riverside Community Trust", charity_number="7654321")
+    original = organisation.history.order_by("history_date").first()
+    url = reverse("history_restore", args=["organisation", organisation.pk, original.history_id])
+
+    confirm = officer_client.get(url).content.decode()
+    assert "Riverside Trust" in confirm and "Restore this version" in confirm
+    response = officer_client.post(url, follow=True)
+
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.charity_number) == ("Riverside Trust", "1234567")
+    assert "has been restored" in response.content.decode()
+    assert organisation.history.count() == 3  # created, changed, restored: nothing rewritten
+    assert organisation.history.first().history_change_reason.startswith("Restored the version of")
+
+
+def test_restoring_a_version_that_now_clashes_explains_and_changes_nothing(officer_client):
+    organisation = factories.OrganisationFactory(name="Riverside Trust")
+    edit_organisation(officer_client, organisation, name="Riverside Community Trust")
+    factories.OrganisationFactory(name="Riverside Trust")  # the old name is taken now
+    original = organisation.history.order_by("history_date").first()
+
+    response = officer_client.post(
+        reverse("history_restore", args=["organisation", organisation.pk, original.history_id]), follow=True
+    )
+
+    assert "cannot be restored" in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.name == "Riverside Community Trust"
+
+
+def test_a_win_can_be_restored_and_an_assessment_only_read(compact, officer_client):
+    win = WinFactory(compact=compact, title="First title")
+    win.title = "Second title"
+    win.save()
+    first = win.history.order_by("history_date").first()
+
+    officer_client.post(reverse("history_restore", args=["win", win.pk, first.history_id]))
+    win.refresh_from_db()
+    assert win.title == "First title"
+
+    assessment = factories.AssessmentFactory(compact=compact)
+    assert officer_client.get(reverse("history", args=["assessment", assessment.pk])).status_code == 200
+    version = assessment.history.first()
+    restore = reverse("history_restore", args=["assessment", assessment.pk, version.history_id])
+    assert officer_client.post(restore).status_code == 404
+
+
+def test_unknown_kinds_are_not_found(officer_client):
+    assert officer_client.get(reverse("history", args=["user", 1])).status_code == 404
+
+
+def test_detail_pages_link_to_the_history_for_officers_only(officer_client, lsp_client):
+    organisation = factories.OrganisationFactory()
+    url = reverse("signatories:organisation_detail", args=[organisation.pk])
+    link = reverse("history", args=["organisation", organisation.pk])
+
+    assert link in officer_client.get(url).content.decode()
+    assert link not in lsp_client.get(url).content.decode()
+    assert Organisation.objects.count() == 1
