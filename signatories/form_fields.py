@@ -1,5 +1,7 @@
 """Form building blocks in the GOV.UK style, shared by every app's forms."""
 
+from datetime import datetime
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
@@ -46,3 +48,54 @@ def not_in_future(value, what="The date"):
     if value and value > timezone.localdate():
         raise ValidationError(f"{what} must be today or in the past")
     return value
+
+
+def version_of(record):
+    """The token an edit form carries to notice someone else's change: when the record was last saved."""
+    return record.updated_at.isoformat() if record is not None and record.pk else ""
+
+
+def changes_since(record, version):
+    """Labels of the fields changed since ``version``, from the record's history (empty if unknown)."""
+    try:
+        then = record.history.filter(updated_at=datetime.fromisoformat(version)).order_by("-history_date").first()
+    except ValueError:
+        return []
+    now = record.history.order_by("-history_date").first()
+    if then is None or now is None:
+        return []
+    fields = now.diff_against(then).changed_fields
+    return [str(record._meta.get_field(name).verbose_name) for name in fields if name != "updated_at"]
+
+
+class EditConflictMixin:
+    """Refuses to save over a change someone else made while this form was open (optimistic locking).
+
+    Call ``watch(record)`` in ``__init__``. The form carries the record's last-saved time; if the record
+    has been saved since, the form shows what changed instead of saving, keeps what the person typed, and
+    takes the newer version, so saving again deliberately replaces the other change.
+    """
+
+    def watch(self, record):
+        self.watched = record if record is not None and record.pk else None
+        if self.watched is None:
+            return
+        self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False, initial=version_of(record))
+        if self.helper.layout is not None:
+            self.helper.layout.append("version")
+
+    def clean(self):
+        data = super().clean()
+        record = getattr(self, "watched", None)
+        submitted = (data or {}).get("version") if record is not None else None
+        # A form posted without the token (not from our page) is not checked.
+        if record is not None and submitted and submitted != version_of(record):
+            changed = changes_since(record, submitted)
+            what = f" ({', '.join(changed)})" if changed else ""
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = version_of(record)
+            raise ValidationError(
+                f"Someone else changed this record{what} while you were editing it, so your changes have not "
+                "been saved. Check the page shows what you want, then save again to replace their changes."
+            )
+        return data

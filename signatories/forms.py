@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import services
-from .form_fields import GovDateField, GovForm, GovModelForm, not_in_future
+from .form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, not_in_future
 from .models import Champion, Compact, Endorsement, Organisation
 from .roles import CHAMPION
 
 
-class OrganisationForm(GovModelForm):
+class OrganisationForm(EditConflictMixin, GovModelForm):
     website = forms.URLField(
         required=False,
         assume_scheme="https",
@@ -33,6 +33,7 @@ class OrganisationForm(GovModelForm):
         super().__init__(*args, **kwargs)
         self.fields["sector"].widget = forms.RadioSelect(choices=self.fields["sector"].choices[1:])
         self.fields["kind"].choices = [("", "Select a kind")] + self.fields["kind"].choices[1:]
+        self.watch(self.instance)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -118,7 +119,7 @@ class UserChoiceField(forms.ModelChoiceField):
         return f"{full} ({user.email or user.username})" if full else user.username
 
 
-class ChampionForm(GovModelForm):
+class ChampionForm(EditConflictMixin, GovModelForm):
     appointed_on = GovDateField(label="Date appointed", help_text="For example, 27 3 2026")
     user = UserChoiceField(
         queryset=champion_user_choices(),
@@ -145,6 +146,7 @@ class ChampionForm(GovModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].empty_label = "Select an organisation"
         self.fields["user"].queryset = champion_user_choices()
+        self.watch(self.instance)
         if not self.instance.pk:
             self.fields["appointed_on"].initial = timezone.localdate()
 

@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.conf import settings
 
-from signatories.form_fields import GovDateField, GovForm, not_in_future
+from signatories.form_fields import EditConflictMixin, GovDateField, GovForm, not_in_future
 from signatories.models import Organisation
 from success_factors.models import Factor
 
@@ -27,7 +27,7 @@ LOST_FILE = HTML(
 )
 
 
-class WinForm(GovForm):
+class WinForm(EditConflictMixin, GovForm):
     title = forms.CharField(
         label="Give the win a short title",
         max_length=200,
@@ -119,6 +119,7 @@ class WinForm(GovForm):
                 legend_size=Size.SMALL,
             ),
         )
+        self.watch(win)
 
     @staticmethod
     def initial_from(win):

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from signatories.form_fields import GovDateField, GovForm, GovModelForm
+from signatories.form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm
 from signatories.forms import UserChoiceField
 from signatories.models import Organisation
 from signatories.roles import CHAMPION, OFFICER
@@ -52,7 +52,7 @@ class FactorChoiceField(forms.ModelChoiceField):
         return str(factor)
 
 
-class ActionForm(GovModelForm):
+class ActionForm(EditConflictMixin, GovModelForm):
     factor = FactorChoiceField(
         queryset=Factor.objects.all(),
         widget=forms.RadioSelect,
@@ -96,6 +96,7 @@ class ActionForm(GovModelForm):
         self.fields["owner_organisation"].empty_label = "No organisation"
         self.fields["owner_user"].queryset = action_owner_choices()
         self.fields["status"].choices = ActionStatus.choices
+        self.watch(self.instance)
 
     def clean(self):
         data = super().clean()
