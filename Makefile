@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install assets migrate demo check-browser clean
+.PHONY: run test install assets migrate demo check-browser clean backup restore bench bench-wrk
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,5 +45,27 @@ PYTEST_ARGS ?= -n auto
 test: install check-browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Backups: `make backup` writes backups/compact-<timestamp>.dump (PostgreSQL) or .sqlite3 (SQLite);
+# `make restore BACKUP=backups/compact-….dump` replaces everything in the database with it.
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@if [ -z "$(BACKUP)" ]; then echo "Say which file: make restore BACKUP=backups/compact-….dump"; exit 2; fi
+	$(PY) manage.py restore --noinput "$(BACKUP)"
+
 clean:
 	rm -rf $(VENV) node_modules static/dist staticfiles
+
+# `make bench`: seed a large data set into its own PostgreSQL database (compact_bench, dropped and
+# recreated), time the main pages, then load-test them under gunicorn with wrk. Results in bench-results/.
+# BENCH_WRK_SECONDS (default 30) sets how long wrk loads each page.
+bench: install bench-wrk
+	PYTHONPATH=. $(PY) -m bench.seed
+	PYTHONPATH=. $(PY) -m bench.measure
+	PYTHONPATH=. $(PY) -m bench.serve
+
+bench-wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; \
+	  else echo "*** wrk is missing: install it with: sudo apt-get install -y wrk"; exit 1; fi; }

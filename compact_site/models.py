@@ -142,3 +142,27 @@ class Report(models.Model):
     @property
     def is_frozen(self):
         return self.status in FROZEN_STATUSES
+
+
+class SecuritySettings(models.Model):
+    """Service-wide security choices officers make (one row)."""
+
+    require_officer_two_step = models.BooleanField(
+        "require two-step verification for officers",
+        default=False,
+        help_text="Officers must set up an authenticator app before they can use the service.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "security settings"
+
+    def __str__(self):
+        return "Security settings"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first() or cls()

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "signatories",
     "success_factors",
     "wins",
@@ -73,7 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "compact_site.two_step.TwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -131,7 +135,7 @@ USE_TZ = True
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d %B %Y", "%d %b %Y"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -208,6 +212,9 @@ PERMISSIONS_POLICY = {
         "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
     )
 }
+
+# Two-step verification (django-otp): the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = SERVICE_NAME
 
 # django-axes: after AXES_FAILURE_LIMIT failed logins for one username from one address, that
 # pair is locked out for AXES_COOLOFF_HOURS; officers see and clear lockouts under People.

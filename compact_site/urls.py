@@ -4,10 +4,13 @@ from django.urls import include, path
 
 from signatories.roles import public
 
-from . import history, lockouts, views
+from . import history, lockouts, personal_data_views, two_step, views
 from .forms import GovPasswordChangeForm, GovPasswordResetForm, GovSetPasswordForm, LoginForm
 
 auth_patterns = [
+    path("two-step/", two_step.two_step_manage, name="two_step_manage"),
+    path("two-step/set-up/", two_step.two_step_setup, name="two_step_setup"),
+    path("two-step/verify/", two_step.two_step_verify, name="two_step_verify"),
     path(
         "login/",
         public(auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)),
@@ -48,6 +51,12 @@ urlpatterns = [
     path("history/<str:kind>/<int:pk>/restore/<int:history_id>/", history.history_restore, name="history_restore"),
     path("people/lockouts/", lockouts.lockout_list, name="lockout_list"),
     path("people/lockouts/<int:pk>/clear/", lockouts.lockout_clear, name="lockout_clear"),
+    path("people/<int:pk>/data/", personal_data_views.person_data, name="person_data"),
+    path("people/<int:pk>/data/export.json", personal_data_views.person_data_export, name="person_data_export"),
+    path("people/<int:pk>/data/erase/", personal_data_views.person_erase, name="person_erase"),
+    path("champions/<int:pk>/data/", personal_data_views.champion_data, name="champion_data"),
+    path("champions/<int:pk>/data/export.json", personal_data_views.champion_data_export, name="champion_data_export"),
+    path("champions/<int:pk>/data/erase/", personal_data_views.champion_erase, name="champion_erase"),
     path("", include("signatories.urls")),
     path("", include("success_factors.urls")),
     path("", include("wins.urls")),

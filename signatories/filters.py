@@ -4,9 +4,12 @@ from django import forms
 from .models import Champion, Organisation, Sector
 from .selectors import SignatureStatus, filter_by_signature_status
 
+# Longer search text is refused as a form error: nobody types it, and a huge LIKE pattern fails on SQLite.
+SEARCH_MAX_LENGTH = 200
+
 
 class OrganisationFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(label="Name", lookup_expr="icontains")
+    name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=SEARCH_MAX_LENGTH)
     sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
     status = django_filters.ChoiceFilter(
         label="Signed the Compact?",
@@ -33,7 +36,7 @@ class ChampionFilter(django_filters.FilterSet):
         empty_label="Any",
         method="filter_active",
     )
-    name = django_filters.CharFilter(label="Name", lookup_expr="icontains")
+    name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=SEARCH_MAX_LENGTH)
 
     class Meta:
         model = Champion

@@ -6,7 +6,9 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 
 class GovDateField(DateInputField):
@@ -99,3 +101,24 @@ class EditConflictMixin:
                 "been saved. Check the page shows what you want, then save again to replace their changes."
             )
         return data
+
+
+class QuickSelect(forms.Select):
+    """A drop-down drawn in Python rather than one template per option, for long lists (1,000 organisations).
+
+    Django renders each option through a template, about 0.1 ms apiece: most of the wins library's time
+    at scale. Same HTML, flat choices only (no option groups). ``govuk-select`` is added here because
+    crispy-forms-gds picks the class by the widget's class name.
+    """
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "govuk-select", **(attrs or {})}, choices)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((option["value"], flatatt(option["attrs"]), option["label"])
+             for _, group, _ in widget["optgroups"] for option in group),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)

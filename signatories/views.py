@@ -138,8 +138,9 @@ def champion_detail(request, pk):
 @role_required(OFFICER)
 def champion_create(request):
     initial = {}
-    organisation_id = request.GET.get("organisation")
-    if organisation_id and organisation_id.isdigit():
+    organisation_id = request.GET.get("organisation", "")
+    # ASCII digits only, and few: "²".isdigit() is true, and int() refuses 5,000 digits.
+    if organisation_id.isascii() and organisation_id.isdigit() and len(organisation_id) <= 18:
         initial["organisation"] = Organisation.objects.filter(pk=organisation_id).first()
     form = ChampionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

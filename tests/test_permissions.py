@@ -54,6 +54,16 @@ MATRIX = {
     "invitation_create": OFFICERS_ONLY,
     "invitation_accept": (GONE, GONE, GONE, GONE),
     "lockout_list": OFFICERS_ONLY,
+    # Personal data: officers see, download and erase what is held about a person (never themselves)
+    "person_data": OFFICERS_ONLY,
+    "person_data_export": OFFICERS_ONLY,
+    "person_erase": OFFICERS_ONLY,  # a confirmation page; erasing is a POST
+    "champion_data": OFFICERS_ONLY,
+    "champion_data_export": OFFICERS_ONLY,
+    "champion_erase": OFFICERS_ONLY,
+    "two_step_manage": READ_ALL,
+    "two_step_setup": READ_ALL,
+    "two_step_verify": (LOGIN, REDIRECT, REDIRECT, REDIRECT),  # nothing to verify: home
     "history": OFFICERS_ONLY,
     "history_restore": OFFICERS_ONLY,  # a confirmation page; restoring is a POST
     "lockout_clear": (LOGIN, DENIED, DENIED, 405),  # POST only  # an unknown token; valid tokens are tested in test_invitations
@@ -202,6 +212,12 @@ def world(db, compact, settings, tmp_path):
         "signatories:champion_detail": {"pk": champion.pk},
         "signatories:champion_edit": {"pk": champion.pk},
         "signatories:champion_stand_down": {"pk": champion.pk},
+        "person_data": {"pk": report_officer.pk},
+        "person_data_export": {"pk": report_officer.pk},
+        "person_erase": {"pk": report_officer.pk},
+        "champion_data": {"pk": champion.pk},
+        "champion_data_export": {"pk": champion.pk},
+        "champion_erase": {"pk": champion.pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "reports:report_detail": {"pk": published_report.pk},
         "reports:report_pdf": {"pk": published_report.pk},

@@ -2,7 +2,8 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from signatories.form_fields import GovDateField
+from signatories.filters import SEARCH_MAX_LENGTH
+from signatories.form_fields import GovDateField, QuickSelect
 from signatories.models import Organisation, Sector
 from success_factors.filters import FactorFilter
 from success_factors.models import Factor
@@ -23,7 +24,8 @@ class GovDateFilter(django_filters.DateFilter):
 
 class WinFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search wins", method="filter_text", help_text="Words from the title or the story."
+        label="Search wins", method="filter_text", help_text="Words from the title or the story.",
+        max_length=SEARCH_MAX_LENGTH,
     )
     factor = FactorFilter(
         label="Factor", field_name="factors", queryset=Factor.objects.all(), empty_label="All factors"
@@ -33,6 +35,7 @@ class WinFilter(django_filters.FilterSet):
         field_name="organisations",
         queryset=Organisation.objects.order_by("name"),
         empty_label="All organisations",
+        widget=QuickSelect,
     )
     sector = django_filters.ChoiceFilter(
         label="Sector of an organisation involved", choices=Sector.choices, empty_label="All sectors",

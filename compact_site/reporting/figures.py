@@ -36,7 +36,9 @@ def figures(compact, start, end):
     """The figures of a report on ``compact`` for ``start`` to ``end`` (dates, both included)."""
     previous_start, previous_end = previous_period(start, end)
     periods = {"current": (start, end), "previous": (previous_start, previous_end)}
-    factor_list = list(Factor.objects.order_by("number"))
+    round_name = round_as_at(compact, end)
+    results = partnership_results(compact=compact, round_name=round_name) if round_name else None
+    factor_list = [result.factor for result in results.factors] if results else list(Factor.objects.order_by("number"))
     coverage = champion_coverage(compact, periods)
     return {
         "period": _period(start, end),
@@ -44,7 +46,7 @@ def figures(compact, start, end):
         "signatories": signatory_figures(compact, periods, coverage),
         "champions": champion_figures(periods, coverage),
         "endorsements": endorsement_figures(compact, periods),
-        "factors": factor_figures(compact, end, factor_list),
+        "factors": factor_figures(results, factor_list),
         "wins": win_figures(compact, periods, factor_list),
         "actions": action_figures(compact, factor_list),
         "concerns": concern_figures(compact, periods, factor_list),
@@ -198,11 +200,10 @@ def round_as_at(compact, end):
     )
 
 
-def factor_figures(compact, end, factor_list):
-    """The seven factors' partnership scores in the latest round as at the end of the period, the previous
-    round's, each sector's (for the perception gap) and the response rate."""
-    round_name = round_as_at(compact, end)
-    if round_name is None:
+def factor_figures(results, factor_list):
+    """The seven factors' partnership scores in the latest round as at the end of the period (``results``, or
+    None before any round), the previous round's, each sector's (for the perception gap) and the response rate."""
+    if results is None:
         rows = [
             {**_factor(factor), "score": None, "previous_score": None, "statutory": None, "voluntary": None,
              "respondents": 0}
@@ -210,7 +211,6 @@ def factor_figures(compact, end, factor_list):
         ]
         return {"round": None, "previous_round": None, "responded": 0, "signatories": 0, "response_rate": None,
                 "rows": rows}
-    results = partnership_results(compact=compact, round_name=round_name)
     return {
         "round": results.round,
         "previous_round": results.previous_round,

@@ -207,8 +207,7 @@ def _download(name, data, *, content_type):
 def report_pdf(request, pk):
     report = selectors.visible_report(request.user, pk)
     content = report_content(report)
-    pdf = render_pdf(report=report, content=content, correction=selectors.correction_of(report),
-                     base_url=request.build_absolute_uri("/"))
+    pdf = render_pdf(report=report, content=content, correction=selectors.correction_of(report))
     name = file_name(content, draft=report.is_draft, extension="pdf")
     return _download(name, pdf, content_type="application/pdf")
 

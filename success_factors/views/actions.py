@@ -33,13 +33,18 @@ def action_list(request):
     return render(request, "success_factors/action_list.html", context)
 
 
+def _is_id(value):
+    # ASCII digits only, and few: "²".isdigit() is true, and int() refuses 5,000 digits.
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
 def _initial_from_query(request):
     initial = {}
     number = request.GET.get("factor", "")
-    if number.isdigit():
+    if _is_id(number):
         initial["factor"] = Factor.objects.filter(number=number).first()
     assessment = request.GET.get("assessment", "")
-    if assessment.isdigit():
+    if _is_id(assessment):
         initial["source_assessment"] = Assessment.objects.filter(pk=assessment).select_related("organisation").first()
     return initial
 

@@ -49,3 +49,15 @@ def test_production_mode_turns_debug_off_and_secures_cookies():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-5:] == ["False", "True", "True", "True", "True"]
+
+
+def test_collectstatic_succeeds_in_production_mode(tmp_path):
+    """The hashed, compressed static files WhiteNoise serves: every file the CSS refers to must exist."""
+    result = run_manage(
+        "collectstatic", "--noinput",
+        COMPACT_ENV="production", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="compact.example.org",
+        STATIC_ROOT=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert list(tmp_path.glob("dist/compact.*.css"))
+    assert (tmp_path / "staticfiles.json").exists()

@@ -1,0 +1,28 @@
+"""`make bench`: seed a large data set into its own PostgreSQL database, time the main pages, load-test them.
+
+Kept out of the apps: nothing here is imported by the service. Run the steps with
+``python -m bench.seed``, ``python -m bench.measure`` and ``python -m bench.serve``.
+"""
+
+import os
+
+DATABASE_NAME = "compact_bench"
+SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+DATABASE_URL = f"{SERVER_URL}/{DATABASE_NAME}"
+RESULTS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench-results")
+
+# The people the seed creates and the measurements sign in as.
+OFFICER_USERNAME = "bench-officer"
+LSP_USERNAME = "bench-lsp"
+CHAMPION_USERNAME = "bench-champion-0"
+PASSWORD = "bench-password-not-secret-42"
+
+
+def setup_django(*, settings="compact_site.settings"):
+    """Point Django at the bench database (never any other) and set it up."""
+    os.environ["DATABASE_URL"] = DATABASE_URL
+    os.environ.setdefault("DEBUG", "false")
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings
+    import django
+
+    django.setup()

@@ -1,0 +1,178 @@
+"""Time the main pages against the seeded ``compact_bench`` database with Django's test client.
+
+Each page is requested a few times to warm up, then repeatedly; the table gives the median and 95th
+percentile server time and the SQL queries per request, flags pages that miss the targets, and is
+written to ``bench-results/bench.md``.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+from bench import CHAMPION_USERNAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+
+MOST_QUERIES = 20
+MEDIAN_MS = 100
+P95_MS = 250
+PDF_MS = 2000
+RUNS = int(os.environ.get("BENCH_RUNS", "20"))
+WARM_UPS = 2
+PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "5"))
+EXPORT_RUNS = int(os.environ.get("BENCH_EXPORT_RUNS", "2"))  # every published win: tens of seconds each
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def pages():
+    """(label, who, url, kind) for every page measured; kind is "page", "pdf" or "export"."""
+    from compact_site.models import Report, ReportStatus
+    from signatories.models import Champion
+
+    organisation = Champion.objects.get(user__username=CHAMPION_USERNAME).organisation_id
+    draft = Report.objects.filter(status=ReportStatus.DRAFT).order_by("-id").first().pk
+    published = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first().pk
+    return [
+        ("Dashboard (officer)", "officer", "/", "page"),
+        ("Dashboard (champion)", "champion", "/", "page"),
+        ("Dashboard (LSP member)", "lsp", "/", "page"),
+        ("Organisation list", "officer", "/organisations/", "page"),
+        ("Organisation detail", "officer", f"/organisations/{organisation}/", "page"),
+        ("Partnership results", "lsp", "/results/", "page"),
+        ("Factor page (3)", "lsp", "/factors/3/", "page"),
+        ("Wins library", "champion", "/wins/", "page"),
+        ("Wins library, search", "champion", "/wins/?q=volunteers+funding", "page"),
+        ("Report list", "lsp", "/reports/", "page"),
+        ("Report preview (draft)", "officer", f"/reports/{draft}/", "page"),
+        ("Published report", "lsp", f"/reports/{published}/", "page"),
+        ("Report CSV", "lsp", f"/reports/{published}/figures.csv", "page"),
+        ("Report PDF", "lsp", f"/reports/{published}/report.pdf", "pdf"),
+        ("Draft report PDF", "officer", f"/reports/{draft}/report.pdf", "pdf"),
+        ("Wins export CSV (all wins)", "officer", "/wins/export.csv", "export"),
+    ]
+
+
+def clients():
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    result = {}
+    for key, username in (("officer", OFFICER_USERNAME), ("champion", CHAMPION_USERNAME), ("lsp", LSP_USERNAME)):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        result[key] = client
+    return result
+
+
+def fetch(client, url):
+    """One request, the body read to the end (streamed exports too); returns (status, seconds, queries, bytes)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        response = client.get(url)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        elapsed = time.perf_counter() - started
+    return response.status_code, elapsed, len(queries), len(body)
+
+
+def measure(label, client, url, kind):
+    runs = {"page": RUNS, "pdf": PDF_RUNS, "export": EXPORT_RUNS}[kind]
+    warm_ups = {"page": WARM_UPS, "pdf": 1, "export": 0}[kind]
+    for _ in range(warm_ups):
+        fetch(client, url)
+    times, counts = [], set()
+    for _ in range(runs):
+        status, elapsed, queries, size = fetch(client, url)
+        if status != 200:
+            raise SystemExit(f"{label}: {url} answered {status}")
+        times.append(elapsed * 1000)
+        counts.add(queries)
+    row = {
+        "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
+        "p95": percentile(times, 0.95), "queries": max(counts), "size": size,
+    }
+    row["misses"] = misses(row)
+    return row
+
+
+def misses(row):
+    found = []
+    if row["queries"] > MOST_QUERIES:
+        found.append(f"queries > {MOST_QUERIES}")
+    if row["kind"] == "pdf":
+        if row["median"] > PDF_MS:
+            found.append(f"PDF > {PDF_MS / 1000:g} s")
+        return found
+    if row["median"] > MEDIAN_MS:
+        found.append(f"median > {MEDIAN_MS} ms")
+    if row["p95"] > P95_MS:
+        found.append(f"p95 > {P95_MS} ms")
+    return found
+
+
+def table(rows):
+    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "Queries", "KB", "Target")
+    lines = [
+        (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", str(r["queries"]),
+         f"{r['size'] / 1024:,.0f}", "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok")
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
+    numeric = {2, 3, 4, 5, 6}
+
+    def fmt(cells):
+        return "| " + " | ".join(
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(cells)
+        ) + " |"
+
+    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in numeric else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
+    return "\n".join([fmt(header), rule, *(fmt(line) for line in lines)])
+
+
+def counts():
+    from compact_site.models import Report
+    from signatories.models import Champion, Organisation
+    from success_factors.models import Action, Assessment, Rating
+    from wins.models import Win
+
+    return ", ".join(f"{model.objects.count():,} {name}" for name, model in (
+        ("organisations", Organisation), ("champions", Champion), ("wins", Win), ("assessments", Assessment),
+        ("ratings", Rating), ("actions", Action), ("reports", Report),
+    ))
+
+
+def main():
+    setup_django()
+    from django.conf import settings
+    from django.db import connection
+
+    assert settings.DATABASES["default"]["NAME"] == "compact_bench", "measure only the bench database"
+    print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
+    sessions = clients()
+    rows = []
+    for label, who, url, kind in pages():
+        rows.append(measure(label, sessions[who], url, kind))
+        print(f"  {label:<28} median {rows[-1]['median']:8.1f} ms  queries {rows[-1]['queries']}", flush=True)
+    text = table(rows)
+    print()
+    print(text)
+    missed = [r for r in rows if r["misses"]]
+    print(f"\n{len(missed)} of {len(rows)} pages missed a target" + (": " + ", ".join(r["page"] for r in missed)
+                                                                     if missed else "."))
+    os.makedirs(RESULTS_DIR, exist_ok=True)
+    with open(os.path.join(RESULTS_DIR, "bench.md"), "w") as out:
+        out.write(f"# Page timings\n\nData: {counts()}.\n\nTargets: at most {MOST_QUERIES} queries, median under "
+                  f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s.\n\n")
+        out.write(text + "\n")
+    print(f"Written to {os.path.join(RESULTS_DIR, 'bench.md')}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)

@@ -1,0 +1,358 @@
+"""Seed a fresh ``compact_bench`` PostgreSQL database with an area's years of data, in bulk.
+
+1,000 organisations (about 80% signed), 500 champions, 100,000 wins, 10,000 assessments with a rating
+for every indicator, 2,000 actions, concerns, endorsements and 40 LSP reports. Drops and recreates
+``compact_bench`` only; no other database is touched. Prints how long each part took.
+"""
+
+import datetime
+import random
+import sys
+import time
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import psycopg2
+from psycopg2 import sql
+
+from bench import (
+    CHAMPION_USERNAME,
+    DATABASE_NAME,
+    LSP_USERNAME,
+    OFFICER_USERNAME,
+    PASSWORD,
+    SERVER_URL,
+    setup_django,
+)
+
+ORGANISATIONS = 1_000
+SIGNED_SHARE = 0.8
+CHAMPIONS = 500
+WINS = 100_000
+ROUNDS = 10  # 1,000 organisations x 10 yearly rounds = 10,000 assessments
+ACTIONS = 2_000
+CONCERNS = 500
+ENDORSEMENTS = 40
+REPORTS = 40
+BATCH = 5_000
+
+WORDS = (
+    "volunteers council funding grant commissioning youth older people housing health food bank "
+    "transport mental wellbeing carers refugees advice debt employment training sport arts library "
+    "neighbourhood safety police fire school parents digital inclusion loneliness disability "
+    "partnership consultation tender procurement outcomes evidence network forum faith environment"
+).split()
+
+
+def recreate_database():
+    """Drop and create ``compact_bench`` on the server, connecting to the maintenance database."""
+    parts = urlsplit(SERVER_URL)
+    connection = psycopg2.connect(
+        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
+        password=parts.password, dbname="postgres",
+    )
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE_NAME)))
+        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE_NAME)))
+    connection.close()
+
+
+@contextmanager
+def step(name, timings):
+    started = time.perf_counter()
+    yield
+    timings.append((name, time.perf_counter() - started))
+    print(f"  {name:<44} {timings[-1][1]:7.1f} s", flush=True)
+
+
+def sentence(rng, words):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def financial_year(start_year):
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+class Seeder:
+    def __init__(self, *, today):
+        from django.utils import timezone
+
+        self.rng = random.Random(20260401)
+        self.today = today
+        self.now = timezone.now()
+
+    def aware(self, day, hour=10):
+        from django.utils import timezone
+
+        return min(timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour))), self.now)
+
+    def days_ago(self, low, high):
+        return self.today - datetime.timedelta(days=self.rng.randint(low, high))
+
+    def users(self):
+        from django.contrib.auth.hashers import make_password
+        from django.contrib.auth.models import Group, User
+
+        from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+
+        password = make_password(PASSWORD)  # hashed once, shared: hashing 500 times would take minutes
+        people = [
+            User(username=OFFICER_USERNAME, first_name="Olive", last_name="Officer", email="officer@bench.example"),
+            User(username=LSP_USERNAME, first_name="Lee", last_name="Board", email="lsp@bench.example"),
+        ] + [
+            User(username=f"bench-champion-{n}", first_name="Champion", last_name=f"Number {n}",
+                 email=f"champion{n}@bench.example")
+            for n in range(CHAMPIONS)
+        ]
+        for person in people:
+            person.password = password
+        people = User.objects.bulk_create(people)
+        groups = {group.name: group for group in Group.objects.all()}
+        role_of = {OFFICER_USERNAME: OFFICER, LSP_USERNAME: LSP_MEMBER}
+        Membership = User.groups.through
+        Membership.objects.bulk_create(
+            Membership(user_id=person.pk, group_id=groups[role_of.get(person.username, CHAMPION)].pk)
+            for person in people
+        )
+        self.officer = people[0]
+        self.champion_users = people[2:]
+        assert self.champion_users[0].username == CHAMPION_USERNAME
+
+    def register(self):
+        from signatories import models as sig
+
+        self.compact = sig.Compact.objects.create(
+            name="Benchtown Compact", area="Benchtown", adopted_on=self.today - datetime.timedelta(days=8 * 365),
+            review_on=self.today + datetime.timedelta(days=365), report_every_months=3,
+        )
+        kinds = {
+            sig.Sector.STATUTORY: [sig.OrganisationKind.COUNCIL, sig.OrganisationKind.HEALTH,
+                                   sig.OrganisationKind.POLICE, sig.OrganisationKind.EDUCATION],
+            sig.Sector.VOLUNTARY: [sig.OrganisationKind.CHARITY, sig.OrganisationKind.COMMUNITY_GROUP,
+                                   sig.OrganisationKind.SOCIAL_ENTERPRISE, sig.OrganisationKind.FAITH],
+            sig.Sector.OTHER: [sig.OrganisationKind.BUSINESS, sig.OrganisationKind.OTHER],
+        }
+        organisations = []
+        for n in range(ORGANISATIONS):
+            sector = self.rng.choices(list(kinds), weights=[15, 75, 10])[0]
+            organisations.append(sig.Organisation(
+                name=f"{self.rng.choice(WORDS).capitalize()} {self.rng.choice(WORDS)} organisation {n:04d}",
+                sector=sector, kind=self.rng.choice(kinds[sector]),
+                charity_number=str(1_000_000 + n) if sector == sig.Sector.VOLUNTARY else "",
+                website=f"https://org{n}.bench.example",
+            ))
+        self.organisations = sig.Organisation.objects.bulk_create(organisations)
+        signatures = []
+        for organisation in self.organisations:
+            roll = self.rng.random()
+            signed_on = self.days_ago(400, 2900)
+            if roll < SIGNED_SHARE:
+                signatures.append(sig.Signature(compact=self.compact, organisation=organisation, signed_on=signed_on,
+                                                signed_by_name="Chris Chair", signed_by_role="Chair"))
+            elif roll < SIGNED_SHARE + 0.05:
+                signatures.append(sig.Signature(
+                    compact=self.compact, organisation=organisation, signed_on=signed_on,
+                    signed_by_name="Chris Chair", signed_by_role="Chair",
+                    withdrawn_on=signed_on + datetime.timedelta(days=300), withdrawal_reason="The group closed.",
+                ))
+        sig.Signature.objects.bulk_create(signatures)
+        signed = {s.organisation_id for s in signatures if s.withdrawn_on is None}
+        self.signed = [o for o in self.organisations if o.pk in signed]
+        champions = []
+        for n, user in enumerate(self.champion_users):
+            appointed = self.days_ago(200, 2500)
+            stood_down = n % 10 == 9
+            champions.append(sig.Champion(
+                organisation=self.signed[n % len(self.signed)], user=user, name=f"Champion Number {n}",
+                job_title="Partnerships lead", email=user.email, appointed_on=appointed,
+                stood_down_on=appointed + datetime.timedelta(days=150) if stood_down else None,
+                stood_down_reason="Moved on." if stood_down else "",
+                support_needs="Half a day of training" if n % 4 == 0 else "",
+            ))
+        self.champions = sig.Champion.objects.bulk_create(champions)
+        sig.Endorsement.objects.bulk_create(
+            sig.Endorsement(
+                compact=self.compact, organisation=self.rng.choice(self.signed), name=f"Cllr Endorser {n}",
+                kind=self.rng.choice(list(sig.EndorsementKind)), position="Cabinet member",
+                endorsed_on=self.days_ago(30, 2500),
+            )
+            for n in range(ENDORSEMENTS)
+        )
+
+    def wins(self):
+        from success_factors.models import Factor
+        from wins.models import Win, WinStatus
+
+        factor_ids = list(Factor.objects.values_list("pk", flat=True))
+        active = [c for c in self.champions if c.stood_down_on is None]
+        Through = Win.factors.through
+        Involved = Win.organisations.through
+        statuses = [WinStatus.PUBLISHED, WinStatus.SUBMITTED, WinStatus.DRAFT, WinStatus.RETURNED]
+        for first in range(0, WINS, BATCH):
+            batch = []
+            for n in range(first, min(first + BATCH, WINS)):
+                champion = self.rng.choice(active)
+                status = self.rng.choices(statuses, weights=[90, 4, 4, 2])[0]
+                happened = self.days_ago(1, 6 * 365)
+                submitted = self.aware(happened + datetime.timedelta(days=self.rng.randint(0, 10)))
+                batch.append(Win(
+                    compact=self.compact, title=f"{sentence(self.rng, 5)[:-1]} ({n})",
+                    what_happened=sentence(self.rng, 30), difference_made=sentence(self.rng, 15),
+                    happened_on=happened, is_quick_win=self.rng.random() < 0.2,
+                    people_reached=self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None,
+                    recorded_by_id=champion.user_id, organisation_id=champion.organisation_id, status=status,
+                    return_note="Add the numbers, please." if status == WinStatus.RETURNED else "",
+                    submitted_at=submitted if status != WinStatus.DRAFT else None,
+                    published_at=(min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now)
+                                  if status == WinStatus.PUBLISHED else None),
+                    published_by=self.officer if status == WinStatus.PUBLISHED else None,
+                    created_at=self.aware(happened),
+                ))
+            batch = Win.objects.bulk_create(batch)
+            Through.objects.bulk_create(
+                Through(win_id=win.pk, factor_id=factor)
+                for win in batch for factor in self.rng.sample(factor_ids, self.rng.choice([1, 1, 2, 3]))
+            )
+            Involved.objects.bulk_create(
+                Involved(win_id=win.pk, organisation_id=organisation.pk)
+                for win in batch for organisation in self.rng.sample(self.signed, self.rng.randint(1, 3))
+            )
+
+    def assessments(self):
+        from success_factors.models import Assessment, AssessmentStatus, Indicator, Rating
+
+        indicators = list(Indicator.objects.filter(retired_on__isnull=True).values_list("pk", flat=True))
+        latest = self.today.year if self.today.month >= 4 else self.today.year - 1
+        years = range(latest - ROUNDS + 1, latest + 1)
+        for organisation in self.organisations:
+            organisation.bias = self.rng.uniform(-0.8, 0.8)
+        rows = []
+        for year in years:
+            for organisation in self.organisations:
+                draft = year == latest and self.rng.random() < 0.4
+                submitted_at = self.aware(datetime.date(year + 1, 1, 15) - datetime.timedelta(days=self.rng.randint(0, 60)))
+                rows.append(Assessment(
+                    compact=self.compact, organisation=organisation, round=financial_year(year),
+                    status=AssessmentStatus.DRAFT if draft else AssessmentStatus.SUBMITTED,
+                    submitted_at=None if draft else submitted_at,
+                    started_by=self.officer, submitted_by=None if draft else self.officer,
+                    created_at=self.aware(datetime.date(year, 10, 1)),
+                ))
+        self.assessment_rows = []
+        for first in range(0, len(rows), BATCH):
+            self.assessment_rows += Assessment.objects.bulk_create(rows[first:first + BATCH])
+        ratings = []
+        for assessment in self.assessment_rows:
+            growth = (int(assessment.round[:4]) - years[0]) * 0.12
+            for indicator in indicators:
+                if self.rng.random() < 0.07:
+                    level = 0
+                else:
+                    level = max(1, min(4, round(self.rng.gauss(2.0 + growth + assessment.organisation.bias, 0.8))))
+                ratings.append(Rating(assessment_id=assessment.pk, indicator_id=indicator, level=level,
+                                      evidence="Minutes of the partnership board" if level >= 3 else ""))
+            if len(ratings) >= 4 * BATCH:
+                Rating.objects.bulk_create(ratings)
+                ratings = []
+        Rating.objects.bulk_create(ratings)
+
+    def actions_and_concerns(self):
+        from success_factors.models import Action, ActionStatus, Factor
+        from wins.models import Concern, ConcernStatus
+
+        factors = list(Factor.objects.all())
+        actions = Action.objects.bulk_create(
+            Action(
+                compact=self.compact, factor=self.rng.choice(factors), description=sentence(self.rng, 12),
+                owner_organisation=self.rng.choice(self.signed), owner_name="Pat Partnerships",
+                due_on=self.today + datetime.timedelta(days=self.rng.randint(-400, 400)),
+                status=self.rng.choices(list(ActionStatus), weights=[40, 30, 25, 5])[0],
+                created_by=self.officer, created_at=self.aware(self.days_ago(30, 900)),
+            )
+            for _ in range(ACTIONS)
+        )
+        concerns = []
+        for _ in range(CONCERNS):
+            status = self.rng.choices(list(ConcernStatus), weights=[40, 20, 30, 10])[0]
+            raised = self.days_ago(10, 1500)
+            concerns.append(Concern(
+                compact=self.compact, title=sentence(self.rng, 6), details=sentence(self.rng, 25),
+                factor=self.rng.choice(factors), raised_by=self.rng.choice(self.champion_users),
+                raised_by_organisation=self.rng.choice(self.signed), raised_on=raised, status=status,
+                resolution="Agreed at the forum." if status == ConcernStatus.RESOLVED else "",
+                resolved_on=raised + datetime.timedelta(days=30) if status == ConcernStatus.RESOLVED else None,
+                escalated_on=raised + datetime.timedelta(days=20) if status == ConcernStatus.ESCALATED else None,
+                action=self.rng.choice(actions) if self.rng.random() < 0.2 else None,
+            ))
+        Concern.objects.bulk_create(concerns)
+
+    def reports(self):
+        """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
+        from compact_site.models import Report, ReportStatus
+        from compact_site.reporting import services
+        from compact_site.reporting.periods import last_full_quarter, quarter_of
+
+        start, end = quarter_of(self.today)
+        draft = services.create_report(compact=self.compact, start=start, end=end, by=self.officer)
+        services.update_report(report=draft, by=self.officer, title=draft.title, summary="The quarter so far.",
+                               highlighted_wins=draft.highlighted_wins.all())
+        start, end = last_full_quarter(self.today)
+        published = services.create_report(compact=self.compact, start=start, end=end, by=self.officer)
+        services.update_report(report=published, by=self.officer, title=published.title,
+                               summary="A good quarter for the partnership.",
+                               issues="Funding for the CVS beyond March.", recommendations="Agree the grant.",
+                               highlighted_wins=published.highlighted_wins.all())
+        published = services.publish_report(report=published, by=self.officer)
+        copies = []
+        for _ in range(REPORTS - 2):
+            end = start - datetime.timedelta(days=1)
+            start, end = quarter_of(end)
+            snapshot = dict(published.snapshot, title=services.default_title(start, end))
+            copies.append(Report(
+                compact=self.compact, title=snapshot["title"], period_start=start, period_end=end,
+                status=ReportStatus.PUBLISHED, summary=published.summary, issues=published.issues,
+                recommendations=published.recommendations, snapshot=snapshot,
+                published_at=self.aware(end + datetime.timedelta(days=30)), published_by=self.officer,
+                created_by=self.officer, created_at=self.aware(end + datetime.timedelta(days=10)),
+            ))
+        Report.objects.bulk_create(copies)
+
+
+def main():
+    started = time.perf_counter()
+    timings = []
+    print(f"Seeding a fresh {DATABASE_NAME} database", flush=True)
+    with step("drop and create the database", timings):
+        recreate_database()
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    with step("migrate", timings):
+        call_command("migrate", verbosity=0, interactive=False)
+    seeder = Seeder(today=timezone.localdate())
+    with transaction.atomic():
+        with step("users and roles", timings):
+            seeder.users()
+        with step(f"{ORGANISATIONS:,} organisations, {CHAMPIONS} champions", timings):
+            seeder.register()
+        with step(f"{WINS:,} wins with factors and organisations", timings):
+            seeder.wins()
+        with step(f"{ORGANISATIONS * ROUNDS:,} assessments with their ratings", timings):
+            seeder.assessments()
+        with step(f"{ACTIONS:,} actions, {CONCERNS} concerns", timings):
+            seeder.actions_and_concerns()
+    with step(f"{REPORTS} reports (2 through the services)", timings):
+        seeder.reports()
+    with step("analyse", timings):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    total = time.perf_counter() - started
+    print(f"Seeded {DATABASE_NAME} in {total:.1f} s", flush=True)
+    return total
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
