@@ -60,7 +60,8 @@ def test_the_pdf_has_the_commentary_figures_and_the_charts(report, lsp_client):
     _, pdf = download(lsp_client, report)
 
     text = "\n".join(page.extract_text() for page in pdf.pages)
-    assert "Compact report to the LSP: April to June\n2026" in text  # the title wraps
+    # Where the title wraps depends on the fonts installed, so compare the words only.
+    assert "Compact report to the LSP: April to June 2026" in " ".join(text.split())
     assert "A good quarter for the Compact." in text
     assert "Active signatories at the end of the period 4 3 up 1" in text
     assert "Factor scores, 2026/27" in text
