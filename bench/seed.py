@@ -221,6 +221,7 @@ class Seeder:
 
     def assessments(self):
         from success_factors.models import Assessment, AssessmentStatus, Indicator, Rating
+        from success_factors.services import record_factor_scores
 
         indicators = list(Indicator.objects.filter(retired_on__isnull=True).values_list("pk", flat=True))
         latest = self.today.year if self.today.month >= 4 else self.today.year - 1
@@ -256,6 +257,7 @@ class Seeder:
                 Rating.objects.bulk_create(ratings)
                 ratings = []
         Rating.objects.bulk_create(ratings)
+        record_factor_scores(a.pk for a in self.assessment_rows if a.status == AssessmentStatus.SUBMITTED)
 
     def actions_and_concerns(self):
         from success_factors.models import Action, ActionStatus, Factor

@@ -17,6 +17,7 @@ from success_factors.models import (
     Rating,
 )
 from success_factors.selectors import current_round
+from success_factors.services import record_factor_scores
 
 
 def demo_rounds(anchor):
@@ -61,7 +62,7 @@ def create_assessments(*, compact, rng, anchor, officer, skip_organisation=None)
     rounds = demo_rounds(anchor)
     indicators = list(Indicator.objects.select_related("factor").filter(retired_on__isnull=True))
     organisations = list(active_signatories(compact=compact).order_by("name"))
-    created = 0
+    submitted = []
     for organisation in organisations:
         base = 2.0 + rng.random() * 0.8
         for index, round_name in enumerate(rounds):
@@ -96,8 +97,9 @@ def create_assessments(*, compact, rng, anchor, officer, skip_organisation=None)
                 for indicator in indicators
             )
             Assessment.objects.filter(pk=assessment.pk).update(updated_at=submitted_at)  # not "today"
-            created += 1
-    return created
+            submitted.append(assessment.pk)
+    record_factor_scores(submitted)
+    return len(submitted)
 
 
 ACTIONS = [

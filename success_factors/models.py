@@ -147,6 +147,26 @@ class Rating(models.Model):
         return f"{self.indicator}: {self.get_level_display() or 'not answered'}"
 
 
+class FactorScore(models.Model):
+    """A submitted assessment's result on one factor, kept when it is submitted.
+
+    The partnership results then add up seven rows per organisation instead of every rating
+    (``selectors.partnership_results``). ``mean_level`` is the mean of the factor's scored levels (1–4),
+    or None when none was scored ("not enough evidence"). Derived from the ratings: written by
+    ``services.record_factor_scores`` on submit and removed when the assessment is reopened.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="factor_scores")
+    factor = models.ForeignKey(Factor, on_delete=models.PROTECT, related_name="+")
+    mean_level = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "factor"], name="one_score_per_factor")]
+
+    def __str__(self):
+        return f"{self.assessment}: factor {self.factor_id}"
+
+
 class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
     IN_PROGRESS = "in_progress", "In progress"

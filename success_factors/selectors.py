@@ -8,15 +8,14 @@ factor scores in their submitted assessments of that round.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from statistics import mean
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from signatories.models import Sector
 from signatories.selectors import active_signatories
 
-from .models import OPEN_STATUSES, Action, Assessment, AssessmentStatus, Factor, Indicator, Level, Rating
+from .models import OPEN_STATUSES, Action, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Level, Rating
 from .wording import whole
 
 
@@ -56,6 +55,20 @@ def factor_scores(assessment):
     for row in rows:
         scores[row["indicator__factor__number"]] = score_from_mean_level(row["mean_level"])
     return scores
+
+
+def mean_levels(assessment_ids):
+    """{(assessment id, factor id): mean scored level} for these assessments, in one query.
+
+    A factor with no scored level (only "Don't know" or nothing) is missing from the result.
+    """
+    rows = (
+        Rating.objects.filter(assessment_id__in=assessment_ids, level__gte=Level.NOT_IN_PLACE)
+        .values_list("assessment_id", "indicator__factor_id")
+        .annotate(mean_level=Avg("level"))
+        .order_by()
+    )
+    return {(assessment_id, factor_id): mean_level for assessment_id, factor_id, mean_level in rows}
 
 
 def progress(assessment):
@@ -148,10 +161,6 @@ class PartnershipResults:
         return [r for r in scored if whole(r.score) == lowest]
 
 
-def _mean_or_none(values):
-    return mean(values) if values else None
-
-
 def partnership_results(*, compact, round_name=None):
     """The partnership picture for a round (default: the latest), compared with the round before.
 
@@ -169,30 +178,35 @@ def partnership_results(*, compact, round_name=None):
     if round_name is None:
         return results
 
+    # Each submitted assessment's factor results are kept (FactorScore), so this adds up seven rows per
+    # organisation in the database rather than every rating. Avg(score) = score(Avg(level)): it is linear.
     rows = (
-        Rating.objects.filter(
+        FactorScore.objects.filter(
             assessment__compact=compact,
             assessment__status=AssessmentStatus.SUBMITTED,
             assessment__round__in=[r for r in (round_name, before) if r],
-            level__gte=Level.NOT_IN_PLACE,
         )
-        .values("assessment__round", "assessment_id", "assessment__organisation__sector", "indicator__factor__number")
-        .annotate(mean_level=Avg("level"))
+        .values_list("assessment__round", "factor__number", "assessment__organisation__sector")
+        .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
         .order_by()
     )
-    scores = defaultdict(list)  # (round, factor number, sector or None) -> organisation scores
-    for row in rows:
-        score = score_from_mean_level(row["mean_level"])
-        key = (row["assessment__round"], row["indicator__factor__number"])
-        scores[key + (None,)].append(score)
-        scores[key + (row["assessment__organisation__sector"],)].append(score)
+    sums = defaultdict(lambda: [0.0, 0])  # (round, factor number, sector or None) -> [sum of mean levels, count]
+    for round_key, number, sector, total, scored in rows:
+        for key in ((round_key, number, None), (round_key, number, sector)):
+            sums[key][0] += total or 0
+            sums[key][1] += scored
+
+    def score(round_key, number, sector=None):
+        total, scored = sums.get((round_key, number, sector), (0, 0))
+        return score_from_mean_level(total / scored) if scored else None
+
     for number, result in by_number.items():
-        result.score = _mean_or_none(scores[(round_name, number, None)])
-        result.respondents = len(scores[(round_name, number, None)])
-        result.statutory = _mean_or_none(scores[(round_name, number, Sector.STATUTORY)])
-        result.voluntary = _mean_or_none(scores[(round_name, number, Sector.VOLUNTARY)])
+        result.score = score(round_name, number)
+        result.respondents = sums.get((round_name, number, None), (0, 0))[1]
+        result.statutory = score(round_name, number, Sector.STATUTORY)
+        result.voluntary = score(round_name, number, Sector.VOLUNTARY)
         if before:
-            result.previous_score = _mean_or_none(scores[(before, number, None)])
+            result.previous_score = score(before, number)
     # Out of the current signatories, so the response rate never passes 100% after a withdrawal.
     results.responded = Assessment.objects.filter(
         compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED,
@@ -248,20 +262,20 @@ def factor_trend(*, compact, factor):
     A round where nobody gave the factor a scored level has a score of None. One query.
     """
     rows = (
-        Rating.objects.filter(
-            assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, indicator__factor=factor
+        FactorScore.objects.filter(
+            assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, factor=factor
         )
-        .values("assessment__round", "assessment_id")
-        .annotate(mean_level=Avg("level", filter=Q(level__gte=Level.NOT_IN_PLACE)))
+        .values_list("assessment__round")
+        .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
         .order_by()
     )
-    scores = defaultdict(list)
-    for row in rows:
-        score = score_from_mean_level(row["mean_level"])
-        scores[row["assessment__round"]].extend([] if score is None else [score])
+    scores = {
+        round_name: (score_from_mean_level(total / scored) if scored else None, scored)
+        for round_name, total, scored in rows
+    }
     points, before = [], None
     for round_name in sorted(scores):
-        point = TrendPoint(round_name, _mean_or_none(scores[round_name]), len(scores[round_name]), before)
+        point = TrendPoint(round_name, *scores[round_name], previous_score=before)
         points.append(point)
         before = point.score
     return points

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from .models import Action, ActionStatus, Assessment, AssessmentStatus, Indicator, Rating
-from .selectors import unanswered_indicators
+from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Rating
+from .selectors import mean_levels, unanswered_indicators
 
 
 def start_assessment(*, compact, organisation, round_name, by):
@@ -59,7 +59,31 @@ def submit_assessment(*, assessment, by):
     assessment.submitted_at = timezone.now()
     assessment.submitted_by = by
     assessment.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+    record_factor_scores([assessment.pk])
     return assessment
+
+
+BATCH = 500
+
+
+@transaction.atomic
+def record_factor_scores(assessment_ids):
+    """Keep the seven factor results of each of these assessments (``FactorScore``), replacing older ones.
+
+    Call it once an assessment's ratings are final, that is when it is submitted. Works in batches, so
+    seeding or back-filling thousands of assessments takes a few queries per batch.
+    """
+    ids = list(assessment_ids)
+    factor_ids = list(Factor.objects.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        means = mean_levels(batch)
+        FactorScore.objects.filter(assessment_id__in=batch).delete()
+        FactorScore.objects.bulk_create(
+            FactorScore(assessment_id=pk, factor_id=factor_id, mean_level=means.get((pk, factor_id)))
+            for pk in batch
+            for factor_id in factor_ids
+        )
 
 
 @transaction.atomic
@@ -75,6 +99,7 @@ def reopen_assessment(*, assessment, by, reason):
     assessment.reopened_by = by
     assessment.reopen_reason = reason.strip()
     assessment.save(update_fields=["status", "reopened_at", "reopened_by", "reopen_reason", "updated_at"])
+    assessment.factor_scores.all().delete()  # kept again when it is submitted again
     return assessment
 
 

@@ -5,7 +5,8 @@ from html import unescape
 
 from django.utils import timezone
 
-from success_factors.models import Factor, Indicator, Rating
+from success_factors.models import AssessmentStatus, Factor, Indicator, Rating
+from success_factors.services import record_factor_scores
 from tests import factories
 
 
@@ -20,15 +21,18 @@ def submitted_assessment(*, compact, organisation, round_name, levels=None):
     )
     for number, level in (levels or {}).items():
         factories.RatingFactory(assessment=assessment, indicator=first_indicator(number), level=level)
+    record_factor_scores([assessment.pk])
     return assessment
 
 
 def rate_everything(assessment, level):
-    """Give every current indicator the same level, in one query."""
+    """Give every current indicator the same level, in one query (and keep the scores of a submitted one)."""
     Rating.objects.bulk_create(
         Rating(assessment=assessment, indicator=indicator, level=level)
         for indicator in Indicator.objects.filter(retired_on__isnull=True)
     )
+    if assessment.status == AssessmentStatus.SUBMITTED:
+        record_factor_scores([assessment.pk])
 
 
 def signed_organisation(compact, **kwargs):
