@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 
 from .filters import ChampionFilter, OrganisationFilter
 from .forms import ChampionForm, EndorsementForm, OrganisationForm, SignUpForm, StandDownForm, WithdrawalForm
@@ -18,8 +19,34 @@ RECENT_WINS = 10
 ACTIVE_CHAMPIONS_FIRST = (F("stood_down_on").asc(nulls_first=True), "name")
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+class CappedPaginator(Paginator):
+    """A paginator that stops counting after ``most`` rows, for searches that can match most of a large table.
+
+    Counting every match of a common word costs a read of each matching row; counting up to a cap is
+    cheap. ``capped`` says there were more than ``most``; the pages then reach the first ``most`` only.
+    """
+
+    def __init__(self, object_list, per_page, *, most):
+        super().__init__(object_list, per_page)
+        self.most = most
+
+    @cached_property
+    def counted(self):
+        return self.object_list.order_by()[: self.most + 1].count()
+
+    @property
+    def count(self):
+        return min(self.counted, self.most)
+
+    @property
+    def capped(self):
+        return self.counted > self.most
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE, *, most=None):
+    """The requested page of ``queryset``; with ``most``, counting stops there (see ``CappedPaginator``)."""
+    paginator = Paginator(queryset, per_page) if most is None else CappedPaginator(queryset, per_page, most=most)
+    return paginator.get_page(request.GET.get("page"))
 
 
 def save_or_show_errors(form):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -64,8 +65,12 @@ class Win(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    # The words the library searches, kept by a PostgreSQL trigger from the title, what happened and the
+    # difference made (migration 0004), so a search reads them rather than working them out for each row.
+    # Always empty on SQLite, which searches with LIKE.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[factors, organisations])
+    history = HistoricalRecords(m2m_fields=[factors, organisations], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-happened_on", "-id"]

@@ -1,6 +1,6 @@
 """Reads of wins that pages, reports and tests share."""
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
@@ -10,8 +10,7 @@ from success_factors.models import Factor
 
 from .models import CONCERN_CLOSED_STATUSES, Concern, ConcernStatus, Win, WinStatus
 
-# The words a search looks in. On PostgreSQL this exact expression has a GIN index (migration 0002).
-SEARCH_VECTOR = SearchVector("title", "what_happened", "difference_made", config="english")
+# The words a search looks in. On PostgreSQL a trigger keeps them in ``Win.search_vector`` (migration 0004).
 SEARCH_FIELDS = ("title", "what_happened", "difference_made")
 PACK_WINS_PER_FACTOR = 5
 
@@ -40,7 +39,7 @@ def search_wins(queryset, text):
         return queryset
     if connection.vendor == "postgresql":
         query = SearchQuery(text, config="english", search_type="websearch")
-        return queryset.alias(search=SEARCH_VECTOR).filter(search=query)
+        return queryset.filter(search_vector=query)
     for word in text.replace('"', " ").split():
         word = word.lstrip("-") or word
         matches = Q()

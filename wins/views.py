@@ -42,11 +42,16 @@ def visible_win(request, pk):
     return win
 
 
+# A search for common words can match most of the library: its count stops here ("more than 1,000").
+SEARCH_COUNTS_TO = 1000
+
+
 @role_required(*READERS)
 def library(request):
     compact = current_compact()
     filterset = WinFilter(request.GET, queryset=selectors.for_listing(selectors.published_wins(compact=compact)))
-    page = paginate(request, filterset.qs)
+    searching = bool(request.GET.get("q", "").strip())
+    page = paginate(request, filterset.qs, most=SEARCH_COUNTS_TO if searching else None)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page_obj": page, "compact": compact, "filter_query": query.urlencode()}
@@ -56,7 +61,7 @@ def library(request):
 @role_required(OFFICER)
 def export_csv(request):
     compact = current_compact()
-    filterset = WinFilter(request.GET, queryset=selectors.for_listing(selectors.published_wins(compact=compact)))
+    filterset = WinFilter(request.GET, queryset=selectors.published_wins(compact=compact))
     response = StreamingHttpResponse(csv_lines(filterset.qs), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="compact-wins-{timezone.localdate():%Y-%m-%d}.csv"'
     return response

@@ -11,6 +11,7 @@ from ..models import Factor, Indicator
 from ..selectors import factor_summaries, factor_trend, indicators_of, open_actions
 
 RECENT_WINS = 5
+SOONEST_ACTIONS = 10  # the page lists the open actions due soonest; the action plan lists them all
 
 
 @role_required(*READERS)
@@ -33,8 +34,10 @@ def factor_detail(request, number):
         "retired_indicators": [i for i in indicators if i.is_retired],
         "trend": trend,
         "latest": trend[-1] if trend else None,
-        "actions": list(open_actions(compact=compact, factor=factor)),
     }
+    open_on_factor = open_actions(compact=compact, factor=factor)
+    context["actions"] = list(open_on_factor[:SOONEST_ACTIONS])
+    context["open_action_count"] = open_on_factor.count()
     # Wins live in a higher app: reach them through the reverse relation, never by importing it.
     published_wins = factor.wins.filter(compact=compact, status="published")
     context["win_count"] = published_wins.count()

@@ -96,6 +96,20 @@ def test_detail_shows_open_actions_on_the_factor(compact, lsp_client):
     assert "Old finished work" not in text
 
 
+def test_detail_lists_the_open_actions_due_soonest_and_says_how_many_there_are(compact, lsp_client):
+    today = datetime.date(2026, 11, 25)
+    for n in range(12):
+        factories.ActionFactory(compact=compact, factor=factor(3), description=f"Action due in {n} weeks",
+                                due_on=today + datetime.timedelta(weeks=n))
+
+    response = lsp_client.get(detail_url(3))
+
+    text = page_text(response)
+    assert "The 10 due soonest of 12 open actions on this factor." in text
+    assert "Action due in 9 weeks" in text and "Action due in 10 weeks" not in text
+    assert "All actions on this factor" in text
+
+
 def test_lsp_member_sees_no_officer_buttons(compact, lsp_client):
     text = page_text(lsp_client.get(detail_url(1)))
 

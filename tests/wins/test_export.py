@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from wins.export import safe_cell
+from wins.export import _Follower, safe_cell
 
 from .factories import WinFactory, draft, factor
 
@@ -77,3 +77,34 @@ def test_formula_injection_is_defused_in_the_download(compact, officer_client):
 @pytest.mark.parametrize("client_name", ["champion_client", "lsp_client"])
 def test_only_officers_export(client_name, compact, request):
     assert request.getfixturevalue(client_name).get(URL).status_code == 403
+
+
+def test_every_win_gets_its_own_factors_and_organisations_in_a_long_export(compact, officer_client):
+    """Wins on the same day, wins with none or several organisations: each row carries its own win's."""
+    organisations = [factories.OrganisationFactory(name=f"Organisation {n}") for n in range(4)]
+    expected = {}
+    for n in range(30):
+        involved = organisations[: n % 4]
+        factors = [factor(1 + n % 7)] + ([factor(7)] if n % 3 == 0 and n % 7 != 6 else [])
+        win = WinFactory(compact=compact, title=f"Win {n}", happened_on=datetime.date(2026, 1, 1 + n % 5),
+                         organisations=involved, factors=factors)
+        expected[win.title] = [
+            "; ".join(f"{f.number}. {f.title}" for f in sorted(factors, key=lambda f: f.number)),
+            "; ".join(o.name for o in involved),
+            f"https://compact.example.org/wins/{win.pk}/",
+        ]
+
+    _, *body = rows(officer_client.get(URL))
+
+    assert {row[0]: [row[2], row[3], row[7]] for row in body} == expected
+    happened = [(row[1], int(row[7].rstrip("/").rsplit("/", 1)[1])) for row in body]
+    assert happened == sorted(happened, reverse=True)  # newest first, as the library lists them
+
+
+def test_a_win_missing_from_one_stream_is_skipped_not_misaligned():
+    day = datetime.date(2026, 1, 1)
+    follower = _Follower([(day, 9, "a"), (day, 8, "stray"), (day, 7, "b"), (day, 7, "c")])
+
+    assert follower.labels_for((day, 9)) == ["a"]
+    assert follower.labels_for((day, 7)) == ["b", "c"]
+    assert follower.labels_for((day, 5)) == []

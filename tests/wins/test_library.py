@@ -143,6 +143,31 @@ def test_the_library_searches_with_q(stories, lsp_client):
     assert "1 win matching “discharge”" in page_text(response)
 
 
+def test_search_finds_a_win_by_its_new_words_once_it_is_changed(stories):
+    win = Win.objects.get(title="Grant paid in advance")
+    win.what_happened = "The council paid the whole grant in April."
+    win.save()
+    Win.objects.filter(title="Hospital discharge scheme").update(title="Hospital homecoming scheme")
+
+    assert found("overdraft") == ["Grant paid in advance"]  # still in the difference it made
+    assert found("quarterly") == []
+    assert found("April") == ["Grant paid in advance"]
+    assert found("homecoming") == ["Hospital homecoming scheme"] and found("discharge") == []
+
+
+def test_a_search_matching_very_many_wins_stops_counting(stories, lsp_client, monkeypatch):
+    monkeypatch.setattr("wins.views.SEARCH_COUNTS_TO", 1)
+
+    response = lsp_client.get(URL, {"q": "volunteers"})
+
+    text = page_text(response)
+    assert "More than 1 wins match “volunteers”. Add words or filters to find fewer" in text
+    assert len(titles(response)) == 1
+    assert "2 wins" not in text
+    # Browsing without a search still counts every win.
+    assert "3 wins" in page_text(lsp_client.get(URL))
+
+
 def test_the_library_shows_each_wins_organisations_and_factors(compact, lsp_client):
     food_bank = factories.OrganisationFactory(name="Riverside Food Bank")
     WinFactory(compact=compact, title="Food bank referrals", organisations=[food_bank], factors=[factor(1)],
