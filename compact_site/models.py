@@ -76,7 +76,7 @@ FROZEN_STATUSES = (ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED)
 class Report(models.Model):
     """A report to the Local Strategic Partnership on one compact for one period.
 
-    A draft shows live figures. Publishing (``compact_site.reporting.services.publish_report``) stores
+    A draft shows live figures (kept for a few minutes between looks). Publishing (``compact_site.reporting.services.publish_report``) stores
     every figure, chart, highlighted win and the commentary in ``snapshot``; from then on the report is
     read only from the snapshot and never edited. A mistake is put right by a correction: a new report
     that ``supersedes`` this one.
@@ -92,6 +92,11 @@ class Report(models.Model):
     recommendations = models.TextField(blank=True)
     highlighted_wins = models.ManyToManyField(Win, blank=True, related_name="+")
     snapshot = models.JSONField(null=True, blank=True, editable=False)
+    # A draft's figures and charts as last worked out, so looking at it again does not count everything
+    # again: reused for settings.REPORT_DRAFT_FIGURES_MINUTES or until an officer asks for new ones.
+    # Publishing always works them out afresh (``compact_site.reporting.content``).
+    draft_figures = models.JSONField(null=True, blank=True, editable=False)
+    draft_figures_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -110,7 +115,9 @@ class Report(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[highlighted_wins], excluded_fields=["updated_at"])
+    history = HistoricalRecords(
+        m2m_fields=[highlighted_wins], excluded_fields=["updated_at", "draft_figures", "draft_figures_at"]
+    )
 
     class Meta:
         ordering = ["-period_end", "-period_start", "-id"]

@@ -174,6 +174,8 @@ else:
 SERVICE_NAME = env("SERVICE_NAME", "Compact")
 # The address used to build links in emails, e.g. https://compact.example-council.gov.uk
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# How long a draft report reuses the figures it last worked out before counting again (minutes).
+REPORT_DRAFT_FIGURES_MINUTES = int(env("REPORT_DRAFT_FIGURES_MINUTES", "10"))
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

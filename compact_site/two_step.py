@@ -60,8 +60,10 @@ def needs_two_step(request):
     user = request.user
     if not user.is_authenticated:
         return None
+    if user.is_verified():  # verified this session: they have a device, no need to look again
+        return None
     if user_has_device(user, confirmed=True):
-        return None if user.is_verified() else "verify"
+        return "verify"
     if has_role(user, OFFICER) and SecuritySettings.current().require_officer_two_step:
         return "setup"
     return None

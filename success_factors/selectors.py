@@ -161,16 +161,24 @@ class PartnershipResults:
         return [r for r in scored if whole(r.score) == lowest]
 
 
-def partnership_results(*, compact, round_name=None):
+def partnership_results(*, compact, round_name=None, all_rounds=None):
     """The partnership picture for a round (default: the latest), compared with the round before.
 
-    Runs a fixed number of queries however many organisations respond.
+    ``all_rounds`` (``rounds()``'s answer) saves a query when the caller has it. Runs a fixed number of
+    queries however many organisations respond.
     """
-    all_rounds = rounds(compact=compact)
+    all_rounds = rounds(compact=compact) if all_rounds is None else all_rounds
     round_name = round_name or (all_rounds[0] if all_rounds else None)
     before = previous_round(round_name, all_rounds) if round_name else None
     results = PartnershipResults(round=round_name, previous_round=before)
-    results.signatories = active_signatories(compact=compact).count()
+    # Out of the current signatories, so the response rate never passes 100% after a withdrawal.
+    responded = Exists(Assessment.objects.filter(
+        compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED, organisation=OuterRef("pk")
+    ))
+    counts = active_signatories(compact=compact).aggregate(
+        signatories=Count("pk"), responded=Count("pk", filter=Q(responded))
+    )
+    results.signatories, results.responded = counts["signatories"], counts["responded"]
     by_number = {}
     for factor in factors():
         by_number[factor.number] = FactorResult(factor=factor)
@@ -207,11 +215,6 @@ def partnership_results(*, compact, round_name=None):
         result.voluntary = score(round_name, number, Sector.VOLUNTARY)
         if before:
             result.previous_score = score(before, number)
-    # Out of the current signatories, so the response rate never passes 100% after a withdrawal.
-    results.responded = Assessment.objects.filter(
-        compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED,
-        organisation__in=active_signatories(compact=compact),
-    ).count()
     return results
 
 

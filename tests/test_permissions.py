@@ -133,6 +133,7 @@ MATRIX = {
     "reports:report_edit": OFFICERS_ONLY,  # a draft
     "reports:report_period": OFFICERS_ONLY,
     "reports:report_publish": OFFICERS_ONLY,  # a confirmation page; publishing is a POST
+    "reports:report_recount": (LOGIN, DENIED, DENIED, 405),  # POST only
     "reports:report_delete": OFFICERS_ONLY,
     "reports:report_correct": OFFICERS_ONLY,  # a published report
     "reports:report_email": OFFICERS_ONLY,
@@ -225,6 +226,7 @@ def world(db, compact, settings, tmp_path):
         "reports:report_edit": {"pk": draft_report.pk},
         "reports:report_period": {"pk": draft_report.pk},
         "reports:report_publish": {"pk": draft_report.pk},
+        "reports:report_recount": {"pk": draft_report.pk},
         "reports:report_delete": {"pk": draft_report.pk},
         "reports:report_correct": {"pk": published_report.pk},
         "reports:report_email": {"pk": published_report.pk},

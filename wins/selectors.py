@@ -108,19 +108,20 @@ def concerns_for(*, compact):
 def concern_counts(*, compact, start, end):
     """Per factor number: concerns raised, resolved and escalated between ``start`` and ``end`` (inclusive).
 
-    Three queries, whatever the number of concerns.
+    One query, whatever the number of concerns.
     """
     counts = {number: {"raised": 0, "resolved": 0, "escalated": 0} for number in range(1, 8)}
-    concerns = Concern.objects.filter(compact=compact)
-    for key, date_field in (("raised", "raised_on"), ("resolved", "resolved_on"), ("escalated", "escalated_on")):
-        rows = (
-            concerns.filter(**{f"{date_field}__gte": start, f"{date_field}__lte": end})
-            .values("factor__number")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for row in rows:
-            counts[row["factor__number"]][key] = row["n"]
+    measures = {"raised": "raised_on", "resolved": "resolved_on", "escalated": "escalated_on"}
+    within = {key: Q(**{f"{field}__gte": start, f"{field}__lte": end}) for key, field in measures.items()}
+    rows = (
+        Concern.objects.filter(compact=compact)
+        .filter(within["raised"] | within["resolved"] | within["escalated"])
+        .values("factor__number")
+        .annotate(**{key: Count("id", filter=condition) for key, condition in within.items()})
+        .order_by()
+    )
+    for row in rows:
+        counts[row["factor__number"]] = {key: row[key] for key in measures}
     return counts
 
 

@@ -1,9 +1,14 @@
 """What a report shows: its figures, charts, highlighted wins and commentary, as one JSON-ready dict.
 
-A draft's content is built from live data each time it is looked at; publishing stores the same dict as
-the report's snapshot, and from then on every page, PDF and CSV of the report reads the snapshot only.
+A draft's content is its figures and charts as last worked out (kept for a few minutes, see
+``draft_figures``) with its current commentary and highlighted wins. Publishing works the figures out
+afresh and stores the dict as the report's snapshot; from then on every page, PDF and CSV of the report
+reads the snapshot only.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.utils import timezone
 
 from success_factors.wording import points_change, whole
@@ -36,9 +41,39 @@ def highlighted_wins(report):
     ]
 
 
-def build_content(report):
-    """The report as it stands now, from live data: what publishing freezes."""
+def _worked_out(report):
     report_figures = figures(report.compact, report.period_start, report.period_end)
+    return {"figures": report_figures, "charts": charts(report_figures)}
+
+
+def _still_good(report):
+    kept, at = report.draft_figures, report.draft_figures_at
+    if not kept or at is None or timezone.now() - at >= timedelta(minutes=settings.REPORT_DRAFT_FIGURES_MINUTES):
+        return False
+    period = kept["figures"]["period"]
+    return (period["start"], period["end"]) == (report.period_start.isoformat(), report.period_end.isoformat())
+
+
+def draft_figures(report, *, again=False):
+    """A draft's figures and charts: those it worked out in the last few minutes, or new ones, then kept.
+
+    Counting everything takes a few dozen queries over the whole database; a draft is looked at, edited
+    and looked at again many times while its numbers barely move. ``again`` always counts afresh.
+    """
+    if again or not _still_good(report):
+        report.draft_figures, report.draft_figures_at = _worked_out(report), timezone.now()
+        # An update, not save(): no new version in the report's history, no change to updated_at.
+        type(report).objects.filter(pk=report.pk).update(
+            draft_figures=report.draft_figures, draft_figures_at=report.draft_figures_at
+        )
+    return report.draft_figures
+
+
+def build_content(report, *, afresh=False):
+    """The report as it stands: a draft's kept figures (or, ``afresh``, new ones: what publishing freezes)."""
+    worked_out = _worked_out(report) if afresh else draft_figures(report)
+    report_figures = worked_out["figures"]
+    built_at = timezone.now() if afresh else report.draft_figures_at
     return {
         "version": VERSION,
         "compact": {"name": report.compact.name, "area": report.compact.area},
@@ -46,14 +81,14 @@ def build_content(report):
         "period": report_figures["period"],
         "previous_period": report_figures["previous_period"],
         "figures": report_figures,
-        "charts": charts(report_figures),
+        "charts": worked_out["charts"],
         "highlighted_wins": highlighted_wins(report),
         "commentary": {
             "summary": report.summary,
             "issues": report.issues,
             "recommendations": report.recommendations,
         },
-        "built_at": timezone.now().isoformat(),
+        "built_at": built_at.isoformat(),
     }
 
 

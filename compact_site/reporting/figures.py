@@ -17,14 +17,14 @@ Rules, so the numbers can be checked by hand:
 The number of queries is the same however much data there is.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
 from wins.models import Win
-from wins.selectors import published_wins
+from wins.selectors import concern_counts, published_wins
 
 from .periods import period_dates, period_label, previous_period, timestamp_range
 
@@ -36,8 +36,8 @@ def figures(compact, start, end):
     """The figures of a report on ``compact`` for ``start`` to ``end`` (dates, both included)."""
     previous_start, previous_end = previous_period(start, end)
     periods = {"current": (start, end), "previous": (previous_start, previous_end)}
-    round_name = round_as_at(compact, end)
-    results = partnership_results(compact=compact, round_name=round_name) if round_name else None
+    all_rounds, round_name = rounds_as_at(compact, end)
+    results = partnership_results(compact=compact, round_name=round_name, all_rounds=all_rounds) if round_name else None
     factor_list = [result.factor for result in results.factors] if results else list(Factor.objects.order_by("number"))
     coverage = champion_coverage(compact, periods)
     return {
@@ -189,15 +189,22 @@ def endorsement_figures(compact, periods):
     }
 
 
+def rounds_as_at(compact, end):
+    """Every round with a submitted self-assessment, newest first (as ``success_factors.selectors.rounds``),
+    and the latest of them with an assessment submitted by the end of ``end`` (a date), or None. One query."""
+    _, before = timestamp_range(end, end)
+    rows = list(
+        Assessment.objects.filter(compact=compact, status=AssessmentStatus.SUBMITTED)
+        .values_list("round")
+        .annotate(first_submitted=Min("submitted_at"))
+        .order_by("-round")
+    )
+    return [name for name, _ in rows], next((name for name, first in rows if first < before), None)
+
+
 def round_as_at(compact, end):
     """The latest self-assessment round with an assessment submitted by the end of ``end`` (a date), or None."""
-    _, before = timestamp_range(end, end)
-    return (
-        Assessment.objects.filter(compact=compact, status=AssessmentStatus.SUBMITTED, submitted_at__lt=before)
-        .order_by("-round")
-        .values_list("round", flat=True)
-        .first()
-    )
+    return rounds_as_at(compact, end)[1]
 
 
 def factor_figures(results, factor_list):
@@ -292,16 +299,9 @@ CONCERN_MEASURES = ("raised", "resolved", "escalated")
 def concern_figures(compact, periods, factor_list):
     """Concerns raised, resolved and escalated on each factor in each period, from ``wins.selectors.concern_counts``.
 
-    ``recorded`` is False (and every count 0) while the service does not record concerns yet.
+    ``recorded`` is always True now; reports published before the service recorded concerns keep False.
     """
-    try:
-        from wins.selectors import concern_counts
-    except ImportError:
-        concern_counts = None
-    counts = {
-        period: concern_counts(compact=compact, start=start, end=end) if concern_counts else {}
-        for period, (start, end) in periods.items()
-    }
+    counts = {period: concern_counts(compact=compact, start=start, end=end) for period, (start, end) in periods.items()}
     by_factor = []
     for factor in factor_list:
         row = _factor(factor)
@@ -311,7 +311,7 @@ def concern_figures(compact, periods, factor_list):
             }
         by_factor.append(row)
     return {
-        "recorded": concern_counts is not None,
+        "recorded": True,
         "by_factor": by_factor,
         "total": {measure: _total([row[measure] for row in by_factor]) for measure in CONCERN_MEASURES},
     }

@@ -145,7 +145,8 @@ def publish_report(*, report, by):
         corrected = Report.objects.select_for_update().get(pk=report.supersedes_id)
         if corrected.status != ReportStatus.PUBLISHED:
             raise ValidationError("The report this corrects is no longer the published version.")
-    report.snapshot = build_content(report)
+    report.snapshot = build_content(report, afresh=True)
+    report.draft_figures = report.draft_figures_at = None
     report.status = ReportStatus.PUBLISHED
     report.published_at = timezone.now()
     report.published_by = by

@@ -15,6 +15,7 @@ urlpatterns = [
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
     path("reports/<int:pk>/period/", views.report_period, name="report_period"),
     path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
+    path("reports/<int:pk>/recount/", views.report_recount, name="report_recount"),
     path("reports/<int:pk>/delete/", views.report_delete, name="report_delete"),
     path("reports/<int:pk>/correct/", views.report_correct, name="report_correct"),
     path("reports/<int:pk>/email/", views.report_email, name="report_email"),

@@ -1,11 +1,13 @@
 """The LSP reports' pages. Officers prepare, publish, correct and email reports; champions and LSP members
 read published ones on screen, as PDF and as CSV. Drafts are "not found" to everyone but officers."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from signatories.roles import OFFICER, READERS, role_required
 from signatories.selectors import current_compact
@@ -13,7 +15,7 @@ from wins.models import Win
 
 from ..models import Report, ReportStatus
 from . import selectors, services
-from .content import headlines, report_content
+from .content import draft_figures, headlines, report_content
 from .export import csv_text, file_name
 from .forms import PeriodForm, ReportCreateForm, ReportEditForm
 from .pdf import render_pdf
@@ -82,6 +84,7 @@ def report_detail(request, pk):
         "headlines": headlines(content),
         "correction": selectors.correction_of(report),
         "publish_problems": services.publish_problems(report) if report.is_draft else [],
+        "recount_minutes": settings.REPORT_DRAFT_FIGURES_MINUTES,
     }
     return render(request, "compact_site/reports/report_detail.html", context)
 
@@ -151,6 +154,18 @@ def report_publish(request, pk):
             return redirect(report)
     context = {"report": report, "problems": problems, "period_not_over": report.period_end >= timezone.localdate()}
     return render(request, "compact_site/reports/report_publish.html", context)
+
+
+@role_required(OFFICER)
+@require_POST
+def report_recount(request, pk):
+    """Count a draft's figures again now, rather than wait for the kept ones to age."""
+    report, elsewhere = _draft_or_redirect(request, pk)
+    if elsewhere:
+        return elsewhere
+    draft_figures(report, again=True)
+    messages.success(request, "The figures have been counted again from the service’s data as it is now.")
+    return redirect(report)
 
 
 @role_required(OFFICER)
