@@ -16,10 +16,12 @@ MOST_QUERIES = 20
 MEDIAN_MS = 100
 P95_MS = 250
 PDF_MS = 2000
+# Counted as queries: statements that read or write data, not a transaction's BEGIN and COMMIT.
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 WARM_UPS = 2
 PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "5"))
-EXPORT_RUNS = int(os.environ.get("BENCH_EXPORT_RUNS", "2"))  # every published win: tens of seconds each
+EXPORT_RUNS = int(os.environ.get("BENCH_EXPORT_RUNS", "2"))  # every published win: seconds each
 
 
 def percentile(values, share):
@@ -28,7 +30,8 @@ def percentile(values, share):
 
 
 def pages():
-    """(label, who, url, kind) for every page measured; kind is "page", "pdf" or "export"."""
+    """(label, who, url, kind) for every page measured; kind is "page", "post" (a form sent, answered with a
+    redirect), "pdf" or "export"."""
     from compact_site.models import Report, ReportStatus
     from signatories.models import Champion
 
@@ -47,6 +50,7 @@ def pages():
         ("Wins library, search", "champion", "/wins/?q=volunteers+funding", "page"),
         ("Report list", "lsp", "/reports/", "page"),
         ("Report preview (draft)", "officer", f"/reports/{draft}/", "page"),
+        ("Draft figures counted again", "officer", f"/reports/{draft}/recount/", "post"),
         ("Published report", "lsp", f"/reports/{published}/", "page"),
         ("Report CSV", "lsp", f"/reports/{published}/figures.csv", "page"),
         ("Report PDF", "lsp", f"/reports/{published}/report.pdf", "pdf"),
@@ -67,34 +71,47 @@ def clients():
     return result
 
 
-def fetch(client, url):
-    """One request, the body read to the end (streamed exports too); returns (status, seconds, queries, bytes)."""
+def fetch(client, url, *, post=False):
+    """One request, the body read to the end (streamed exports too).
+
+    Returns (status, seconds, seconds to the first bytes, queries, bytes).
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        response = client.get(url)
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        response = client.post(url) if post else client.get(url)
+        first = None
+        if response.streaming:
+            size = 0
+            for chunk in response.streaming_content:
+                first = first or time.perf_counter() - started
+                size += len(chunk)
+        else:
+            size = len(response.content)
         elapsed = time.perf_counter() - started
-    return response.status_code, elapsed, len(queries), len(body)
+    statements = [q for q in queries.captured_queries if not q["sql"].upper().startswith(TRANSACTION_CONTROL)]
+    return response.status_code, elapsed, first or elapsed, len(statements), size
 
 
 def measure(label, client, url, kind):
-    runs = {"page": RUNS, "pdf": PDF_RUNS, "export": EXPORT_RUNS}[kind]
-    warm_ups = {"page": WARM_UPS, "pdf": 1, "export": 0}[kind]
+    runs = {"page": RUNS, "post": RUNS, "pdf": PDF_RUNS, "export": EXPORT_RUNS}[kind]
+    warm_ups = {"page": WARM_UPS, "post": WARM_UPS, "pdf": 1, "export": 0}[kind]
+    post = kind == "post"
     for _ in range(warm_ups):
-        fetch(client, url)
-    times, counts = [], set()
+        fetch(client, url, post=post)
+    times, firsts, counts = [], [], set()
     for _ in range(runs):
-        status, elapsed, queries, size = fetch(client, url)
-        if status != 200:
+        status, elapsed, first, queries, size = fetch(client, url, post=post)
+        if status != (302 if post else 200):
             raise SystemExit(f"{label}: {url} answered {status}")
         times.append(elapsed * 1000)
+        firsts.append(first * 1000)
         counts.add(queries)
     row = {
         "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
-        "p95": percentile(times, 0.95), "queries": max(counts), "size": size,
+        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "queries": max(counts), "size": size,
     }
     row["misses"] = misses(row)
     return row
@@ -108,6 +125,12 @@ def misses(row):
         if row["median"] > PDF_MS:
             found.append(f"PDF > {PDF_MS / 1000:g} s")
         return found
+    if row["kind"] == "export":
+        # Every win in the library is a download, not a page: it must start at once and stream, whatever
+        # its size (the table shows the whole download's time too).
+        if row["first"] > MEDIAN_MS:
+            found.append(f"first bytes > {MEDIAN_MS} ms")
+        return found
     if row["median"] > MEDIAN_MS:
         found.append(f"median > {MEDIAN_MS} ms")
     if row["p95"] > P95_MS:
@@ -116,14 +139,15 @@ def misses(row):
 
 
 def table(rows):
-    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "Queries", "KB", "Target")
+    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Queries", "KB", "Target")
     lines = [
-        (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", str(r["queries"]),
+        (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", f"{r['first']:.1f}",
+         str(r["queries"]),
          f"{r['size'] / 1024:,.0f}", "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok")
         for r in rows
     ]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6}
+    numeric = {2, 3, 4, 5, 6, 7}
 
     def fmt(cells):
         return "| " + " | ".join(
@@ -167,7 +191,8 @@ def main():
     os.makedirs(RESULTS_DIR, exist_ok=True)
     with open(os.path.join(RESULTS_DIR, "bench.md"), "w") as out:
         out.write(f"# Page timings\n\nData: {counts()}.\n\nTargets: at most {MOST_QUERIES} queries, median under "
-                  f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s.\n\n")
+                  f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s; the "
+                  f"whole-library export's first bytes under {MEDIAN_MS} ms.\n\n")
         out.write(text + "\n")
     print(f"Written to {os.path.join(RESULTS_DIR, 'bench.md')}")
     return rows

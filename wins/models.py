@@ -89,6 +89,8 @@ class Win(models.Model):
         indexes = [
             # The library, factor and organisation pages: a compact's published wins, newest first.
             models.Index(fields=["compact", "status", "-happened_on", "-id"], name="win_library_idx"),
+            # Reports: the wins published in a period.
+            models.Index(fields=["compact", "status", "published_at", "id"], name="win_published_idx"),
             # The officers' queue: submitted wins, oldest first.
             models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
         ]

@@ -105,23 +105,26 @@ def concerns_for(*, compact):
     return Concern.objects.filter(compact=compact).select_related("factor", "raised_by", "raised_by_organisation")
 
 
-def concern_counts(*, compact, start, end):
-    """Per factor number: concerns raised, resolved and escalated between ``start`` and ``end`` (inclusive).
+CONCERN_DATES = {"raised": "raised_on", "resolved": "resolved_on", "escalated": "escalated_on"}
 
-    One query, whatever the number of concerns.
-    """
-    counts = {number: {"raised": 0, "resolved": 0, "escalated": 0} for number in range(1, 8)}
-    measures = {"raised": "raised_on", "resolved": "resolved_on", "escalated": "escalated_on"}
-    within = {key: Q(**{f"{field}__gte": start, f"{field}__lte": end}) for key, field in measures.items()}
+
+def concern_counts(*, compact, periods):
+    """For each of ``periods`` ({name: (start, end)}, both dates included), per factor number: the concerns
+    raised, resolved and escalated in it. One query, whatever the number of concerns or periods."""
+    within, annotations = Q(), {}
+    for period, (start, end) in periods.items():
+        for measure, field in CONCERN_DATES.items():
+            condition = Q(**{f"{field}__gte": start, f"{field}__lte": end})
+            within |= condition
+            annotations[f"{period}__{measure}"] = Count("id", filter=condition)
+    counts = {period: {number: dict.fromkeys(CONCERN_DATES, 0) for number in range(1, 8)} for period in periods}
     rows = (
-        Concern.objects.filter(compact=compact)
-        .filter(within["raised"] | within["resolved"] | within["escalated"])
-        .values("factor__number")
-        .annotate(**{key: Count("id", filter=condition) for key, condition in within.items()})
+        Concern.objects.filter(compact=compact).filter(within).values("factor__number").annotate(**annotations)
         .order_by()
     )
     for row in rows:
-        counts[row["factor__number"]] = {key: row[key] for key in measures}
+        for period in periods:
+            counts[period][row["factor__number"]] = {measure: row[f"{period}__{measure}"] for measure in CONCERN_DATES}
     return counts
 
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
-from wins.models import Win
+from wins.models import Win, WinStatus
 from wins.selectors import concern_counts, published_wins
 
 from .periods import period_dates, period_label, previous_period, timestamp_range
@@ -155,24 +155,25 @@ def champion_figures(periods, coverage):
 
 def endorsement_figures(compact, periods):
     """Endorsements by senior leaders, elected members and senior officers in each period, by kind, and who
-    endorsed the Compact in the period. Two queries."""
+    endorsed the Compact in the period (the first few). One query: endorsements are a handful a quarter."""
     start, end = periods["current"]
-    counts = {f"n_{period}": Count("pk", filter=_in("endorsed_on", *dates)) for period, dates in periods.items()}
-    rows = {
-        row["kind"]: row
-        for row in compact.endorsements.filter(endorsed_on__gte=periods["previous"][0], endorsed_on__lte=end)
-        .values("kind")
-        .annotate(**counts)
-        .order_by()
-    }
-    by_kind = [
-        {"kind": value, "label": label, **_pair(rows.get(value, {}), "n")} for value, label in EndorsementKind.choices
-    ]
-    listed = (
-        compact.endorsements.filter(endorsed_on__gte=start, endorsed_on__lte=end)
+    endorsements = list(
+        compact.endorsements.filter(endorsed_on__gte=periods["previous"][0], endorsed_on__lte=end)
         .select_related("organisation")
-        .order_by("endorsed_on", "id")[:ENDORSEMENTS_LISTED]
+        .order_by("endorsed_on", "id")
     )
+    by_kind = [
+        {
+            "kind": value,
+            "label": label,
+            **{
+                period: sum(1 for e in endorsements if e.kind == value and first <= e.endorsed_on <= last)
+                for period, (first, last) in periods.items()
+            },
+        }
+        for value, label in EndorsementKind.choices
+    ]
+    listed = [e for e in endorsements if start <= e.endorsed_on <= end][:ENDORSEMENTS_LISTED]
     return {
         "total": _total(by_kind),
         "by_kind": by_kind,
@@ -249,14 +250,15 @@ def win_figures(compact, periods, factor_list):
         tag_counts[f"n_{period}"] = Count(
             "win", filter=Q(win__published_at__gte=published_from, win__published_at__lt=published_before)
         )
-    wins = published_wins(compact=compact).order_by()
-    row = wins.aggregate(**counts)
     earliest, _ = timestamp_range(*periods["previous"])
     _, latest = timestamp_range(*periods["current"])
+    wins = published_wins(compact=compact).order_by()
+    row = wins.filter(published_at__gte=earliest, published_at__lt=latest).aggregate(**counts)
     by_number = {
         tag["factor__number"]: tag
         for tag in Win.factors.through.objects.filter(
-            win__in=wins.filter(published_at__gte=earliest, published_at__lt=latest)
+            win__compact=compact, win__status=WinStatus.PUBLISHED,
+            win__published_at__gte=earliest, win__published_at__lt=latest,
         )
         .values("factor__number")
         .annotate(**tag_counts)
@@ -301,7 +303,7 @@ def concern_figures(compact, periods, factor_list):
 
     ``recorded`` is always True now; reports published before the service recorded concerns keep False.
     """
-    counts = {period: concern_counts(compact=compact, start=start, end=end) for period, (start, end) in periods.items()}
+    counts = concern_counts(compact=compact, periods=periods)
     by_factor = []
     for factor in factor_list:
         row = _factor(factor)

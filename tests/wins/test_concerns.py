@@ -201,7 +201,7 @@ def test_concern_counts_per_factor_in_a_period(compact):
         compact, factor=five, raised_on=start, status=ConcernStatus.ESCALATED, escalated_on=datetime.date(2026, 7, 1)
     )
 
-    counts = concern_counts(compact=compact, start=start, end=end)
+    counts = concern_counts(compact=compact, periods={"current": (start, end)})["current"]
 
     assert counts[2] == {"raised": 2, "resolved": 0, "escalated": 0}
     assert counts[5] == {"raised": 1, "resolved": 1, "escalated": 0}

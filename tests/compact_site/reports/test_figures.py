@@ -139,17 +139,18 @@ def test_actions_open_done_and_overdue_by_factor_as_they_stand_today(report_figu
 def test_concerns_come_from_the_wins_apps_counts_for_each_period(compact, monkeypatch):
     calls = []
 
-    def concern_counts(*, compact, start, end):
-        calls.append((start, end))
-        if start == START:
-            return {2: {"raised": 3, "resolved": 1, "escalated": 1}, 5: {"raised": 1, "resolved": 0, "escalated": 0}}
-        return {2: {"raised": 1, "resolved": 2, "escalated": 0}}
+    def concern_counts(*, compact, periods):
+        calls.append(periods)
+        return {
+            "current": {2: {"raised": 3, "resolved": 1, "escalated": 1}, 5: {"raised": 1, "resolved": 0, "escalated": 0}},
+            "previous": {2: {"raised": 1, "resolved": 2, "escalated": 0}},
+        }
 
     monkeypatch.setattr("compact_site.reporting.figures.concern_counts", concern_counts)
 
     concerns = figures(compact, START, END)["concerns"]
 
-    assert calls == [(START, END), (datetime.date(2026, 1, 1), PREVIOUS_END)]
+    assert calls == [{"current": (START, END), "previous": (datetime.date(2026, 1, 1), PREVIOUS_END)}]
     assert concerns["recorded"] is True
     rows = by_key(concerns["by_factor"])
     assert rows[2]["raised"] == pair(3, 1)
