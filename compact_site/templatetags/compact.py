@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 
 register = template.Library()
 
@@ -19,6 +20,21 @@ def govuk_date(value):
     if not value:
         return ""
     return f"{value.day} {value:%B %Y}"
+
+
+@register.filter
+def govuk_time(value):
+    """A time of day as GOV.UK writes it, in local time: 9am, 3:42pm, midday, midnight."""
+    if not value:
+        return ""
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if (value.hour, value.minute) == (12, 0):
+        return "midday"
+    if (value.hour, value.minute) == (0, 0):
+        return "midnight"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
 
 
 @register.inclusion_tag("includes/nav_item.html", takes_context=True)

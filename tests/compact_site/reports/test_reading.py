@@ -83,7 +83,7 @@ def test_the_draft_preview_has_a_banner_and_uses_the_same_page(reports, officer_
     text = page_text(response)
 
     assert "Draft – not published This is a preview with the figures as they were at" in text
-    assert "Count them again now" in text
+    assert "Count the figures again now" in text
     assert "Work in progress." in text
     assert "At a glance" in text and "The seven success factors" in text
     assert reverse("reports:report_publish", args=[reports["draft"].pk]) in response.content.decode()
