@@ -1,5 +1,7 @@
 """Officers see who changed what and when, and put an organisation, champion or win back to an earlier version."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -92,3 +94,35 @@ def test_detail_pages_link_to_the_history_for_officers_only(officer_client, lsp_
     assert link in officer_client.get(url).content.decode()
     assert link not in lsp_client.get(url).content.decode()
     assert Organisation.objects.count() == 1
+
+
+def _record(kind, compact, officer):
+    from compact_site.reporting import services as reporting
+    from success_factors.models import Factor
+    from wins.models import Concern
+
+    if kind == "organisation":
+        return factories.OrganisationFactory()
+    if kind == "champion":
+        return factories.ChampionFactory()
+    if kind == "assessment":
+        return factories.AssessmentFactory(compact=compact)
+    if kind == "action":
+        return factories.ActionFactory(compact=compact)
+    if kind == "win":
+        return WinFactory(compact=compact)
+    if kind == "concern":
+        return Concern.objects.create(compact=compact, title="Late grant letters", factor=Factor.objects.get(number=5))
+    return reporting.create_report(compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30),
+                                   by=officer)
+
+
+@pytest.mark.parametrize("kind", ["organisation", "champion", "assessment", "action", "win", "concern", "report"])
+def test_every_kind_of_record_links_its_history_for_officers(kind, compact, officer, officer_client, lsp_client):
+    record = _record(kind, compact, officer)
+    link = reverse("history", args=[kind, record.pk])
+
+    page = officer_client.get(record.get_absolute_url())
+
+    assert page.status_code == 200 and link in page.content.decode()
+    assert officer_client.get(link).status_code == 200
