@@ -53,7 +53,7 @@ def test_a_champions_win_is_published_and_found_in_the_library(page, demo, mailo
     sign_out(page)
 
     log_in(page, "officer")
-    page.get_by_role("link", name=re.compile(r"wins? waiting for you")).click()
+    page.get_by_role("link", name="Moderate wins").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wins waiting for you")
     row = page.get_by_role("row").filter(has_text=TITLE)
     row.get_by_role("button", name=re.compile("Publish")).click()

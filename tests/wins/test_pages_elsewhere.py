@@ -57,9 +57,11 @@ def test_the_officers_home_page_counts_wins_waiting(compact, officer_client):
     submitted(compact=compact)
     draft(compact=compact)
 
-    html = officer_client.get(reverse("dashboard")).content.decode()
+    response = officer_client.get(reverse("dashboard"))
 
-    assert f'href="{reverse("wins:queue")}">2 wins waiting for you</a>' in html
+    assert "Wins to moderate 2 wins waiting for you: publish them, or return them" in page_text(response)
+    assert page_text(response).count("waiting for you:") == 1  # said once, not twice
+    assert f'href="{reverse("wins:queue")}">Moderate' in response.content.decode()
 
 
 def test_everyone_signed_in_finds_the_library_in_the_navigation(compact, lsp_client):
