@@ -31,7 +31,8 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].widget = forms.RadioSelect(choices=self.fields["sector"].choices[1:])
+        self.fields["sector"].widget = forms.RadioSelect()
+        self.fields["sector"].choices = self.fields["sector"].choices[1:]  # radios need no "---------"
         self.fields["kind"].choices = [("", "Select a kind")] + self.fields["kind"].choices[1:]
         self.watch(self.instance)
 
@@ -201,7 +202,8 @@ class EndorsementForm(GovModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices[1:])
+        self.fields["kind"].widget = forms.RadioSelect()
+        self.fields["kind"].choices = self.fields["kind"].choices[1:]  # radios need no "---------"
         self.fields["compact"].empty_label = None
         compacts = list(Compact.objects.all()[:2])
         if compacts and not self.instance.pk:

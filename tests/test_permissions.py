@@ -293,6 +293,9 @@ def test_matrix(column, visitor, world, client):
         if not ok:
             where = response.get("Location", "")
             failures.append(f"{name} ({url}) as {who}: expected {expected}, got {response.status_code} {where}")
+        # While every page is open anyway: none offers Django's "---------" placeholder as a choice.
+        if response.status_code == 200 and "text/html" in response["Content-Type"] and b"---------" in response.content:
+            failures.append(f"{name} ({url}) as {who}: offers a '---------' choice")
     assert not failures, "\n".join(failures)
 
 

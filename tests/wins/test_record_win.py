@@ -99,9 +99,9 @@ def test_mistakes_are_listed_at_the_top_and_nothing_typed_is_lost(compact, champ
     html = response.content.decode()
     summary = html.split('class="govuk-error-summary"')[1].split("</ul>")[0]
     assert '<a href="#id_title">Enter a title for the win</a>' in summary
-    assert '<a href="#id_factors">Select at least one of the seven factors the win shows</a>' in summary
+    assert '<a href="#id_factors_1">Select at least one of the seven factors the win shows</a>' in summary
     assert '<a href="#id_people_reached">Enter the number of people as a whole number, like 120</a>' in summary
-    assert 'id="id_factors"' in html  # the link lands on the first checkbox
+    assert 'id="id_factors_1"' in html  # the link lands on the first checkbox
     assert "The CVS and the council ran a fair with 14 groups." in html
     assert 'name="people_reached" value="lots"' in html
     assert "<title>Error: Record a win" in html
