@@ -155,6 +155,9 @@ WIN_UPLOAD_MAX_BYTES = int(env("WIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 CRISPY_GDS_FRONTEND_VERSION = 5
+# crispy-forms-gds styles inputs by their widget's class name and knows only text, email and password:
+# web addresses and numbers get GOV.UK's input style too.
+CRISPY_CLASS_CONVERTERS = {"urlinput": "govuk-input", "numberinput": "govuk-input govuk-input--width-10"}
 
 # Email: the console in development (invitations appear in the `make run` terminal),
 # SMTP when EMAIL_HOST is set.

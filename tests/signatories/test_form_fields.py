@@ -29,3 +29,13 @@ def test_quick_select_keeps_the_govuk_class():
 
     assert 'class="govuk-select"' in html
     assert options(html)[1] == '<option value="1">Alpha &amp; Sons</option>'
+
+
+def test_web_address_inputs_have_the_govuk_input_style():
+    from crispy_forms.utils import render_crispy_form
+
+    from signatories.forms import OrganisationForm
+
+    html = render_crispy_form(OrganisationForm())
+
+    assert re.search(r'<input type="url" name="website" class="govuk-input[ "]', html)
