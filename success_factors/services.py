@@ -110,9 +110,21 @@ def add_local_indicator(*, factor, statement, guidance=""):
     )
 
 
+def last_in_use(indicator):
+    """Why taking ``indicator`` out of use would leave its factor with nothing to ask, or "" when it would not."""
+    if indicator.retired_on is None and not indicator.factor.indicators.filter(retired_on__isnull=True).exclude(
+        pk=indicator.pk
+    ).exists():
+        return (f"This is the only statement in use for {indicator.factor}. Add another one before you take this "
+                "one out of use, so self-assessments still ask about the factor.")
+    return ""
+
+
 def retire_indicator(*, indicator, on=None):
     if indicator.retired_on is not None:
         raise ValidationError("This indicator has already been retired.")
+    if problem := last_in_use(indicator):
+        raise ValidationError(problem)
     indicator.retired_on = on or timezone.localdate()
     indicator.save(update_fields=["retired_on"])
     return indicator
@@ -128,6 +140,8 @@ def delete_indicator(*, indicator):
     """Delete an indicator nobody has rated; a rated one can only be retired."""
     if indicator.ratings.exists():
         raise ValidationError("This indicator has ratings, so it cannot be deleted. Retire it instead.")
+    if problem := last_in_use(indicator):
+        raise ValidationError(problem)
     indicator.delete()
 
 

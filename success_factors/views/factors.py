@@ -85,7 +85,7 @@ def indicator_retire(request, pk):
         explanation="New self-assessments will not ask about it. Ratings already given are kept, "
         "and you can reinstate it later.",
         button="Retire indicator",
-        refusal="This indicator has already been retired." if indicator.is_retired else "",
+        refusal="This indicator has already been retired." if indicator.is_retired else services.last_in_use(indicator),
     )
 
 
@@ -117,6 +117,7 @@ def indicator_delete(request, pk):
         explanation="Nobody has rated it yet, so it can be deleted. This cannot be undone.",
         button="Delete indicator",
         warning=True,
-        refusal="This indicator has ratings, so it cannot be deleted. Retire it instead." if has_ratings else "",
+        refusal="This indicator has ratings, so it cannot be deleted. Retire it instead." if has_ratings
+        else services.last_in_use(indicator),
         offer_retire=has_ratings and not indicator.is_retired,
     )

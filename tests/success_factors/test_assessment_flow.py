@@ -145,6 +145,26 @@ def test_starting_a_round_already_started_goes_to_the_existing_one(draft, chris_
     assert "Riverside Trust already has a self-assessment for 2026/27. Here it is." in page_text(response)
 
 
+def test_a_champion_whose_organisation_withdrew_cannot_start_one_but_can_open_one_started(
+    compact, trust, chris_client
+):
+    from signatories import services as register
+
+    Assessment.objects.create(compact=compact, organisation=trust, round="2025/26")
+    register.withdraw(signature=trust.signatures.get(), withdrawn_on=timezone.localdate(), reason="Closed down")
+
+    response = chris_client.post(START_URL, {"round": "2026/27"})
+
+    assert error_summary(response) == [(
+        "#id_round",
+        "Riverside Trust is not a current signatory of the Compact, so it cannot start a self-assessment. "
+        "Ask your Compact officer if this is wrong.",
+    )]
+    assert not Assessment.objects.filter(round="2026/27").exists()
+    response = chris_client.post(START_URL, {"round": "2025/26"})
+    assert response.status_code == 302
+
+
 @pytest.mark.parametrize(
     "round_name,error",
     [

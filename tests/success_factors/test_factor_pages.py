@@ -162,6 +162,24 @@ def test_officer_retires_an_indicator(compact, officer_client):
     assert indicator.is_retired
 
 
+def test_the_last_statement_in_use_for_a_factor_cannot_be_retired_or_deleted(compact, officer_client):
+    *others, last = list(Indicator.objects.filter(factor__number=4, retired_on__isnull=True))
+    Indicator.objects.filter(pk__in=[i.pk for i in others]).update(retired_on=datetime.date(2026, 1, 5))
+    retire = reverse("success_factors:indicator_retire", args=[last.pk])
+    delete = reverse("success_factors:indicator_delete", args=[last.pk])
+    reason = "This is the only statement in use for 4. Involve stakeholders. Add another one"
+
+    assert reason in page_text(officer_client.get(retire))
+    assert "Retire indicator" not in page_text(officer_client.get(retire))
+    assert reason in page_text(officer_client.get(delete))
+    response = officer_client.post(retire, follow=True)
+    assert reason in page_text(response)
+    officer_client.post(delete)
+
+    last.refresh_from_db()
+    assert not last.is_retired
+
+
 def test_officer_reinstates_a_retired_indicator(compact, officer_client):
     indicator = first_indicator(1)
     indicator.retired_on = datetime.date(2026, 1, 5)
