@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from signatories.models import Champion, Organisation
+from signatories.models import Champion, Compact, Organisation
 from signatories.roles import OFFICER, role_required
 from success_factors.models import Action, Assessment
 from wins.models import Concern, Win
@@ -29,6 +29,7 @@ class Kind:
 
 
 KINDS = {
+    "compact": Kind(Compact, "Compact"),
     "organisation": Kind(Organisation, "organisation", restorable=True),
     "champion": Kind(Champion, "champion", restorable=True),
     "win": Kind(Win, "win", restorable=True),

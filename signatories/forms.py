@@ -9,6 +9,42 @@ from .models import Champion, Compact, Endorsement, Organisation
 from .roles import CHAMPION
 
 
+class CompactForm(EditConflictMixin, GovModelForm):
+    adopted_on = GovDateField(label="Date adopted", required=False, help_text="For example, 27 3 2024")
+    review_on = GovDateField(
+        label="Review due on", required=False, help_text="When the partners plan to review it, for example 31 3 2027"
+    )
+
+    class Meta:
+        model = Compact
+        fields = ["name", "area", "summary", "adopted_on", "review_on", "report_every_months"]
+        labels = {"summary": "What the Compact is for"}
+        help_texts = {"summary": "A few sentences that everyone signed in sees on the Compact's page."}
+        error_messages = {
+            "name": {"required": "Enter the Compact's name, for example Northbrook Local Compact"},
+            "area": {"required": "Enter the area the Compact covers"},
+            "report_every_months": {
+                "required": "Enter how many months there are between reports to the LSP",
+                "invalid": "Enter the number of months as a whole number, like 3",
+                "min_value": "Enter a number of months from 1 to 24",
+                "max_value": "Enter a number of months from 1 to 24",
+            },
+        }
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report_every_months"].widget.attrs.update({"inputmode": "numeric"})
+        self.watch(self.instance)
+
+    def clean(self):
+        data = super().clean()
+        adopted, review = data.get("adopted_on"), data.get("review_on")
+        if adopted and review and review <= adopted:
+            self.add_error("review_on", "The review date must be after the date the Compact was adopted")
+        return data
+
+
 class OrganisationForm(EditConflictMixin, GovModelForm):
     website = forms.URLField(
         required=False,

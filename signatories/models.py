@@ -58,6 +58,9 @@ class Compact(models.Model):
             )
         ]
 
+    def get_absolute_url(self):
+        return reverse("signatories:compact_detail")
+
     def __str__(self):
         return self.name
 

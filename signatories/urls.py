@@ -5,6 +5,8 @@ from . import views
 app_name = "signatories"
 
 urlpatterns = [
+    path("compact/", views.compact_detail, name="compact_detail"),
+    path("compact/edit/", views.compact_edit, name="compact_edit"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
 from .filters import ChampionFilter, OrganisationFilter
-from .forms import ChampionForm, EndorsementForm, OrganisationForm, SignUpForm, StandDownForm, WithdrawalForm
+from .forms import ChampionForm, CompactForm, EndorsementForm, OrganisationForm, SignUpForm, StandDownForm, WithdrawalForm
 from .models import Champion, Organisation, Signature
 from .roles import OFFICER, READERS, role_required
 from .selectors import current_compact, organisations_with_status
@@ -56,6 +56,28 @@ def save_or_show_errors(form):
     except ValidationError as error:
         form.add_error(None, error)
         return None
+
+
+@role_required(*READERS)
+def compact_detail(request):
+    """The Compact itself: what it is, where, when it was adopted and is due for review, how often the LSP hears."""
+    return render(request, "signatories/compact_detail.html", {"compact": current_compact()})
+
+
+@role_required(OFFICER)
+def compact_edit(request):
+    """Set up the Compact (the first time) or change its details."""
+    compact = current_compact()
+    form = CompactForm(request.POST or None, instance=compact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            "The Compact's details have been saved." if compact else
+            "The Compact has been set up. Next, add the organisations that have signed it.",
+        )
+        return redirect("signatories:compact_detail")
+    return render(request, "signatories/compact_form.html", {"form": form, "compact": compact})
 
 
 @role_required(*READERS)

@@ -13,6 +13,7 @@ from tests import factories
 from tests.conftest import client_for
 
 FORMS = [
+    ("officer", "signatories:compact_edit", {}),
     ("officer", "signatories:organisation_create", {}),
     ("officer", "signatories:endorsement_create", {"pk": "organisation"}),
     ("officer", "signatories:champion_create", {}),

@@ -68,6 +68,8 @@ MATRIX = {
     "history_restore": OFFICERS_ONLY,  # a confirmation page; restoring is a POST
     "lockout_clear": (LOGIN, DENIED, DENIED, 405),  # POST only  # an unknown token; valid tokens are tested in test_invitations
     # The register
+    "signatories:compact_detail": READ_ALL,
+    "signatories:compact_edit": OFFICERS_ONLY,
     "signatories:organisation_list": READ_ALL,
     "signatories:organisation_detail": READ_ALL,
     "signatories:organisation_create": OFFICERS_ONLY,

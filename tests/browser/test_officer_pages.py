@@ -39,3 +39,21 @@ def test_officer_pages_pass_the_accessibility_check(page, demo):
     visit(page, reverse("wins:concern_create"))
     page.get_by_role("button", name="Raise concern").click()
     assert page.locator(".govuk-error-summary").is_visible()
+
+
+def test_an_officer_changes_the_compacts_details_and_is_led_to_a_mistake(page, demo):
+    log_in(page, "officer")
+    page.get_by_role("link", name="About Northbrook Local Compact").click()
+    page.get_by_role("link", name="Change the Compact's details").click()
+    page.get_by_label("Months between reports to the LSP").fill("0")
+    page.get_by_role("button", name="Save changes").click()
+
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    summary.get_by_role("link", name="Enter a number of months from 1 to 24").click()
+    assert page.evaluate("document.activeElement.id") == "id_report_every_months"
+
+    page.get_by_label("Months between reports to the LSP").fill("6")
+    page.get_by_role("button", name="Save changes").click()
+    assert page.get_by_text("The Compact's details have been saved.").is_visible()
+    assert page.get_by_text("Every 6 months").is_visible()
