@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+from simple_history.utils import get_m2m_reverse_field_name
 
 from signatories.models import Champion, Compact, Organisation
 from signatories.roles import OFFICER, role_required
@@ -70,6 +71,14 @@ def _reason(error):
     return "another record now holds what it needs"
 
 
+def _related_ids(version):
+    """(many-to-many field, ids it held) for each such field the history keeps (a win's factors and organisations)."""
+    return [
+        (field, list(getattr(version, field.name).values_list(f"{get_m2m_reverse_field_name(field)}_id", flat=True)))
+        for field in getattr(version, "_history_m2m_fields", [])
+    ]
+
+
 def changes(kind, obj):
     """The object's versions, newest first, each with the fields that changed from the version before."""
     records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
@@ -112,6 +121,8 @@ def history_restore(request, kind, pk, history_id):
             with transaction.atomic():
                 restored.full_clean(validate_unique=True)
                 restored.save()
+                for field, ids in _related_ids(version):
+                    getattr(restored, field.name).set(ids)
         except (IntegrityError, ValidationError) as error:
             messages.error(request, f"That version cannot be restored: it conflicts with the records as they are now ({_reason(error)}).")
             return redirect("history", kind, obj.pk)
@@ -122,5 +133,8 @@ def history_restore(request, kind, pk, history_id):
         for field in kind_.model._meta.concrete_fields
         if field.name not in HIDDEN_FIELDS and field.name != "id"
     ]
+    for field, ids in _related_ids(version):
+        related = field.related_model.objects.filter(pk__in=ids)
+        fields.append((_field_label(kind_.model, field.name), "; ".join(str(item) for item in related) or "–"))
     context = {"kind": kind, "kind_label": kind_.label, "obj": obj, "version": version, "fields": fields}
     return render(request, "compact_site/history_restore.html", context)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from signatories.models import Organisation, Sector
 from tests import factories
+from tests.success_factors.builders import page_text
 from tests.wins.factories import WinFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,25 @@ def test_a_win_can_be_restored_and_an_assessment_only_read(compact, officer_clie
     version = assessment.history.first()
     restore = reverse("history_restore", args=["assessment", assessment.pk, version.history_id])
     assert officer_client.post(restore).status_code == 404
+
+
+def test_restoring_a_win_puts_back_its_factors_and_organisations_too(compact, officer_client):
+    from tests.wins.factories import factor
+
+    food_bank, council = factories.OrganisationFactory(name="Food Bank"), factories.OrganisationFactory(name="Council")
+    win = WinFactory(compact=compact, title="Shared referrals", factors=[factor(2)], organisations=[food_bank])
+    kept = win.history.order_by("-history_date", "-history_id").first()  # after the factors and organisations
+    win.factors.set([factor(5), factor(6)])
+    win.organisations.set([council])
+    restore = reverse("history_restore", args=["win", win.pk, kept.history_id])
+
+    preview = page_text(officer_client.get(restore))
+    assert "2. Establish the right structures" in preview and "Food Bank" in preview
+
+    officer_client.post(restore)
+
+    assert [f.number for f in win.factors.all()] == [2]
+    assert list(win.organisations.all()) == [food_bank]
 
 
 def test_unknown_kinds_are_not_found(officer_client):
