@@ -10,6 +10,22 @@ from django.views.decorators.http import require_POST
 from signatories.roles import OFFICER, role_required
 
 
+def client_ip(request):
+    """The address a sign-in came from, for django-axes (``AXES_CLIENT_IP_CALLABLE``).
+
+    Directly on the internet, ``REMOTE_ADDR``. Behind ``TRUSTED_PROXY_COUNT`` proxies that each add the
+    address they saw to ``X-Forwarded-For``, the entry that many from the right: the address the outermost
+    trusted proxy saw. Counting from the right means a client cannot choose its address by sending the
+    header itself.
+    """
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
 def cooloff_hours():
     return settings.AXES_COOLOFF_TIME.total_seconds() / 3600
 

@@ -230,6 +230,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(hours=float(env("AXES_COOLOFF_HOURS", "1")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind proxies (nginx, a load balancer), how many of them add to X-Forwarded-For: lockouts then go by
+# the person's address rather than the proxy's. 0: the service is reached directly.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "compact_site.lockouts.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
