@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from compact_site.models import Invitation, Report
 from compact_site.reporting import services as report_services
-from signatories.models import Champion, Endorsement, Organisation, Signature
+from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION
 from success_factors.models import Action, Assessment, Indicator, Rating
 from wins.models import Concern, Win
@@ -284,6 +284,7 @@ def _draft_report(p):
 
 
 FORMS = [
+    ("compact edit", "officer", Compact, lambda p: reverse("signatories:compact_edit"), {}),
     ("organisation create", "officer", Organisation, lambda p: reverse("signatories:organisation_create"),
      {"name": lambda p: f"Trust {Organisation.objects.count()}"}),
     ("organisation edit", "officer", Organisation,
