@@ -1,3 +1,4 @@
+"""Keep each submitted assessment's seven factor scores (FactorScore), and back-fill them for those already submitted."""
 
 import django.db.models.deletion
 from django.db import migrations, models
