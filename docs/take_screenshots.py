@@ -10,19 +10,21 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).parent / "screenshots"
-# (file, who, path, full page?)
+# (file, who, path, full page?, then the first link whose text starts with this, if any)
 SHOTS = [
-    ("dashboard.png", "officer", "/", False),
-    ("organisations.png", "officer", "/organisations/", False),
-    ("results.png", "lsp", "/results/", True),
-    ("factor.png", "champion", "/factors/6/", True),
+    ("dashboard.png", "officer", "/", False, None),
+    ("organisations.png", "officer", "/organisations/", False, None),
+    ("results.png", "lsp", "/results/", True, None),
+    ("factor.png", "champion", "/factors/6/", True, None),
+    ("wins.png", "champion", "/wins/", False, None),
+    ("report-factors.png", "lsp", "/reports/", False, "Compact report to the LSP"),
 ]
 
 
 def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        for filename, username, path, full_page in SHOTS:
+        for filename, username, path, full_page, link in SHOTS:
             page = browser.new_page(base_url=BASE, viewport={"width": 1100, "height": 900})
             page.goto("/accounts/login/")
             page.get_by_label("Username").fill(username)
@@ -30,6 +32,11 @@ def main():
             page.get_by_role("button", name="Sign in").click()
             page.wait_for_url(lambda url: "/accounts/login/" not in url)
             page.goto(path)
+            if link:
+                page.locator("main").get_by_role("link", name=link).first.click()
+                page.wait_for_load_state()
+            if filename == "report-factors.png":  # the section a board reads first
+                page.goto(page.url + "#factors")
             page.screenshot(path=OUT / filename, full_page=full_page)
             page.close()
         browser.close()
