@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import services
 from .models import Action, Assessment, Factor, Indicator, Rating
 
 
@@ -28,6 +29,11 @@ class AssessmentAdmin(SimpleHistoryAdmin):
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation"]
     inlines = [RatingInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Ratings or the status changed here bypass the services: keep the stored factor scores true.
+        services.refresh_factor_scores(form.instance)
 
 
 @admin.register(Action)

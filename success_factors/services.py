@@ -86,6 +86,15 @@ def record_factor_scores(assessment_ids):
         )
 
 
+def refresh_factor_scores(assessment):
+    """After a change made outside these services (the admin): keep a submitted assessment's factor scores
+    in step with its ratings, and hold none for a draft."""
+    if assessment.status == AssessmentStatus.SUBMITTED:
+        record_factor_scores([assessment.pk])
+    else:
+        FactorScore.objects.filter(assessment=assessment).delete()
+
+
 @transaction.atomic
 def reopen_assessment(*, assessment, by, reason):
     """An officer reopens a submitted assessment so it can be corrected; who, when and why are kept."""

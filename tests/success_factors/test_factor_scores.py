@@ -149,3 +149,25 @@ def test_partnership_results_from_kept_scores_match_the_ratings(organisations):
         for value, key in ((result.score, "all"), (result.statutory, Sector.STATUTORY), (result.voluntary, Sector.VOLUNTARY)):
             scores = groups.get(key)
             assert value == (pytest.approx(mean(scores)) if scores else None)
+
+
+def test_ratings_changed_in_the_admin_keep_the_scores_true(complete_draft, chris_client, client):
+    from tests.test_hostile_input import read_form
+
+    submit(chris_client, complete_draft)
+    admin = factories.UserFactory(username="tech", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = reverse("admin:success_factors_assessment_change", args=[complete_draft.pk])
+    form = read_form(client.get(url))
+    data = {name: values[0] for name, values in form["fields"].items()}
+    factor_three = {str(pk) for pk in Indicator.objects.filter(factor__number=3).values_list("pk", flat=True)}
+    for name, value in list(data.items()):
+        if name.endswith("-indicator") and value in factor_three:
+            data[name.replace("-indicator", "-level")] = str(int(Level.EMBEDDED))
+    data.update({"reopened_by": "", "submitted_by": "", "started_by": "", "_save": "Save"})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert kept_scores(complete_draft)[3] == 100
+    assert kept_scores(complete_draft) == factor_scores(complete_draft)
