@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from compact_site.reporting import services
+from compact_site.templatetags.compact import govuk_date, govuk_time
 
 from .builders import build_everything, draft_report, published_report
 
@@ -78,6 +79,9 @@ def test_an_officer_can_download_a_draft_marked_as_a_draft(compact, officer, off
 
     assert response["Content-Disposition"].endswith('-draft.pdf"')
     assert all("DRAFT – NOT PUBLISHED" in page.extract_text() for page in pdf.pages)
+    report.refresh_from_db()
+    counted = f"figures as at {govuk_time(report.draft_figures_at)} on {govuk_date(report.draft_figures_at)}"
+    assert counted in " ".join(pdf.pages[0].extract_text().split())
 
 
 def test_a_superseded_report_says_so_on_every_page(report, officer, lsp_client):
