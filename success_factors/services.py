@@ -5,12 +5,24 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from signatories.selectors import active_signatories
+
 from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Rating
 from .selectors import mean_levels, unanswered_indicators
 
 
 def start_assessment(*, compact, organisation, round_name, by):
-    """The organisation's assessment for the round: the existing one, or a new draft."""
+    """The organisation's assessment for the round: the existing one, or a new draft.
+
+    Only signatories take part: an organisation that has withdrawn may still open the self-assessment it
+    started for a round, but not start one.
+    """
+    started = Assessment.objects.filter(compact=compact, organisation=organisation, round=round_name).exists()
+    if not started and not active_signatories(compact=compact).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            f"{organisation.name} is not a current signatory of the Compact, so it cannot start a "
+            "self-assessment. Ask your Compact officer if this is wrong."
+        )
     assessment, _ = Assessment.objects.get_or_create(
         compact=compact, organisation=organisation, round=round_name, defaults={"started_by": by}
     )

@@ -58,21 +58,6 @@ class StartAssessmentForm(GovForm):
             raise ValidationError(f"Enter a round of one financial year, like {start}/{(int(start) + 1) % 100:02d}")
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        organisation, round_name = self.fixed_organisation, cleaned.get("round")
-        # Only signatories take part; a champion whose organisation has withdrawn may still open a
-        # self-assessment already started for the round, but not start one.
-        if organisation is not None and round_name and not (
-            active_signatories(compact=self.compact).filter(pk=organisation.pk).exists()
-            or Assessment.objects.filter(compact=self.compact, organisation=organisation, round=round_name).exists()
-        ):
-            raise ValidationError(
-                f"{organisation.name} is not a current signatory of the Compact, so it cannot start a "
-                "self-assessment. Ask your Compact officer if this is wrong."
-            )
-        return cleaned
-
     def save(self, *, by):
         organisation = self.fixed_organisation or self.cleaned_data["organisation"]
         round_name = self.cleaned_data["round"]

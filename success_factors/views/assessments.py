@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
@@ -69,14 +69,20 @@ def assessment_start(request):
         initial={"round": current_round(timezone.localdate())},
     )
     if request.method == "POST" and form.is_valid():
-        assessment = form.save(by=request.user)
-        if form.already_started:
-            messages.info(
-                request, f"{assessment.organisation} already has a self-assessment for {assessment.round}. Here it is."
-            )
+        try:
+            assessment = form.save(by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            messages.success(request, f"The {assessment.round} self-assessment for {assessment.organisation} has started.")
-        return redirect(assessment)
+            if form.already_started:
+                messages.info(
+                    request, f"{assessment.organisation} already has a self-assessment for {assessment.round}. Here it is."
+                )
+            else:
+                messages.success(
+                    request, f"The {assessment.round} self-assessment for {assessment.organisation} has started."
+                )
+            return redirect(assessment)
     return render(request, "success_factors/assessment_start.html", {"form": form, "organisation": organisation})
 
 
