@@ -24,7 +24,7 @@ from signatories.models import Champion, EndorsementKind, Organisation, Sector, 
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
 from wins.models import Win, WinStatus
-from wins.selectors import concern_counts, published_wins
+from wins.selectors import CONCERN_DATES, concern_counts, published_wins
 
 from .periods import period_dates, period_label, previous_period, timestamp_range
 
@@ -203,10 +203,6 @@ def rounds_as_at(compact, end):
     return [name for name, _ in rows], next((name for name, first in rows if first < before), None)
 
 
-def round_as_at(compact, end):
-    """The latest self-assessment round with an assessment submitted by the end of ``end`` (a date), or None."""
-    return rounds_as_at(compact, end)[1]
-
 
 def factor_figures(results, factor_list):
     """The seven factors' partnership scores in the latest round as at the end of the period (``results``, or
@@ -295,7 +291,7 @@ def action_figures(compact, factor_list):
     }
 
 
-CONCERN_MEASURES = ("raised", "resolved", "escalated")
+CONCERN_MEASURES = tuple(CONCERN_DATES)  # raised, resolved, escalated
 
 
 def concern_figures(compact, periods, factor_list):

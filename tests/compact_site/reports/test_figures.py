@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from compact_site.reporting.figures import figures, round_as_at
+from compact_site.reporting.figures import figures, rounds_as_at
 
 from .builders import END, PREVIOUS_END, START, build_everything
 
@@ -112,9 +112,9 @@ def test_an_assessment_submitted_after_the_period_does_not_bring_in_its_round(co
     build_everything(compact)
 
     # Alpha's 2026/27 return came in at 18:00 on 30 June; Bravo's on 1 May.
-    assert round_as_at(compact, END) == "2026/27"
-    assert round_as_at(compact, datetime.date(2026, 4, 30)) == "2025/26"
-    assert round_as_at(compact, datetime.date(2025, 6, 9)) is None
+    assert rounds_as_at(compact, END) == (["2026/27", "2025/26"], "2026/27")
+    assert rounds_as_at(compact, datetime.date(2026, 4, 30))[1] == "2025/26"
+    assert rounds_as_at(compact, datetime.date(2025, 6, 9))[1] is None
 
 
 def test_before_any_round_every_factor_has_no_score(compact):
