@@ -32,7 +32,7 @@ def percentile(values, share):
 def pages():
     """(label, who, url, kind) for every page measured; kind is "page", "post" (a form sent, answered with a
     redirect), "pdf" or "export"."""
-    from compact_site.models import Report, ReportStatus
+    from compact_site.reporting.models import Report, ReportStatus
     from signatories.models import Champion
 
     organisation = Champion.objects.get(user__username=CHAMPION_USERNAME).organisation_id
@@ -159,7 +159,7 @@ def table(rows):
 
 
 def counts():
-    from compact_site.models import Report
+    from compact_site.reporting.models import Report
     from signatories.models import Champion, Organisation
     from success_factors.models import Action, Assessment, Rating
     from wins.models import Win

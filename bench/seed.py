@@ -261,7 +261,7 @@ class Seeder:
 
     def actions_and_concerns(self):
         from success_factors.models import Action, ActionStatus, Factor
-        from wins.models import Concern, ConcernStatus
+        from wins.concerns.models import Concern, ConcernStatus
 
         factors = list(Factor.objects.all())
         actions = Action.objects.bulk_create(
@@ -291,7 +291,7 @@ class Seeder:
 
     def reports(self):
         """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
-        from compact_site.models import Report, ReportStatus
+        from compact_site.reporting.models import Report, ReportStatus
         from compact_site.reporting import services
         from compact_site.reporting.periods import last_full_quarter, quarter_of
 

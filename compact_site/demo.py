@@ -24,10 +24,10 @@ from signatories.models import (
     Signature,
 )
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from success_factors.demo import create_actions, create_assessments
+from wins.concerns.demo import create_concerns
 from wins.demo import create_wins
-from wins.demo_concerns import create_concerns
 
-from .demo_assessments import create_actions, create_assessments
 from .reporting.demo import create_reports
 
 DEMO_PASSWORD = "compact-demo"

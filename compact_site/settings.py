@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "compact_site.two_step.TwoStepMiddleware",
+    "compact_site.accounts.middleware.TwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -233,7 +233,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Behind proxies (nginx, a load balancer), how many of them add to X-Forwarded-For: lockouts then go by
 # the person's address rather than the proxy's. 0: the service is reached directly.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
-AXES_CLIENT_IP_CALLABLE = "compact_site.lockouts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "compact_site.accounts.selectors.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

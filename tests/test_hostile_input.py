@@ -20,12 +20,14 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compact_site.models import Invitation, Report
+from compact_site.accounts.models import Invitation
+from compact_site.reporting.models import Report
 from compact_site.reporting import services as report_services
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION
 from success_factors.models import Action, Assessment, Indicator, Rating
-from wins.models import Concern, Win
+from wins.concerns.models import Concern
+from wins.models import Win
 
 from tests import factories
 from tests.wins import factories as win_factories

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from compact_site.reporting import services as report_services
 from success_factors.models import Factor, Indicator
-from wins.models import Concern
+from wins.concerns.models import Concern
 
 from tests import factories
 from tests.wins import factories as win_factories
@@ -126,7 +126,7 @@ MATRIX = {
     "wins:concern_update": OFFICERS_ONLY,
     "wins:concern_action": OFFICERS_ONLY,
     # Reports to the LSP: everyone signed in reads published ones (drafts are "not found" to all but
-    # officers: tests/compact_site/reports/test_reading.py); officers prepare, publish, correct and email them
+    # officers: tests/compact_site/reporting/test_reading.py); officers prepare, publish, correct and email them
     "reports:report_list": READ_ALL,
     "reports:report_detail": READ_ALL,  # a published report
     "reports:report_pdf": READ_ALL,

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Concern, Win, WinEvent
+from .concerns import admin as concerns_admin  # noqa: F401  (registers the concerns' admin)
+from .models import Win, WinEvent
 
 
 class WinEventInline(admin.TabularInline):
@@ -25,13 +26,3 @@ class WinAdmin(SimpleHistoryAdmin):
     # Files are checked by wins.evidence on the way in, and status moves go through wins.services.
     readonly_fields = ["status", "evidence_file", "evidence_file_name", "submitted_at", "published_at", "published_by"]
     inlines = [WinEventInline]
-
-
-@admin.register(Concern)
-class ConcernAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "raised_on", "status", "factor", "raised_by_organisation"]
-    list_filter = ["status", "factor"]
-    search_fields = ["title", "details", "resolution"]
-    date_hierarchy = "raised_on"
-    raw_id_fields = ["raised_by", "raised_by_organisation", "action"]
-    filter_horizontal = ["organisations"]

@@ -2,13 +2,13 @@
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
 from success_factors.models import Factor
 
-from .models import CONCERN_CLOSED_STATUSES, Concern, ConcernStatus, Win, WinStatus
+from .models import Win, WinStatus
 
 # The words a search looks in. On PostgreSQL a trigger keeps them in ``Win.search_vector`` (migration 0004).
 SEARCH_FIELDS = ("title", "what_happened", "difference_made")
@@ -99,49 +99,3 @@ def induction_pack(*, compact, per_factor=PACK_WINS_PER_FACTOR):
         by_factor.setdefault(factor_id, []).append(wins[win_id])
     key = lambda win: (win.happened_on, win.pk)  # noqa: E731
     return [(factor, sorted(by_factor.get(factor.pk, []), key=key, reverse=True)) for factor in Factor.objects.all()]
-
-
-def concerns_for(*, compact):
-    return Concern.objects.filter(compact=compact).select_related("factor", "raised_by", "raised_by_organisation")
-
-
-CONCERN_DATES = {"raised": "raised_on", "resolved": "resolved_on", "escalated": "escalated_on"}
-
-
-def concern_counts(*, compact, periods):
-    """For each of ``periods`` ({name: (start, end)}, both dates included), per factor number: the concerns
-    raised, resolved and escalated in it. One query, whatever the number of concerns or periods."""
-    within, annotations = Q(), {}
-    for period, (start, end) in periods.items():
-        for measure, field in CONCERN_DATES.items():
-            condition = Q(**{f"{field}__gte": start, f"{field}__lte": end})
-            within |= condition
-            annotations[f"{period}__{measure}"] = Count("id", filter=condition)
-    counts = {period: {number: dict.fromkeys(CONCERN_DATES, 0) for number in range(1, 8)} for period in periods}
-    rows = (
-        Concern.objects.filter(compact=compact).filter(within).values("factor__number").annotate(**annotations)
-        .order_by()
-    )
-    for row in rows:
-        for period in periods:
-            counts[period][row["factor__number"]] = {measure: row[f"{period}__{measure}"] for measure in CONCERN_DATES}
-    return counts
-
-
-def concern_status_table(*, compact):
-    """Rows of (factor, {status: count}, total) for every factor, and the totals per status, in two queries."""
-    rows = Concern.objects.filter(compact=compact).values("factor_id", "status").annotate(n=Count("id")).order_by()
-    by_factor = {}
-    for row in rows:
-        by_factor.setdefault(row["factor_id"], {})[row["status"]] = row["n"]
-    table, totals = [], dict.fromkeys(ConcernStatus.values, 0)
-    for factor in Factor.objects.order_by("number"):
-        counts = {status: by_factor.get(factor.pk, {}).get(status, 0) for status in ConcernStatus.values}
-        for status, n in counts.items():
-            totals[status] += n
-        table.append((factor, counts, sum(counts.values())))
-    return table, totals
-
-
-def open_concerns_count(*, compact):
-    return Concern.objects.filter(compact=compact).exclude(status__in=CONCERN_CLOSED_STATUSES).count()

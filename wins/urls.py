@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import concern_views, views
+from . import views
 
 app_name = "wins"
 
@@ -21,10 +21,6 @@ urlpatterns = [
     path("wins/waiting/", views.queue, name="queue"),
     path("wins/<int:pk>/publish/", views.win_publish, name="win_publish"),
     path("wins/<int:pk>/return/", views.win_return, name="win_return"),
-    # Concerns
-    path("concerns/", concern_views.concern_list, name="concern_list"),
-    path("concerns/new/", concern_views.concern_create, name="concern_create"),
-    path("concerns/<int:pk>/", concern_views.concern_detail, name="concern_detail"),
-    path("concerns/<int:pk>/update/", concern_views.concern_update, name="concern_update"),
-    path("concerns/<int:pk>/action/", concern_views.concern_action, name="concern_action"),
+    # Concerns (wins/concerns/)
+    path("", include("wins.concerns.urls")),
 ]

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from success_factors.wording import whole
 
-from ..models import Report
+from .models import Report
 from . import services
 from .figures import figures as report_figures
 from .periods import ONE_DAY, last_full_quarter, period_label, quarter_of

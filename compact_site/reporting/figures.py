@@ -23,8 +23,9 @@ from django.utils import timezone
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
+from wins.concerns.selectors import CONCERN_DATES, concern_counts
 from wins.models import Win, WinStatus
-from wins.selectors import CONCERN_DATES, concern_counts, published_wins
+from wins.selectors import published_wins
 
 from .periods import period_dates, period_label, previous_period, timestamp_range
 
@@ -295,7 +296,7 @@ CONCERN_MEASURES = tuple(CONCERN_DATES)  # raised, resolved, escalated
 
 
 def concern_figures(compact, periods, factor_list):
-    """Concerns raised, resolved and escalated on each factor in each period, from ``wins.selectors.concern_counts``.
+    """Concerns raised, resolved and escalated on each factor in each period, from ``wins.concerns.selectors.concern_counts``.
 
     ``recorded`` is always True now; reports published before the service recorded concerns keep False.
     """

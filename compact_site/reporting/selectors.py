@@ -9,7 +9,7 @@ from signatories.roles import LSP_MEMBER, OFFICER, is_officer
 from success_factors.models import Action, Factor
 from success_factors.selectors import overdue_q
 
-from ..models import FROZEN_STATUSES, Report, ReportStatus
+from .models import FROZEN_STATUSES, Report, ReportStatus
 from .content import headlines
 from .periods import add_months, period_label
 
@@ -103,7 +103,7 @@ def next_report_due(*, compact):
 def open_concern_count(*, compact):
     """Concerns still open, from the wins app once it records them; None until then."""
     try:
-        from wins.selectors import open_concerns_count
+        from wins.concerns.selectors import open_concerns_count
     except ImportError:
         return None
     return open_concerns_count(compact=compact)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from signatories.roles import LSP_MEMBER, is_officer
 from wins.selectors import published_wins
 
-from ..models import Report, ReportStatus
+from .models import Report, ReportStatus
 from .content import build_content
 from .periods import period_label, timestamp_range
 

@@ -13,7 +13,7 @@ from signatories.roles import OFFICER, READERS, role_required
 from signatories.selectors import current_compact
 from wins.models import Win
 
-from ..models import Report, ReportStatus
+from .models import Report, ReportStatus
 from . import selectors, services
 from .content import draft_figures, headlines, report_content
 from .export import csv_text, file_name

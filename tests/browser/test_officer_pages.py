@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from signatories.models import Champion, Organisation
 from tests.browser.conftest import log_in, visit
-from wins.models import Concern
+from wins.concerns.models import Concern
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from compact_site.models import Report, ReportStatus
+from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter
 from tests.browser.conftest import log_in
 

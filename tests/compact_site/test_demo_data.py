@@ -11,14 +11,15 @@ from django.test import Client
 from django.utils import timezone
 
 from compact_site import demo
-from compact_site.models import Report, ReportStatus
+from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
 from signatories.selectors import active_signatories, organisation_for
 from success_factors.models import Action, Assessment, AssessmentStatus
 from success_factors.selectors import current_round, partnership_results
-from wins.models import Concern, ConcernStatus, Win, WinStatus
+from wins.concerns.models import Concern, ConcernStatus
+from wins.models import Win, WinStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from compact_site import backups
+from compact_site.records import backups
 
 
 class Command(BaseCommand):

@@ -1,0 +1,86 @@
+"""Reads of the change history that django-simple-history keeps for every domain record."""
+
+from dataclasses import dataclass
+
+from simple_history.utils import get_m2m_reverse_field_name
+
+from signatories.models import Champion, Compact, Organisation
+from success_factors.models import Action, Assessment
+from wins.concerns.models import Concern
+from wins.models import Win
+
+from ..reporting.models import Report
+
+
+@dataclass(frozen=True)
+class Kind:
+    model: type
+    label: str
+    restorable: bool = False
+
+
+KINDS = {
+    "compact": Kind(Compact, "Compact"),
+    "organisation": Kind(Organisation, "organisation", restorable=True),
+    "champion": Kind(Champion, "champion", restorable=True),
+    "win": Kind(Win, "win", restorable=True),
+    "assessment": Kind(Assessment, "self-assessment"),
+    "action": Kind(Action, "action"),
+    "concern": Kind(Concern, "concern"),
+    "report": Kind(Report, "report"),
+}
+CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+HIDDEN_FIELDS = {"updated_at", "created_at", "snapshot"}
+
+
+def field_label(model, name):
+    try:
+        return str(model._meta.get_field(name).verbose_name).capitalize()
+    except Exception:  # a field that no longer exists on the model
+        return name
+
+
+def display(record, name):
+    value = getattr(record, name, None)
+    if value in (None, ""):
+        return "–"
+    display = getattr(record, f"get_{name}_display", None)
+    return str(display() if display else value)[:300]
+
+
+def related_ids(version):
+    """(many-to-many field, ids it held) for each such field the history keeps (a win's factors and organisations)."""
+    return [
+        (field, list(getattr(version, field.name).values_list(f"{get_m2m_reverse_field_name(field)}_id", flat=True)))
+        for field in getattr(version, "_history_m2m_fields", [])
+    ]
+
+
+def changes(kind, obj):
+    """The object's versions, newest first, each with the fields that changed from the version before."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
+    rows = []
+    for record, older in zip(records, records[1:] + [None]):
+        changed = []
+        if older is not None:
+            delta = record.diff_against(older, foreign_keys_are_objs=False)
+            changed = [
+                (field_label(kind.model, change.field), display(older, change.field), display(record, change.field))
+                for change in delta.changes
+                if change.field not in HIDDEN_FIELDS and not isinstance(change.new, list)
+            ]
+        rows.append({"record": record, "type": CHANGE_TYPES.get(record.history_type, ""), "changes": changed})
+    return rows
+
+
+def version_fields(kind, version):
+    """(label, value) for every field of a past version, its many-to-many fields included, for the restore page."""
+    fields = [
+        (field_label(kind.model, field.name), display(version, field.name))
+        for field in kind.model._meta.concrete_fields
+        if field.name not in HIDDEN_FIELDS and field.name != "id"
+    ]
+    for field, ids in related_ids(version):
+        related = field.related_model.objects.filter(pk__in=ids)
+        fields.append((field_label(kind.model, field.name), "; ".join(str(item) for item in related) or "–"))
+    return fields
