@@ -78,7 +78,7 @@ def test_officer_publishes_a_report_and_the_lsp_member_reads_it(page, demo):
     expect(page.locator("main")).to_contain_text("Agree to share the cost of the support post")
     expect(page.locator("main")).not_to_contain_text("Draft – not published")
 
-    with page.expect_download() as download:
+    with page.expect_download(timeout=60_000) as download:
         page.get_by_role("link", name="Download the report as a PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
