@@ -60,10 +60,13 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_celery_beat",
+    "notifications",
     "signatories",
     "success_factors",
     "wins",
     "compact_site",
+    "compact_site.jobs",
 ]
 
 MIDDLEWARE = [
@@ -110,6 +113,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker share the file: wait for each other's writes rather than fail, take the
+    # write lock at the start of a transaction, and let readers read while one writes (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,6 +182,41 @@ if EMAIL_HOST:
     EMAIL_TIMEOUT = 20
 else:
     EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# GOV.UK Notify instead of SMTP when both are set: an API key and the id of one email template whose
+# subject is ((subject)) and body ((body)).
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = env("NOTIFY_TEMPLATE_ID", "")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+
+# The outbox (notifications): a worker holds a message it is sending for OUTBOX_LEASE_SECONDS; after a failed
+# attempt it waits OUTBOX_RETRY_DELAYS seconds (1 min, 5 min, 30 min, 2 h, 12 h), then marks it not sent.
+# The sweep queues again messages due for longer than OUTBOX_SWEEP_GRACE_SECONDS whose task never ran.
+OUTBOX_LEASE_SECONDS = int(env("OUTBOX_LEASE_SECONDS", "300"))
+OUTBOX_RETRY_DELAYS = [int(part) for part in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,43200")]
+OUTBOX_SWEEP_GRACE_SECONDS = int(env("OUTBOX_SWEEP_GRACE_SECONDS", "120"))
+OUTBOX_SWEEP_MINUTES = int(env("OUTBOX_SWEEP_MINUTES", "5"))
+OUTBOX_COUNTDOWN_MAX_SECONDS = 600
+
+# Celery. Production: CELERY_BROKER_URL=redis://… With none set (the embedded default of `make run`), the
+# broker is a folder of files (kombu's filesystem transport): no server needed, one machine only.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+if not CELERY_BROKER_URL:
+    CELERY_BROKER_URL = "filesystem://"
+    _broker_folder = Path(env("CELERY_BROKER_FOLDER", str(BASE_DIR / ".celery-broker")))
+    (_broker_folder / "queue").mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker_folder / "queue"),
+        "data_folder_out": str(_broker_folder / "queue"),
+        "store_processed": False,
+    }
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TIMEZONE = "Europe/London"
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 SERVICE_NAME = env("SERVICE_NAME", "Compact")
 # The address used to build links in emails, e.g. https://compact.example-council.gov.uk

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("success_factors.urls")),
     path("", include("wins.urls")),
     path("", include("compact_site.reporting.urls")),
+    path("", include("compact_site.emails.urls")),
+    path("", include("compact_site.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 

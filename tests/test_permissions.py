@@ -139,6 +139,13 @@ MATRIX = {
     "reports:report_delete": OFFICERS_ONLY,
     "reports:report_correct": OFFICERS_ONLY,  # a published report
     "reports:report_email": OFFICERS_ONLY,
+    # Emails: everyone chooses their own; officers see and resend what could not be sent; the one-click
+    # unsubscribe needs no sign-in (an unknown token here; real ones are tested in tests/compact_site/emails)
+    "emails:preferences": READ_ALL,
+    "emails:not_sent": OFFICERS_ONLY,
+    "emails:retry": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "emails:unsubscribe": (GONE, GONE, GONE, GONE),
+    "jobs:job_list": OFFICERS_ONLY,
 }
 
 # Django's admin is for technical staff only: none of the service's roles reaches it.
@@ -241,6 +248,8 @@ def world(db, compact, settings, tmp_path):
         "wins:concern_update": {"pk": concern.pk},
         "wins:concern_action": {"pk": concern.pk},
         "invitation_accept": {"token": "not-a-real-token"},
+        "emails:retry": {"pk": 1},
+        "emails:unsubscribe": {"token": "not-a-real-token"},
         "wins:win_detail": {"pk": published_win.pk},
         "wins:win_evidence": {"pk": published_win.pk},
         "wins:win_edit": {"pk": draft_win.pk},

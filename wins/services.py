@@ -3,12 +3,12 @@ in the win's event log, and emails the champion when an officer publishes or ret
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications import kinds
+from notifications.services import queue_email
 from signatories.roles import CHAMPION, OFFICER, has_role, is_officer
 from signatories.selectors import organisation_for
 
@@ -186,5 +186,5 @@ def _tell_recorder(win, *, by, template, subject, url_name):
         "link": settings.SITE_URL.rstrip("/") + reverse(url_name, args=[win.pk]),
         "service_name": settings.SERVICE_NAME,
     }
-    send_mail(subject=subject, message=render_to_string(template, context), from_email=None,
-              recipient_list=[recorder.email])
+    queue_email(to=recorder.email, subject=subject, template=template, context=context, kind=kinds.WIN_OUTCOME,
+                user=recorder)

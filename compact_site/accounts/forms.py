@@ -11,7 +11,10 @@ from django.contrib.auth.forms import (
 )
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 
+from notifications import kinds
+from notifications.services import queue_email
 from signatories.form_fields import GovForm, GovFormMixin
 from signatories.models import Organisation
 from signatories.roles import ALL_ROLES, CHAMPION
@@ -40,7 +43,12 @@ class GovPasswordChangeForm(GovFormMixin, PasswordChangeForm):
 
 
 class GovPasswordResetForm(GovFormMixin, PasswordResetForm):
-    pass
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        """Queue the reset link in the outbox instead of sending it inside the request."""
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        queue_email(to=to_email, subject=subject, template=email_template_name, context=context,
+                    kind=kinds.PASSWORD_RESET, user=context.get("user"))
 
 
 class GovSetPasswordForm(GovFormMixin, SetPasswordForm):

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications import kinds
+from notifications.services import queue_email
 from signatories.models import Champion
 from signatories.roles import CHAMPION
 from success_factors.models import Action
@@ -32,7 +32,7 @@ from .selectors import (
 
 @transaction.atomic
 def invite(*, first_name, last_name, email, role, organisation=None, invited_by):
-    """Create an invitation and email its link. Earlier unused invitations to the same address stop working."""
+    """Create an invitation and queue the email with its link. Earlier unused invitations to the same address stop working."""
     email = email.strip().lower()
     if account_exists(email):
         raise ValidationError(f"{email} already has an account.")
@@ -54,11 +54,9 @@ def invite(*, first_name, last_name, email, role, organisation=None, invited_by)
     link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
     context = {"invitation": invitation, "link": link, "service_name": settings.SERVICE_NAME,
                "days": settings.INVITATION_VALID_DAYS}
-    send_mail(
-        subject=f"You have been invited to {settings.SERVICE_NAME}",
-        message=render_to_string("compact_site/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[email],
+    queue_email(
+        to=email, subject=f"You have been invited to {settings.SERVICE_NAME}",
+        template="compact_site/email/invitation.txt", context=context, kind=kinds.INVITATION,
     )
     return invitation
 

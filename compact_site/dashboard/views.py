@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from notifications.selectors import not_sent_count
 from signatories.roles import (
     CHAMPION,
     LSP_MEMBER,
@@ -23,6 +24,7 @@ def dashboard(request):
         context["summary"] = register_summary(compact=compact)
     if OFFICER in roles:
         context["wins_waiting"] = wins_waiting_count(compact=compact)
+        context["emails_not_sent"] = not_sent_count()
     if CHAMPION in roles:
         context["champion_record"] = champion_record_for(request.user)
         context["wins_returned"] = returned_count(request.user)

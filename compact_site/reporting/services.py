@@ -8,12 +8,12 @@ correction marks the old report superseded. Both stay readable.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications import kinds
+from notifications.services import queue_email
 from signatories.roles import LSP_MEMBER, is_officer
 from wins.selectors import published_wins
 
@@ -204,21 +204,20 @@ def lsp_recipients():
     )
 
 
+@transaction.atomic
 def email_lsp(*, report, by):
-    """Email a published report's link to every LSP member, one message each; returns how many were sent."""
+    """Queue an email with a published report's link to every LSP member, one message each; returns how many."""
     _check_officer(by)
     if report.status != ReportStatus.PUBLISHED:
         raise ValidationError("Only a published report can be emailed to the LSP.")
     link = settings.SITE_URL.rstrip("/") + reverse("reports:report_detail", args=[report.pk])
     subject = f"{report.snapshot['compact']['name']}: {report.title}"
-    messages = []
+    queued = 0
     for member in lsp_recipients():
         context = {"report": report, "content": report.snapshot, "member": member, "officer": by, "link": link,
                    "service_name": settings.SERVICE_NAME}
-        body = render_to_string("compact_site/reports/email/report_published.txt", context)
-        messages.append(EmailMessage(subject=subject, body=body, to=[member.email]))
-    if messages:
-        get_connection().send_messages(messages)
+        queued += queue_email(to=member.email, subject=subject, context=context, kind=kinds.REPORT_PUBLISHED,
+                              template="compact_site/reports/email/report_published.txt", user=member) is not None
     report.emailed_at, report.emailed_by = timezone.now(), by
     report.save(update_fields=["emailed_at", "emailed_by", "updated_at"])
-    return len(messages)
+    return queued

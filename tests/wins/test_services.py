@@ -90,10 +90,13 @@ def test_a_submitted_win_cannot_be_submitted_again(compact, champion):
         services.submit_win(win=win, by=champion)
 
 
-def test_an_officer_publishes_and_the_champion_is_emailed(compact, champion, officer, mailoutbox):
+def test_an_officer_publishes_and_the_champion_is_emailed(
+    compact, champion, officer, mailoutbox, django_capture_on_commit_callbacks
+):
     win = submitted(compact=compact, recorded_by=champion, title="Volunteers' fair")
 
-    services.publish_win(win=win, by=officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_win(win=win, by=officer)
 
     win.refresh_from_db()
     assert (win.status, win.published_by) == (WinStatus.PUBLISHED, officer)
@@ -128,10 +131,13 @@ def test_returning_needs_a_note(compact, champion, officer, mailoutbox):
     assert mailoutbox == []
 
 
-def test_returning_keeps_the_note_and_emails_it_with_a_link_to_change_the_win(compact, champion, officer, mailoutbox):
+def test_returning_keeps_the_note_and_emails_it_with_a_link_to_change_the_win(
+    compact, champion, officer, mailoutbox, django_capture_on_commit_callbacks
+):
     win = submitted(compact=compact, recorded_by=champion)
 
-    services.return_to_champion(win=win, by=officer, note="Please add how many people came.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.return_to_champion(win=win, by=officer, note="Please add how many people came.")
 
     win.refresh_from_db()
     assert (win.status, win.return_note) == (WinStatus.RETURNED, "Please add how many people came.")
