@@ -207,19 +207,14 @@ def test_try_again_puts_a_failed_message_back_with_a_fresh_schedule(db, django_c
 
 
 def test_the_broker_being_down_at_commit_loses_nothing(db, django_capture_on_commit_callbacks):
-    from compact_site.celery import app
+    from tests.notifications.worker.conftest import use_broker
 
-    app.conf.task_always_eager = False
-    original = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    app._pool = None
+    use_broker("redis://127.0.0.1:1/0", "nowhere")
     try:
         with django_capture_on_commit_callbacks(execute=True):
             message = queue()
     finally:
-        app.conf.broker_url = original
-        app.conf.task_always_eager = True
-        app._pool = None
+        use_broker(None, None)
 
     message.refresh_from_db()
     assert message.status == MessageStatus.QUEUED
