@@ -29,7 +29,12 @@ migrate: install
 demo: migrate
 	$(PY) manage.py demo_data --if-empty
 
+# The web server and, beside it, one Celery worker with the beat scheduler embedded (-B) that sends the
+# outbox's emails and runs the scheduled jobs. With no CELERY_BROKER_URL the broker is a folder
+# (.celery-broker/), so nothing else needs installing. Ctrl-C stops both.
 run: demo
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) -m celery -A compact_site worker -B --pool=solo --loglevel=INFO & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 check-browser:
