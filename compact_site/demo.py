@@ -13,6 +13,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from notifications import kinds
+from notifications.models import MessageStatus, OutgoingMessage
 from signatories.models import (
     Champion,
     Compact,
@@ -258,6 +260,23 @@ def create_endorsements(*, rng, anchor, compact, organisations):
     return len(ENDORSEMENTS)
 
 
+def create_failed_email(*, anchor):
+    """One invitation the mail server kept refusing, for the officers' "Emails not sent" list."""
+    tried = timezone.make_aware(datetime.datetime.combine(anchor, datetime.time(9, 30))) - datetime.timedelta(days=1)
+    OutgoingMessage.objects.create(
+        to="j.okafor@northbrook-foodbank.example.org",
+        subject="You have been invited to Compact",
+        body="Dear Joy,\n\nYou have been invited to Compact as a Champion for Northbrook Food Bank.\n",
+        kind=kinds.INVITATION,
+        status=MessageStatus.FAILED,
+        attempts=6,
+        last_attempt_at=tried,
+        last_error="SMTPRecipientsRefused: {'j.okafor@northbrook-foodbank.example.org': "
+        "(550, b'5.1.1 Mailbox unavailable')}",
+    )
+    return 1
+
+
 @transaction.atomic
 def load(*, anchor=None):
     """Create the whole demo into an empty database; returns counts of what was made."""
@@ -284,6 +303,7 @@ def load(*, anchor=None):
             organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
     }
+    counts["emails_not_sent"] = create_failed_email(anchor=anchor)
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     return counts

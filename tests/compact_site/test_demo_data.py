@@ -173,3 +173,12 @@ def test_never_in_production(settings):
     with pytest.raises(CommandError, match="production"):
         run("--if-empty")
     assert not Organisation.objects.exists()
+
+
+def test_the_demo_has_a_failed_email_for_the_officers_list():
+    from notifications.selectors import messages_not_sent
+
+    demo.load()
+
+    [message] = messages_not_sent()
+    assert "Mailbox unavailable" in message.last_error
