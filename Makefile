@@ -63,11 +63,13 @@ clean:
 	rm -rf $(VENV) node_modules static/dist staticfiles
 
 # `make bench`: seed a large data set into its own PostgreSQL database (compact_bench, dropped and
-# recreated), time the main pages, then load-test them under gunicorn with wrk. Results in bench-results/.
+# recreated), time the main pages and one Celery worker delivering 1,000 emails (needs Redis), then
+# load-test the pages under gunicorn with wrk. Results in bench-results/.
 # BENCH_WRK_SECONDS (default 30) sets how long wrk loads each page.
 bench: install bench-wrk
 	PYTHONPATH=. $(PY) -m bench.seed
 	PYTHONPATH=. $(PY) -m bench.measure
+	PYTHONPATH=. $(PY) -m bench.outbox
 	PYTHONPATH=. $(PY) -m bench.serve
 
 bench-wrk:
