@@ -8,7 +8,7 @@ from django.urls import reverse
 from compact_site.models import Invitation
 from notifications.models import MessageStatus, OutgoingMessage
 from tests import factories
-from tests.compact_site.reports.builders import published_report
+from tests.compact_site.reporting.builders import published_report
 from tests.success_factors.builders import page_text
 from tests.wins.factories import submitted
 from wins.models import Win, WinStatus
