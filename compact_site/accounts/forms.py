@@ -12,8 +12,7 @@ from django.contrib.auth.forms import (
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
-from signatories.form_fields import GovForm, GovFormMixin
-from signatories.models import Organisation
+from signatories.form_fields import GovForm, GovFormMixin, OrganisationChoiceField
 from signatories.roles import ALL_ROLES, CHAMPION
 
 from .selectors import account_exists
@@ -64,8 +63,7 @@ class InvitationForm(GovForm):
         help_text="Officers run the service; champions record wins and complete self-assessments; "
         "LSP members read reports.",
     )
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.all(),
+    organisation = OrganisationChoiceField(
         required=False,
         empty_label="Select an organisation",
         help_text="Champions only: the organisation they champion the Compact in.",
