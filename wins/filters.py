@@ -2,8 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from signatories.filters import SEARCH_MAX_LENGTH
-from signatories.filters import OrganisationChoiceFilter
+from signatories.filters import SEARCH_MAX_LENGTH, OrganisationChoiceFilter
 from signatories.form_fields import GovDateField
 from signatories.models import Sector
 from success_factors.filters import FactorFilter
