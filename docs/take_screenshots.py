@@ -10,13 +10,27 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(__file__).parent / "screenshots"
-# (file, who, path, full page?, then the first link whose text starts with this, if any)
+
+
+def type_an_organisation(page):
+    """The win form's organisation picker: one chosen, and the matches for words typed in another order."""
+    page.get_by_role("combobox", name="Add an organisation").fill("shed mens")
+    page.locator("#id_organisations__listbox").get_by_role("option").first.click()
+    page.get_by_role("combobox", name="Add an organisation").fill("trust nhs")
+    page.locator("#id_organisations__listbox").get_by_role("option").first.wait_for()
+    page.get_by_role("group", name="Organisations involved (optional)").scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -180)")
+    page.mouse.move(1000, 10)
+
+
+# (file, who, path, full page?, then the first link whose text starts with this or a function, if any)
 SHOTS = [
     ("dashboard.png", "officer", "/", False, None),
     ("organisations.png", "officer", "/organisations/", False, None),
     ("results.png", "lsp", "/results/", True, None),
     ("factor.png", "champion", "/factors/6/", True, None),
     ("wins.png", "champion", "/wins/", False, None),
+    ("record-win-organisations.png", "champion", "/wins/new/", False, type_an_organisation),
     ("report-factors.png", "lsp", "/reports/", False, "Compact report to the LSP"),
 ]
 
@@ -32,7 +46,9 @@ def main():
             page.get_by_role("button", name="Sign in").click()
             page.wait_for_url(lambda url: "/accounts/login/" not in url)
             page.goto(path)
-            if link:
+            if callable(link):
+                link(page)
+            elif link:
                 page.locator("main").get_by_role("link", name=link).first.click()
                 page.wait_for_load_state()
             if filename == "report-factors.png":  # the section a board reads first

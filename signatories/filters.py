@@ -1,11 +1,22 @@
 import django_filters
 from django import forms
 
+from .form_fields import OrganisationChoiceField
 from .models import Champion, Organisation, Sector
-from .selectors import SignatureStatus, filter_by_signature_status
+from .selectors import SignatureStatus, filter_by_signature_status, organisation_choices
 
 # Longer search text is refused as a form error: nobody types it, and a huge LIKE pattern fails on SQLite.
 SEARCH_MAX_LENGTH = 200
+
+
+class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
+    """A filter on one organisation, with the same type-ahead picker as the forms (every organisation by default)."""
+
+    field_class = OrganisationChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", organisation_choices())
+        super().__init__(*args, **kwargs)
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -27,9 +38,7 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class ChampionFilter(django_filters.FilterSet):
-    organisation = django_filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), empty_label="All organisations"
-    )
+    organisation = OrganisationChoiceFilter(empty_label="All organisations")
     active = django_filters.ChoiceFilter(
         label="Status",
         choices=[("yes", "Active"), ("no", "Stood down")],

@@ -4,11 +4,16 @@ from datetime import datetime
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from .models import Sector
+from .selectors import organisation_choices, organisation_label
 
 
 class GovDateField(DateInputField):
@@ -122,3 +127,80 @@ class QuickSelect(forms.Select):
              for _, group, _ in widget["optgroups"] for option in group),
         )
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
+class OrganisationSelect(QuickSelect):
+    """One organisation: a plain select, which static/js/organisation-picker.js turns into a type-ahead."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-module": "compact-organisation-select", **(attrs or {})}, choices)
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """One organisation from the register (withdrawn ones marked), chosen by typing when scripts run."""
+
+    widget = OrganisationSelect
+
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
+
+    def label_from_instance(self, organisation):
+        return organisation_label(organisation)
+
+
+class OrganisationCheckboxes(forms.CheckboxSelectMultiple):
+    """Several organisations: checkboxes grouped by sector, drawn in Python (a 1,000-organisation register).
+
+    This is what works without JavaScript; organisation-picker.js hides it behind a type-ahead with a list of
+    the chosen organisations and keeps the checkboxes ticked to match, so the form posts the same either way.
+    The first checkbox carries the field's own id, so the error summary's link lands on it.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        chosen = {str(pk) for pk in value or []}
+        by_sector = {}
+        for option, label in self.choices:
+            if option == "":
+                continue
+            by_sector.setdefault(option.instance.sector, []).append((str(option), label))
+        groups, number = [], 0
+        for sector, sector_label in Sector.choices:
+            items = []
+            for pk, label in by_sector.get(sector, []):
+                number += 1
+                box_id = field_id if number == 1 else f"{field_id}_{number}"
+                items.append(format_html(
+                    '<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{}" name="{}" '
+                    'type="checkbox" value="{}"{}><label class="govuk-label govuk-checkboxes__label" for="{}">{}'
+                    "</label></div>",
+                    box_id, name, pk, mark_safe(" checked") if pk in chosen else "", box_id, label,
+                ))
+            if items:
+                groups.append(format_html(
+                    '<fieldset class="govuk-fieldset compact-organisation-picker__group"><legend class="govuk-fieldset__'
+                    'legend govuk-fieldset__legend--s">{}</legend><div class="govuk-checkboxes govuk-checkboxes--small">'
+                    "{}</div></fieldset>",
+                    sector_label, mark_safe("".join(items)),
+                ))
+        if not groups:
+            return format_html('<p class="govuk-body" id="{}">There are no organisations on the register yet.</p>', field_id)
+        return format_html('<div class="compact-organisation-picker__groups">{}</div>', mark_safe("".join(groups)))
+
+
+class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
+    """Several organisations from the register: put it in a layout with ``OrganisationPicker``."""
+
+    widget = OrganisationCheckboxes
+
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
+
+    def label_from_instance(self, organisation):
+        return organisation_label(organisation)
+
+
+class OrganisationPicker(Field):
+    """The layout entry for an ``OrganisationsChoiceField``: a fieldset the picker script enhances."""
+
+    template = "includes/organisation_picker.html"

@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from . import services
-from .form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, not_in_future
+from .form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, OrganisationChoiceField, not_in_future
 from .models import Champion, Compact, Endorsement, Organisation
 from .roles import CHAMPION
+from .selectors import organisation_choices
 
 
 class CompactForm(EditConflictMixin, GovModelForm):
@@ -169,6 +170,7 @@ class ChampionForm(EditConflictMixin, GovModelForm):
     class Meta:
         model = Champion
         fields = ["organisation", "name", "job_title", "email", "phone", "appointed_on", "user", "support_needs", "training"]
+        field_classes = {"organisation": OrganisationChoiceField}
         error_messages = {
             "organisation": {"required": "Select the champion's organisation"},
             "name": {"required": "Enter the champion's name"},
@@ -181,6 +183,7 @@ class ChampionForm(EditConflictMixin, GovModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisation_choices()
         self.fields["organisation"].empty_label = "Select an organisation"
         self.fields["user"].queryset = champion_user_choices()
         self.watch(self.instance)

@@ -1,6 +1,7 @@
 import django_filters
 
-from signatories.models import Organisation
+from signatories.filters import OrganisationChoiceFilter
+from signatories.selectors import organisation_choices
 
 from .forms.plan import FactorChoiceField
 from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor
@@ -14,9 +15,9 @@ class FactorFilter(django_filters.ModelChoiceFilter):
 class ActionFilter(django_filters.FilterSet):
     factor = FactorFilter(queryset=Factor.objects.all(), empty_label="All factors")
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status")
-    owner_organisation = django_filters.ModelChoiceFilter(
+    owner_organisation = OrganisationChoiceFilter(
         label="Owning organisation",
-        queryset=Organisation.objects.filter(actions__isnull=False).distinct().order_by("name"),
+        queryset=organisation_choices().filter(actions__isnull=False).distinct(),
         empty_label="All organisations",
     )
     overdue = django_filters.ChoiceFilter(

@@ -6,6 +6,7 @@ or redirected elsewhere ("redirect").
 """
 
 import datetime
+import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -147,6 +148,8 @@ MATRIX = {
     "emails:unsubscribe": (GONE, GONE, GONE, GONE),
     "jobs:job_list": OFFICERS_ONLY,
 }
+
+MULTI_SELECT = re.compile(rb"<select\b[^>]*\smultiple(?=[\s>=/])", re.IGNORECASE)
 
 # Django's admin is for technical staff only: none of the service's roles reaches it.
 ADMIN_NAMESPACE = "admin"
@@ -304,9 +307,13 @@ def test_matrix(column, visitor, world, client):
         if not ok:
             where = response.get("Location", "")
             failures.append(f"{name} ({url}) as {who}: expected {expected}, got {response.status_code} {where}")
-        # While every page is open anyway: none offers Django's "---------" placeholder as a choice.
-        if response.status_code == 200 and "text/html" in response["Content-Type"] and b"---------" in response.content:
-            failures.append(f"{name} ({url}) as {who}: offers a '---------' choice")
+        # While every page is open anyway: none offers Django's "---------" placeholder as a choice, and none
+        # has a multi-select list box (Ctrl-click): several organisations are chosen by typing (issue #17).
+        if response.status_code == 200 and "text/html" in response["Content-Type"]:
+            if b"---------" in response.content:
+                failures.append(f"{name} ({url}) as {who}: offers a '---------' choice")
+            if MULTI_SELECT.search(response.content):
+                failures.append(f"{name} ({url}) as {who}: has a <select multiple> list box")
     assert not failures, "\n".join(failures)
 
 

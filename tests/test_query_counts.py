@@ -101,6 +101,14 @@ PAGES = [
     ("lsp", "published report", lambda area: area.latest_report("published").get_absolute_url()),
     ("officer", "draft report PDF", lambda area: reverse("reports:report_pdf", args=[area.latest_report("draft").pk])),
     ("officer", "wins CSV export", lambda area: reverse("wins:export")),
+    # Pages with organisation pickers (issue #17): every organisation is an option, from one query.
+    ("champion", "record a win", lambda area: reverse("wins:win_create")),
+    ("champion", "raise a concern", lambda area: reverse("wins:concern_create")),
+    ("officer", "action plan", lambda area: reverse("success_factors:action_list")),
+    ("officer", "add an action", lambda area: reverse("success_factors:action_create")),
+    ("officer", "champion list", lambda area: reverse("signatories:champion_list")),
+    ("officer", "appoint a champion", lambda area: reverse("signatories:champion_create")),
+    ("officer", "invite someone", lambda area: reverse("invitation_create")),
 ]
 
 

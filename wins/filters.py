@@ -2,9 +2,9 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
-from signatories.filters import SEARCH_MAX_LENGTH
-from signatories.form_fields import GovDateField, QuickSelect
-from signatories.models import Organisation, Sector
+from signatories.filters import SEARCH_MAX_LENGTH, OrganisationChoiceFilter
+from signatories.form_fields import GovDateField
+from signatories.models import Sector
 from success_factors.filters import FactorFilter
 from success_factors.models import Factor
 
@@ -30,12 +30,10 @@ class WinFilter(django_filters.FilterSet):
     factor = FactorFilter(
         label="Factor", field_name="factors", queryset=Factor.objects.all(), empty_label="All factors"
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = OrganisationChoiceFilter(
         label="Organisation involved",
         field_name="organisations",
-        queryset=Organisation.objects.order_by("name"),
         empty_label="All organisations",
-        widget=QuickSelect,
     )
     sector = django_filters.ChoiceFilter(
         label="Sector of an organisation involved", choices=Sector.choices, empty_label="All sectors",

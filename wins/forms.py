@@ -4,8 +4,9 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.conf import settings
 
-from signatories.form_fields import EditConflictMixin, GovDateField, GovForm, not_in_future
-from signatories.models import Organisation
+from signatories.form_fields import (
+    EditConflictMixin, GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField, not_in_future,
+)
 from success_factors.models import Factor
 
 from .evidence import ACCEPT, check_evidence_file, display_name, size_label
@@ -54,12 +55,10 @@ class WinForm(EditConflictMixin, GovForm):
         help_text="Select all that apply.",
         error_messages={"required": NO_FACTOR},
     )
-    organisations = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.order_by("name"),
+    organisations = OrganisationsChoiceField(
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 10, "class": "compact-select-multiple"}),
         label="Organisations involved (optional)",
-        help_text="Hold Ctrl (or Cmd on a Mac) and click to select more than one.",
+        help_text="Choose every organisation that took part.",
     )
     is_quick_win = forms.BooleanField(
         required=False,
@@ -108,7 +107,7 @@ class WinForm(EditConflictMixin, GovForm):
             Field.textarea("what_happened", rows=5),
             Field.textarea("difference_made", rows=4),
             Field("factors", template="wins/includes/factor_checkboxes.html"),
-            "organisations",
+            OrganisationPicker("organisations"),
             Field("is_quick_win", template="wins/includes/checkbox_with_hint.html"),
             Field.text("people_reached", field_width=Fixed.FIVE),
             Fieldset(

@@ -15,8 +15,7 @@ from django.template.loader import render_to_string
 
 from notifications import kinds
 from notifications.services import queue_email
-from signatories.form_fields import GovForm, GovFormMixin
-from signatories.models import Organisation
+from signatories.form_fields import GovForm, GovFormMixin, OrganisationChoiceField
 from signatories.roles import ALL_ROLES, CHAMPION
 
 from .selectors import account_exists
@@ -72,8 +71,7 @@ class InvitationForm(GovForm):
         help_text="Officers run the service; champions record wins and complete self-assessments; "
         "LSP members read reports.",
     )
-    organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.all(),
+    organisation = OrganisationChoiceField(
         required=False,
         empty_label="Select an organisation",
         help_text="Champions only: the organisation they champion the Compact in.",

@@ -1,3 +1,4 @@
 if (window.GOVUKFrontend && window.GOVUKFrontend.isSupported()) {
   window.GOVUKFrontend.initAll();
+  window.CompactOrganisationPicker.initAll();
 }

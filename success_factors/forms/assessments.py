@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from signatories.form_fields import GovForm
+from signatories.form_fields import GovForm, OrganisationChoiceField
 from signatories.selectors import active_signatories
 
 from .. import services
@@ -29,7 +29,7 @@ class StartAssessmentForm(GovForm):
         help_text="The financial year the self-assessment is for, like 2026/27.",
         error_messages={"required": "Enter the round, like 2026/27"},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         queryset=None,
         label="Organisation",
         empty_label="Choose an organisation",

@@ -4,10 +4,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from signatories.form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm
+from signatories.form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, OrganisationChoiceField
 from signatories.forms import UserChoiceField
-from signatories.models import Organisation
 from signatories.roles import CHAMPION, OFFICER
+from signatories.selectors import organisation_choices
 
 from .. import services
 from ..models import Action, ActionStatus, Assessment, Factor
@@ -80,6 +80,7 @@ class ActionForm(EditConflictMixin, GovModelForm):
             "owner_organisation": "Owning organisation (optional)",
             "owner_name": "Owner (optional)",
         }
+        field_classes = {"owner_organisation": OrganisationChoiceField}
         help_texts = {"owner_name": "The person who will make it happen."}
         error_messages = {"description": {"required": "Enter what will be done"}}
         widgets = {
@@ -92,7 +93,7 @@ class ActionForm(EditConflictMixin, GovModelForm):
         super().__init__(*args, **kwargs)
         self.compact = compact
         self.fields["source_assessment"].queryset = Assessment.objects.filter(compact=compact)
-        self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["owner_organisation"].queryset = organisation_choices()
         self.fields["owner_organisation"].empty_label = "No organisation"
         self.fields["owner_user"].queryset = action_owner_choices()
         self.fields["status"].choices = ActionStatus.choices

@@ -42,7 +42,7 @@ def test_the_form_starts_with_today_and_the_champions_organisation(compact, cham
     assert f'name="happened_on_0" value="{today.day}"' in html
     assert f'name="happened_on_2" value="{today.year}"' in html
     organisation = organisation_for(champion)
-    assert re.search(rf'<option value="{organisation.pk}" selected>{organisation.name}</option>', html)
+    assert re.search(rf'name="organisations" type="checkbox" value="{organisation.pk}" checked>', html)
     text = page_text(response)
     assert "Record a win" in text and organisation.name in text
     for item in Factor.objects.all():

@@ -2,8 +2,7 @@ import django_filters
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from signatories.form_fields import GovDateField, GovForm, not_in_future
-from signatories.models import Organisation
+from signatories.form_fields import GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField, not_in_future
 from success_factors.filters import FactorFilter
 from success_factors.forms.plan import FactorChoiceField
 from success_factors.models import Factor
@@ -32,12 +31,10 @@ class ConcernForm(GovForm):
         label="Which success factor does it relate to most?",
         error_messages={"required": "Select the factor it relates to most"},
     )
-    organisations = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.order_by("name"),
+    organisations = OrganisationsChoiceField(
         required=False,
         label="Organisations involved (optional)",
-        help_text="Hold Ctrl (or Cmd on a Mac) to choose more than one.",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Choose every organisation the concern is about.",
     )
     raised_on = GovDateField(label="Date raised", help_text="For example, 27 3 2026")
 
@@ -46,7 +43,7 @@ class ConcernForm(GovForm):
         self.compact, self.by, self.organisation = compact, by, organisation
         self.helper.layout = Layout(
             Field.text("title"), Field.textarea("details"), Field.radios("factor", legend_size=Size.SMALL),
-            "organisations", "raised_on",
+            OrganisationPicker("organisations"), "raised_on",
         )
 
     def clean_raised_on(self):
