@@ -16,7 +16,7 @@ from compact_site.reporting.periods import last_full_quarter, quarter_of
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
 from signatories.selectors import active_signatories, organisation_for
-from success_factors.models import Action, Assessment, AssessmentStatus
+from success_factors.models import Action, Assessment, AssessmentStatus, Round
 from success_factors.selectors import current_round, partnership_results
 from wins.concerns.models import Concern, ConcernStatus
 from wins.models import Win, WinStatus
@@ -140,7 +140,7 @@ def test_the_same_seed_gives_the_same_register():
     run()
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
-    for model in (Report, Concern, Win, Champion, Action, Assessment, Endorsement, Signature, Organisation, Compact,
+    for model in (Report, Concern, Win, Champion, Action, Assessment, Round, Endorsement, Signature, Organisation, Compact,
                   get_user_model()):
         model.objects.all().delete()
 
