@@ -227,3 +227,14 @@ def test_officer_closes_a_round_after_confirming(officer_client, progress_round,
     progress_round.refresh_from_db()
     assert response.status_code == 302
     assert (progress_round.status, progress_round.closed_by) == (RoundStatus.CLOSED, officer)
+
+
+def test_every_error_on_the_extension_and_chase_forms_links_to_its_field(officer_client, progress_round):
+    from tests.test_error_summaries import summary_targets
+
+    damson = progress_round.compact.signatures.get(organisation__name="Damson Trust").organisation
+    for url in (reverse("success_factors:round_extend", args=[progress_round.pk, damson.pk]),
+                reverse("success_factors:round_chase", args=[progress_round.pk])):
+        html = officer_client.post(url, {"csrfmiddlewaretoken": "x"}).content.decode()
+        targets = summary_targets(html)
+        assert targets and all(f'id="{target}"' in html for target in targets), url
