@@ -15,7 +15,7 @@ from django.conf import settings
 from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
 from success_factors.digests.services import send_action_digests
-from success_factors.rounds.services import send_round_reminders, send_round_summaries
+from success_factors.rounds.services import send_pending_notices, send_round_reminders, send_round_summaries
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,14 @@ JOBS = [
         description="Queues again any email whose sending never started (the task queue was down when it was "
         "written) or whose worker stopped part-way.",
         function=sweep_outbox,
+        every_minutes=settings.OUTBOX_SWEEP_MINUTES,
+    ),
+    Job(
+        name="round_notices",
+        title="Send round emails left waiting",
+        description="Writes the emails of a round's opening or an officer's chase whose task never ran (the task "
+        "queue was down), so every champion asked gets theirs, once.",
+        function=send_pending_notices,
         every_minutes=settings.OUTBOX_SWEEP_MINUTES,
     ),
     Job(

@@ -120,6 +120,10 @@ class RoundNotice(models.Model):
     days_before = models.PositiveSmallIntegerField(null=True, blank=True)
     deadline = models.DateField()
     sent_on = models.DateField()
+    # Opening and chasing write their notices pending (``sent_at`` empty) in the officer's transaction; a
+    # task then writes each organisation's emails to the outbox and sets ``sent_at``, so a request for 1,000
+    # organisations stays quick and a lost task leaves the notices for the sweep, never lost or sent twice.
+    sent_at = models.DateTimeField(null=True, blank=True)
     recipients = models.PositiveSmallIntegerField(default=0)
     note = models.TextField(blank=True)
     sent_by = models.ForeignKey(
@@ -129,6 +133,7 @@ class RoundNotice(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at"], condition=Q(sent_at__isnull=True), name="round_notices_pending")]
         constraints = [
             models.UniqueConstraint(
                 fields=["round", "organisation", "kind", "days_before", "deadline"],

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from signatories.models import Champion
@@ -47,12 +48,24 @@ def is_late(*, submitted_at, deadline):
 
 
 @dataclass
+class Response:
+    """An organisation's assessment in the round, as much of it as the round's page needs."""
+
+    pk: int
+    status: str
+    submitted_at: datetime.datetime | None
+
+    def get_absolute_url(self):
+        return reverse("success_factors:assessment_detail", args=[self.pk])
+
+
+@dataclass
 class Progress:
     organisation: object
     state: str
     deadline: datetime.date
     extended: bool
-    assessment: Assessment | None = None
+    assessment: Response | Assessment | None = None
     factors_done: int = 0
 
     @property
@@ -70,12 +83,13 @@ def round_progress(round_):
     Not started (no assessment), in progress (a draft, with how many of the seven factors are done),
     submitted, or late (submitted after the organisation's deadline, which an extension may move).
     """
-    organisations = list(active_signatories(compact=round_.compact).order_by("name", "pk"))
+    organisations = list(active_signatories(compact=round_.compact).only("pk", "name").order_by("name", "pk"))
+    # Plain rows, not model instances: a round of 1,000 organisations builds a thousand of these per look.
     assessments = {
-        assessment.organisation_id: assessment
-        for assessment in Assessment.objects.filter(compact=round_.compact, round=round_.year).only(
-            "pk", "organisation_id", "status", "submitted_at", "round"
-        )
+        organisation_id: Response(pk, status, submitted_at)
+        for pk, organisation_id, status, submitted_at in Assessment.objects.filter(
+            compact=round_.compact, round=round_.year
+        ).values_list("pk", "organisation_id", "status", "submitted_at")
     }
     drafts = [a for a in assessments.values() if a.status == AssessmentStatus.DRAFT]
     done = completed_factor_counts(drafts) if drafts else {}

@@ -1,6 +1,7 @@
 """Changes to self-assessment rounds. Each checks the move is allowed and records who made it."""
 
 import datetime
+import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -10,6 +11,8 @@ from signatories.selectors import officers
 
 from . import emails, selectors
 from .models import DeadlineExtension, NoticeKind, Round, RoundNotice, RoundStatus
+
+logger = logging.getLogger(__name__)
 
 
 def _check_dates(opens_on, deadline):
@@ -72,9 +75,11 @@ def extend_deadline(*, round_, organisation, deadline, reason, by):
 @transaction.atomic
 def open_round(*, round_, by, today=None):
     """Open a planned round: from today it asks every current signatory's active champions (with a login) for
-    their organisation's self-assessment. Returns the champions asked.
+    their organisation's self-assessment. Returns the champions who will be asked.
 
     The round's opening date becomes the day it really opened. Opening is refused once the deadline has passed.
+    The emails are not written here: one pending ``RoundNotice`` per organisation is, in this transaction, and a
+    task writes their emails after commit (``send_pending_notices``), so opening for 1,000 organisations is quick.
     """
     today = today or timezone.localdate()
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
@@ -88,13 +93,12 @@ def open_round(*, round_, by, today=None):
     round_.opened_by = by
     round_.save(update_fields=["status", "opens_on", "opened_at", "opened_by", "updated_at"])
     champions = list(selectors.champions_to_ask(compact=round_.compact))
-    asked = _by_organisation(champions)
     RoundNotice.objects.bulk_create(
         RoundNotice(round=round_, organisation_id=organisation_id, kind=NoticeKind.OPENED, deadline=round_.deadline,
-                    sent_on=today, recipients=len(people), sent_by=by)
-        for organisation_id, people in asked.items()
+                    sent_on=today, sent_by=by)
+        for organisation_id in _by_organisation(champions)
     )
-    emails.round_opened(round_=round_, champions=champions)
+    _send_after_commit(round_)
     return champions
 
 
@@ -107,8 +111,9 @@ def _by_organisation(champions):
 
 @transaction.atomic
 def chase(*, round_, organisations, note, by, today=None):
-    """An officer's note to the champions of organisations that have not submitted. Returns the champions
-    emailed. Organisations that have submitted in the meantime are left out."""
+    """An officer's note to the champions of organisations that have not submitted. Returns the champions who
+    will be emailed (by a task after commit, as for opening). Organisations that have submitted in the meantime
+    are left out."""
     today = today or timezone.localdate()
     if not round_.is_open:
         raise ValidationError("Only an open round's organisations can be chased.")
@@ -116,17 +121,60 @@ def chase(*, round_, organisations, note, by, today=None):
         raise ValidationError("Write a note to go with the chaser.")
     waiting = {row.organisation.pk for row in selectors.round_progress(round_) if not row.has_responded}
     chosen = [organisation for organisation in organisations if organisation.pk in waiting]
-    champions = list(selectors.champions_to_ask(compact=round_.compact, organisations=chosen))
     deadlines = selectors.extended_deadlines(round_)
-    asked = _by_organisation(champions)
     RoundNotice.objects.bulk_create(
         RoundNotice(round=round_, organisation=organisation, kind=NoticeKind.CHASE, note=note.strip(),
-                    deadline=deadlines.get(organisation.pk, round_.deadline), sent_on=today,
-                    recipients=len(asked.get(organisation.pk, [])), sent_by=by)
+                    deadline=deadlines.get(organisation.pk, round_.deadline), sent_on=today, sent_by=by)
         for organisation in chosen
     )
-    emails.chase(round_=round_, champions=champions, note=note.strip(), by=by, deadlines=deadlines)
-    return champions
+    _send_after_commit(round_)
+    return list(selectors.champions_to_ask(compact=round_.compact, organisations=chosen))
+
+
+def _send_after_commit(round_):
+    def hand_over():
+        from .tasks import send_round_notices
+
+        try:
+            send_round_notices.delay(round_.pk)
+        except Exception:  # the broker is down: the notices wait for the sweep job
+            logger.exception("Could not queue the notices of round %s; the sweep will send them.", round_.pk)
+
+    transaction.on_commit(hand_over, robust=True)
+
+
+def send_pending_notices(*, round_id=None):
+    """Write the emails of every pending opening and chase notice (of one round, or all) to the outbox, one
+    organisation per transaction, each claimed first so two workers never send the same one. Called by the
+    task an officer's action queues, and by the sweep job for any a lost task left behind. Returns a summary."""
+    pending = RoundNotice.objects.filter(sent_at__isnull=True)
+    if round_id is not None:
+        pending = pending.filter(round_id=round_id)
+    organisations = messages = 0
+    for notice_id in pending.order_by("pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            notice = (
+                RoundNotice.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("round__compact", "organisation", "sent_by")
+                .filter(pk=notice_id, sent_at__isnull=True)
+                .first()
+            )
+            if notice is None:
+                continue  # another worker has it, or has sent it
+            champions = list(selectors.champions_to_ask(compact=notice.round.compact,
+                                                        organisations=[notice.organisation]))
+            if notice.kind == NoticeKind.CHASE:
+                sent = emails.chase(round_=notice.round, champions=champions, note=notice.note, by=notice.sent_by,
+                                    deadlines={notice.organisation_id: notice.deadline})
+            else:
+                sent = emails.round_opened(round_=notice.round, champions=champions)
+            notice.sent_at = timezone.now()
+            notice.recipients = len(champions)
+            notice.save(update_fields=["sent_at", "recipients"])
+        organisations += 1
+        messages += len(sent)
+    return (f"{organisations} organisation{'s' if organisations != 1 else ''} sent round emails "
+            f"({messages} email{'s' if messages != 1 else ''})")
 
 
 def reminder_stage(*, reminder_days, deadline, today, opened_on):
@@ -175,7 +223,7 @@ def send_round_reminders(today=None):
                     people = champions.get(organisation_id, [])
                     RoundNotice.objects.create(
                         round=round_, organisation=row.organisation, kind=NoticeKind.REMINDER, days_before=stage,
-                        deadline=row.deadline, sent_on=today, recipients=len(people),
+                        deadline=row.deadline, sent_on=today, sent_at=timezone.now(), recipients=len(people),
                     )
                     sent = emails.reminder(round_=round_, champions=people, deadline=row.deadline,
                                            days_left=(row.deadline - today).days)
@@ -183,7 +231,8 @@ def send_round_reminders(today=None):
                 continue  # already reminded at this stage for this deadline
             organisations += 1
             messages += len(sent)
-    return f"{organisations} organisation{'s' if organisations != 1 else ''} reminded ({messages} emails)"
+    return (f"{organisations} organisation{'s' if organisations != 1 else ''} reminded "
+            f"({messages} email{'s' if messages != 1 else ''})")
 
 
 def send_round_summaries(today=None):

@@ -161,3 +161,27 @@ def test_emails_are_written_to_the_outbox_with_the_change(officer_client, compac
     officer_client.post(reverse("success_factors:round_open", args=[round_.pk]))
 
     assert OutgoingMessage.objects.filter(kind="round_opened").count() == 2
+
+
+def test_opening_writes_pending_notices_and_a_lost_task_leaves_them_for_the_sweep(
+        compact, register, officer, mailoutbox, django_capture_on_commit_callbacks):
+    from compact_site.jobs.services import run_job
+    from success_factors.rounds import services
+
+    round_ = a_round(compact, deadline=timezone.localdate() + datetime.timedelta(days=30))
+    with django_capture_on_commit_callbacks(execute=False) as lost:  # the task never reaches the queue
+        services.open_round(round_=round_, by=officer)
+
+    assert len(lost) == 1
+    assert RoundNotice.objects.filter(kind=NoticeKind.OPENED, sent_at__isnull=True).count() == 2
+    assert not OutgoingMessage.objects.exists() and not mailoutbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = run_job("round_notices")
+
+    assert summary == "2 organisations sent round emails (2 emails)"
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(u.email for u in register["asked"])
+    assert not RoundNotice.objects.filter(sent_at__isnull=True).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert run_job("round_notices") == "0 organisations sent round emails (0 emails)"
+    assert len(mailoutbox) == 2
