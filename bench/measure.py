@@ -10,12 +10,13 @@ import statistics
 import sys
 import time
 
-from bench import CHAMPION_USERNAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
 P95_MS = 250
 PDF_MS = 2000
+OPENING_MS = 1000  # opening a round for every signatory: the issue's target
 # Counted as queries: statements that read or write data, not a transaction's BEGIN and COMMIT.
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
@@ -34,10 +35,13 @@ def pages():
     redirect), "pdf" or "export"."""
     from compact_site.reporting.models import Report, ReportStatus
     from signatories.models import Champion
+    from success_factors.models import Round, RoundStatus
 
     organisation = Champion.objects.get(user__username=CHAMPION_USERNAME).organisation_id
     draft = Report.objects.filter(status=ReportStatus.DRAFT).order_by("-id").first().pk
     published = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first().pk
+    open_round = Round.objects.get(status=RoundStatus.OPEN).pk
+    planned_round = Round.objects.get(status=RoundStatus.PLANNED).pk
     return [
         ("Dashboard (officer)", "officer", "/", "page"),
         ("Dashboard (champion)", "champion", "/", "page"),
@@ -56,6 +60,9 @@ def pages():
         ("Report PDF", "lsp", f"/reports/{published}/report.pdf", "pdf"),
         ("Draft report PDF", "officer", f"/reports/{draft}/report.pdf", "pdf"),
         ("Wins export CSV (all wins)", "officer", "/wins/export.csv", "export"),
+        ("Self-assessment round", "officer", f"/rounds/{open_round}/", "page"),
+        ("Opening a round: who will be asked", "officer", f"/rounds/{planned_round}/open/", "page"),
+        ("Opening a round (emails queued)", "officer", "/rounds/{planned}/open/", "open_round"),
     ]
 
 
@@ -95,7 +102,55 @@ def fetch(client, url, *, post=False):
     return response.status_code, elapsed, first or elapsed, len(statements), size
 
 
+OPENING_RUNS = int(os.environ.get("BENCH_OPENING_RUNS", "5"))
+
+
+def measure_opening(label, client, url):
+    """Open a fresh planned round each run (a round opens once), for every signatory's champions. The request
+    writes one pending notice per organisation and hands one task to the queue; the task (not measured here,
+    and not run unless a worker is listening) writes the emails to the outbox. The rounds and any messages are
+    deleted afterwards, so the other pages see the seeded data."""
+    import datetime
+
+    from django.utils import timezone
+
+    from notifications.models import OutgoingMessage
+    from success_factors.models import Round, RoundNotice
+    from success_factors.rounds.selectors import champions_to_ask
+
+    compact = Round.objects.get(status="open").compact
+    today = timezone.localdate()
+    made, times, counts = [], [], set()
+    first_message = OutgoingMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    try:
+        for run in range(OPENING_RUNS + 1):
+            year = 2200 + run
+            round_ = Round.objects.create(compact=compact, year=f"{year}/{(year + 1) % 100:02d}", opens_on=today,
+                                          deadline=today + datetime.timedelta(days=30))
+            made.append(round_.pk)
+            status, elapsed, _, queries, size = fetch(client, url.format(planned=round_.pk), post=True)
+            if status != 302:
+                raise SystemExit(f"{label}: answered {status}")
+            if run:  # the first is the warm-up
+                times.append(elapsed * 1000)
+                counts.add(queries)
+        organisations = RoundNotice.objects.filter(round_id__in=made).count() // (OPENING_RUNS + 1)
+        champions = champions_to_ask(compact=compact).count()
+    finally:
+        OutgoingMessage.objects.filter(pk__gt=first_message).delete()
+        Round.objects.filter(pk__in=made).delete()
+    row = {
+        "page": f"{label}: {champions} champions of {organisations} organisations", "url": "/rounds/<new>/open/", "kind": "post", "runs": OPENING_RUNS,
+        "median": statistics.median(times), "p95": percentile(times, 0.95), "first": statistics.median(times),
+        "queries": max(counts), "size": size,
+    }
+    row["misses"] = [] if row["median"] < OPENING_MS else [f"median over {OPENING_MS} ms"]
+    return row
+
+
 def measure(label, client, url, kind):
+    if kind == "open_round":
+        return measure_opening(label, client, url)
     runs = {"page": RUNS, "post": RUNS, "pdf": PDF_RUNS, "export": EXPORT_RUNS}[kind]
     warm_ups = {"page": WARM_UPS, "post": WARM_UPS, "pdf": 1, "export": 0}[kind]
     post = kind == "post"
@@ -175,7 +230,7 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    assert settings.DATABASES["default"]["NAME"] == "compact_bench", "measure only the bench database"
+    assert settings.DATABASES["default"]["NAME"] == DATABASE_NAME, "measure only the bench database"
     print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
     sessions = clients()
     rows = []

@@ -259,6 +259,24 @@ class Seeder:
         Rating.objects.bulk_create(ratings)
         record_factor_scores(a.pk for a in self.assessment_rows if a.status == AssessmentStatus.SUBMITTED)
 
+    def rounds(self):
+        """A round for every year: the earlier ones closed, this year's open (deadline in 10 days, so about
+        40% are still drafts), and next year's planned."""
+        from success_factors.models import Round, RoundStatus
+
+        latest = self.today.year if self.today.month >= 4 else self.today.year - 1
+        rows = [
+            Round(compact=self.compact, year=financial_year(year), opens_on=datetime.date(year, 10, 1),
+                  deadline=datetime.date(year + 1, 1, 31), status=RoundStatus.CLOSED)
+            for year in range(latest - ROUNDS + 1, latest)
+        ]
+        rows.append(Round(compact=self.compact, year=financial_year(latest), status=RoundStatus.OPEN,
+                          opens_on=self.today - datetime.timedelta(days=40),
+                          deadline=self.today + datetime.timedelta(days=10)))
+        rows.append(Round(compact=self.compact, year=financial_year(latest + 1), status=RoundStatus.PLANNED,
+                          opens_on=datetime.date(latest + 1, 10, 1), deadline=datetime.date(latest + 2, 1, 31)))
+        Round.objects.bulk_create(rows)
+
     def actions_and_concerns(self):
         from success_factors.models import Action, ActionStatus, Factor
         from wins.concerns.models import Concern, ConcernStatus
@@ -344,6 +362,8 @@ def main():
             seeder.wins()
         with step(f"{ORGANISATIONS * ROUNDS:,} assessments with their ratings", timings):
             seeder.assessments()
+        with step(f"{ROUNDS + 1} self-assessment rounds", timings):
+            seeder.rounds()
         with step(f"{ACTIONS:,} actions, {CONCERNS} concerns", timings):
             seeder.actions_and_concerns()
     with step(f"{REPORTS} reports (2 through the services)", timings):

@@ -27,6 +27,7 @@ from signatories.models import (
 )
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
 from success_factors.demo import create_actions, create_assessments
+from success_factors.rounds.demo import create_rounds
 from wins.concerns.demo import create_concerns
 from wins.demo import create_wins
 
@@ -293,6 +294,7 @@ def load(*, anchor=None):
             compact=compact, rng=rng, anchor=anchor, officer=users["officer"],
             skip_organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
+        "rounds": create_rounds(compact=compact, rng=rng, anchor=anchor, officer=users["officer"]),
         "actions": create_actions(compact=compact, anchor=anchor, officer=users["officer"], owners=organisations),
         "wins": create_wins(
             compact=compact, rng=rng, anchor=anchor, officer=users["officer"], champion_user=users["champion"],

@@ -2,4 +2,4 @@
 so that they keep the ``compact_site`` app label, its migrations and its tables."""
 
 from .accounts.models import Invitation, SecuritySettings, hash_token  # noqa: F401
-from .reporting.models import FROZEN_STATUSES, Report, ReportStatus  # noqa: F401
+from .reporting.models import FROZEN_STATUSES, Report, ReportReminder, ReportStatus  # noqa: F401

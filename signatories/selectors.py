@@ -1,8 +1,10 @@
 """Reads of the register that pages, reports and tests share."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from .models import Champion, Compact, Organisation, Sector, Signature
+from .roles import OFFICER
 
 
 class SignatureStatus:
@@ -97,3 +99,8 @@ def organisation_for(user):
     """The organisation a champion user speaks for, or None."""
     record = champion_record_for(user)
     return record.organisation if record else None
+
+
+def officers():
+    """Active logins with the Compact officer role: who gets round summaries and report reminders."""
+    return get_user_model().objects.filter(groups__name=OFFICER, is_active=True).distinct().order_by("pk")

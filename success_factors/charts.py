@@ -175,3 +175,24 @@ def factor_counts_chart(labels, series, *, x_title):
     for name, values in series:
         chart.add(name, list(reversed(values)))
     return _render(chart)
+
+
+def response_chart(days):
+    """A round's response rate day by day (``[(day, responded, percent)]``), as a line, as SVG bytes."""
+    chart = pygal.Line(
+        **_options(
+            width=WIDTH,
+            height=360,
+            range=(0, 100),
+            show_legend=False,
+            y_title="% of signatories responded",
+            show_minor_x_labels=False,
+            x_labels_major_count=min(len(days), 8),
+            dots_size=3 if len(days) <= 60 else 0,
+            stroke_width=3,
+        )
+    )
+    chart.y_labels = [0, 25, 50, 75, 100]
+    chart.x_labels = [f"{day.day} {day:%b}" for day, _, _ in days]
+    chart.add("Responded", [percent for _, _, percent in days])
+    return _render(chart)

@@ -116,6 +116,9 @@ ACTIONS = [
     (7, "Show a Compact wins slideshow at the annual partnership event", "Northbrook CVS", -200, ActionStatus.DONE),
     (1, "Agree three shared outcomes with the Health and Wellbeing Board", "Northbrook Borough Council", 45, ActionStatus.OPEN),
     (1, "Review whether quick wins are still being logged", "Northbrook CVS", -300, ActionStatus.DROPPED),
+    # Due this week, for the Monday digest
+    (3, "Send the champions' network the dates for next year's meetings", "Northbrook CVS", 3, ActionStatus.IN_PROGRESS),
+    (2, "Circulate the draft commissioning checklist to the Compact group", "Northbrook Borough Council", 5, ActionStatus.OPEN),
 ]
 
 

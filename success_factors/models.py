@@ -232,3 +232,8 @@ class Action(models.Model):
         if self.owner_organisation:
             parts.append(str(self.owner_organisation))
         return ", ".join(p for p in parts if p)
+
+
+# Concepts with packages of their own; imported here so they keep this app's label and migrations.
+from .digests.models import ActionDigest  # noqa: E402,F401
+from .rounds.models import DeadlineExtension, Round, RoundNotice, RoundStatus  # noqa: E402,F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import actions, assessments, factors, results
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path("assessments/<int:pk>/submit/", assessments.assessment_submit, name="assessment_submit"),
     path("assessments/<int:pk>/reopen/", assessments.assessment_reopen, name="assessment_reopen"),
     path("assessments/<int:pk>/compare/", results.assessment_compare, name="assessment_compare"),
+    # Self-assessment rounds: deadlines, reminders and chasers
+    path("", include("success_factors.rounds.urls")),
     # The partnership picture
     path("results/", results.partnership, name="partnership"),
     # The action plan

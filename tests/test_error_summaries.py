@@ -19,6 +19,7 @@ FORMS = [
     ("officer", "signatories:champion_create", {}),
     ("officer", "success_factors:indicator_create", {"number": 1}),
     ("officer", "success_factors:action_create", {}),
+    ("officer", "success_factors:round_create", {}),
     ("officer", "invitation_create", {}),
     ("officer", "reports:report_create", {}),
     ("champion", "wins:win_create", {}),

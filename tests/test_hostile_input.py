@@ -25,7 +25,7 @@ from compact_site.reporting.models import Report
 from compact_site.reporting import services as report_services
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION
-from success_factors.models import Action, Assessment, Indicator, Rating
+from success_factors.models import Action, Assessment, DeadlineExtension, Indicator, Rating, Round, RoundNotice
 from wins.concerns.models import Concern
 from wins.models import Win
 
@@ -285,6 +285,18 @@ def _draft_report(p):
     return reverse("reports:report_edit", kwargs={"pk": report.pk})
 
 
+def _open_round(p):
+    return Round.objects.get_or_create(
+        compact=p["compact"], year="2026/27",
+        defaults={"opens_on": datetime.date(2026, 5, 1), "deadline": datetime.date(2026, 6, 30), "status": "open"},
+    )[0]
+
+
+def _round_extend(p):
+    return reverse("success_factors:round_extend", kwargs={"pk": _open_round(p).pk,
+                                                            "organisation_pk": p["organisation"].pk})
+
+
 FORMS = [
     ("compact edit", "officer", Compact, lambda p: reverse("signatories:compact_edit"), {}),
     ("organisation create", "officer", Organisation, lambda p: reverse("signatories:organisation_create"),
@@ -321,6 +333,11 @@ FORMS = [
     ("concern create", "champion", Concern, lambda p: reverse("wins:concern_create"),
      {"title": "Late grants", "details": "Decisions come late."}),
     ("concern update", "officer", Concern, _concern, {}),
+    ("round create", "officer", Round, lambda p: reverse("success_factors:round_create"), {"reminder_days": "14, 3"}),
+    ("round extend", "officer", DeadlineExtension, _round_extend, {}),
+    ("round chase", "officer", RoundNotice,
+     lambda p: reverse("success_factors:round_chase", kwargs={"pk": _open_round(p).pk}),
+     {"organisations": lambda p: str(p["organisation"].pk)}),
     ("report create", "officer", Report, lambda p: reverse("reports:report_create"), {}),
     ("report edit", "officer", Report, _draft_report, {}),
 ]

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from compact_site.reporting import services as report_services
-from success_factors.models import Factor, Indicator
+from success_factors.models import Factor, Indicator, Round, RoundStatus
 from wins.concerns.models import Concern
 
 from tests import factories
@@ -100,6 +100,16 @@ MATRIX = {
     "success_factors:assessment_reopen": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:assessment_compare": OTHER_ORGANISATIONS_ASSESSMENT,
     "success_factors:partnership": READ_ALL,
+    # Self-assessment rounds: officers run them; a champion sees their own deadline on their home page;
+    # LSP members read the response rate in the results and reports, not the organisation-by-organisation chase
+    "success_factors:round_list": OFFICERS_ONLY,
+    "success_factors:round_create": OFFICERS_ONLY,
+    "success_factors:round_detail": OFFICERS_ONLY,
+    "success_factors:round_edit": OFFICERS_ONLY,
+    "success_factors:round_open": OFFICERS_ONLY,  # a planned round: the confirmation page; opening is a POST
+    "success_factors:round_chase": OFFICERS_ONLY,  # an open round
+    "success_factors:round_close": OFFICERS_ONLY,  # a confirmation page; closing is a POST
+    "success_factors:round_extend": OFFICERS_ONLY,
     # The action plan: everyone reads; officers plan; owners update progress
     "success_factors:action_list": READ_ALL,
     "success_factors:action_detail": READ_ALL,
@@ -188,6 +198,10 @@ def world(db, compact, settings, tmp_path):
         compact=compact, organisation=organisation, round="2025/26", status="submitted", submitted_at=timezone.now()
     )
     action = factories.ActionFactory(compact=compact, owner_organisation=organisation)
+    open_round = Round.objects.create(compact=compact, year="2026/27", opens_on=datetime.date(2026, 5, 1),
+                                      deadline=datetime.date(2026, 6, 30), status=RoundStatus.OPEN)
+    planned_round = Round.objects.create(compact=compact, year="2027/28", opens_on=datetime.date(2027, 5, 1),
+                                         deadline=datetime.date(2027, 6, 30))
     published_win = win_factories.WinFactory(compact=compact, evidence_file=win_factories.upload())
     draft_win = win_factories.draft(compact=compact, recorded_by=factories.champion_user(username="win-recorder"))
     submitted_win = win_factories.submitted(compact=compact)
@@ -214,6 +228,12 @@ def world(db, compact, settings, tmp_path):
         "success_factors:assessment_submit": {"pk": draft.pk},
         "success_factors:assessment_reopen": {"pk": submitted.pk},
         "success_factors:assessment_compare": {"pk": submitted.pk},
+        "success_factors:round_detail": {"pk": open_round.pk},
+        "success_factors:round_edit": {"pk": planned_round.pk},
+        "success_factors:round_open": {"pk": planned_round.pk},
+        "success_factors:round_chase": {"pk": open_round.pk},
+        "success_factors:round_close": {"pk": open_round.pk},
+        "success_factors:round_extend": {"pk": open_round.pk, "organisation_pk": organisation.pk},
         "success_factors:action_detail": {"pk": action.pk},
         "success_factors:action_edit": {"pk": action.pk},
         "success_factors:action_progress": {"pk": action.pk},

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from compact_site.reporting import services as reporting
 from signatories.models import Sector
+from success_factors.models import Round, RoundStatus
 from tests import factories
 from tests.conftest import client_for
 from tests.success_factors.builders import rate_everything, signed_organisation, submitted_assessment
@@ -66,6 +67,19 @@ class Area:
                                     highlighted_wins=report.highlighted_wins.all())
             reporting.publish_report(report=report, by=self.officer)
 
+    def open_round(self):
+        return Round.objects.get_or_create(
+            compact=self.compact, year="2026/27",
+            defaults={"opens_on": datetime.date(2026, 5, 1), "deadline": datetime.date(2026, 6, 30),
+                      "status": RoundStatus.OPEN},
+        )[0]
+
+    def planned_round(self):
+        return Round.objects.get_or_create(
+            compact=self.compact, year="2027/28",
+            defaults={"opens_on": datetime.date(2027, 5, 1), "deadline": datetime.date(2027, 6, 30)},
+        )[0]
+
     def latest_report(self, status):
         return self.compact.reports.filter(status=status).order_by("-period_end").first()
 
@@ -109,6 +123,9 @@ PAGES = [
     ("officer", "champion list", lambda area: reverse("signatories:champion_list")),
     ("officer", "appoint a champion", lambda area: reverse("signatories:champion_create")),
     ("officer", "invite someone", lambda area: reverse("invitation_create")),
+    ("officer", "self-assessment round", lambda area: area.open_round().get_absolute_url()),
+    ("officer", "opening a round (confirmation)",
+     lambda area: reverse("success_factors:round_open", args=[area.planned_round().pk])),
 ]
 
 
@@ -132,3 +149,17 @@ def test_the_larger_data_set_really_is_ten_times_larger(area):
     area.grow_to(TEN_TIMES)
 
     assert Win.objects.count() == 10 * small
+
+
+@pytest.mark.parametrize("who", ["officer", "champion"])
+def test_an_open_round_adds_no_queries_to_the_officers_home_page(area, who):
+    area.grow_to(SMALL)
+    before = area.queries(who, reverse("dashboard"))
+
+    area.open_round()
+    with_round = area.queries(who, reverse("dashboard"))
+
+    if who == "officer":
+        assert with_round == before
+    else:  # the champion's home page shows their deadline and progress: a fixed few queries more
+        assert with_round <= before + 4

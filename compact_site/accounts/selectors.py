@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from signatories.models import Champion
-from signatories.roles import ALL_ROLES
+from signatories.roles import ALL_ROLES, CHAMPION
 from success_factors.models import Action, Assessment
 from wins.concerns.models import Concern
 from wins.models import Win
@@ -43,6 +43,18 @@ def recent_invitations(limit=50):
 
 
 CHAMPION_PERSONAL_FIELDS = ["name", "job_title", "email", "phone", "support_needs", "training", "stood_down_reason"]
+
+
+def invitation_for_champion(champion_id):
+    """What to fill an invitation with for a champion on the register who has no login yet ({} if none)."""
+    champion = Champion.objects.filter(
+        pk=champion_id if str(champion_id or "").isdigit() else None, user__isnull=True, stood_down_on__isnull=True
+    ).first()
+    if champion is None:
+        return {}
+    first, _, last = champion.name.partition(" ")
+    return {"first_name": first, "last_name": last, "email": champion.email, "role": CHAMPION,
+            "organisation": champion.organisation_id}
 
 
 def former_user_name(user):

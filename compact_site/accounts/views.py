@@ -47,7 +47,7 @@ def invitation_list(request):
 
 @role_required(OFFICER)
 def invitation_create(request):
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST or None, initial=selectors.invitation_for_champion(request.GET.get("champion")))
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invite(invited_by=request.user, **form.cleaned_data)

@@ -10,6 +10,7 @@ from signatories.roles import (
     roles_of,
 )
 from signatories.selectors import champion_record_for, current_compact, register_summary
+from success_factors.rounds.selectors import round_for_champion
 from wins.selectors import returned_count, wins_waiting_count
 
 from ..reporting import selectors as reporting_selectors
@@ -26,7 +27,8 @@ def dashboard(request):
         context["wins_waiting"] = wins_waiting_count(compact=compact)
         context["emails_not_sent"] = not_sent_count()
     if CHAMPION in roles:
-        context["champion_record"] = champion_record_for(request.user)
+        context["champion_record"] = record = champion_record_for(request.user)
+        context["round_status"] = round_for_champion(compact=compact, organisation=record and record.organisation)
         context["wins_returned"] = returned_count(request.user)
     context.update(reporting_selectors.dashboard_context(roles=roles, compact=compact))
     return render(request, "compact_site/dashboard.html", context)

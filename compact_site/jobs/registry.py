@@ -12,7 +12,10 @@ from typing import Callable
 from cron_descriptor import get_description
 from django.conf import settings
 
+from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
+from success_factors.digests.services import send_action_digests
+from success_factors.rounds.services import send_pending_notices, send_round_reminders, send_round_summaries
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,46 @@ JOBS = [
         "written) or whose worker stopped part-way.",
         function=sweep_outbox,
         every_minutes=settings.OUTBOX_SWEEP_MINUTES,
+    ),
+    Job(
+        name="round_notices",
+        title="Send round emails left waiting",
+        description="Writes the emails of a round's opening or an officer's chase whose task never ran (the task "
+        "queue was down), so every champion asked gets theirs, once.",
+        function=send_pending_notices,
+        every_minutes=settings.OUTBOX_SWEEP_MINUTES,
+    ),
+    Job(
+        name="round_reminders",
+        title="Remind organisations about their self-assessment",
+        description="Emails the champions of organisations that have not submitted, on each of an open round's "
+        "reminder days before their deadline (14 and 3 unless an officer changed them). Never twice.",
+        function=send_round_reminders,
+        crontab={"minute": 0, "hour": 8},
+    ),
+    Job(
+        name="round_summaries",
+        title="Tell officers who responded to a round",
+        description="The day after an open round's deadline, emails officers how many signatories responded "
+        "and which have not. Once per round.",
+        function=send_round_summaries,
+        crontab={"minute": 5, "hour": 8},
+    ),
+    Job(
+        name="action_digests",
+        title="Weekly actions digest",
+        description="Emails each action owner their actions due in the next 14 days and those overdue; nothing "
+        "to someone with neither. Once a week.",
+        function=send_action_digests,
+        crontab={"minute": 0, "hour": 7, "day_of_week": 1},
+    ),
+    Job(
+        name="report_reminders",
+        title="Remind officers that an LSP report is due",
+        description="Emails officers 21 and 7 days before the next report to the LSP is due, and once when it is "
+        "overdue.",
+        function=send_report_reminders,
+        crontab={"minute": 10, "hour": 8},
     ),
 ]
 

@@ -95,3 +95,25 @@ class Report(models.Model):
     @property
     def is_frozen(self):
         return self.status in FROZEN_STATUSES
+
+
+class ReportReminder(models.Model):
+    """A reminder to officers that a report to the LSP is due soon (``days_before`` 21 or 7) or overdue (0).
+
+    One per compact, due date and stage, so the daily job never sends the same reminder twice, and a new
+    due date (after a report is published) earns its own reminders.
+    """
+
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField()
+    days_before = models.PositiveSmallIntegerField()
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["compact", "due_on", "days_before"], name="one_report_reminder_per_stage")
+        ]
+
+    def __str__(self):
+        return f"Report due {self.due_on}: reminder {self.days_before} days before"

@@ -66,7 +66,7 @@ def assessment_start(request):
         request.POST or None,
         compact=compact,
         organisation=organisation,
-        initial={"round": current_round(timezone.localdate())},
+        initial={"round": request.GET.get("round", "")[:7] or current_round(timezone.localdate())},
     )
     if request.method == "POST" and form.is_valid():
         try:

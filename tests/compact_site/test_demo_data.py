@@ -16,7 +16,7 @@ from compact_site.reporting.periods import last_full_quarter, quarter_of
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
 from signatories.selectors import active_signatories, organisation_for
-from success_factors.models import Action, Assessment, AssessmentStatus
+from success_factors.models import Action, Assessment, AssessmentStatus, Round
 from success_factors.selectors import current_round, partnership_results
 from wins.concerns.models import Concern, ConcernStatus
 from wins.models import Win, WinStatus
@@ -140,7 +140,7 @@ def test_the_same_seed_gives_the_same_register():
     run()
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
-    for model in (Report, Concern, Win, Champion, Action, Assessment, Endorsement, Signature, Organisation, Compact,
+    for model in (Report, Concern, Win, Champion, Action, Assessment, Round, Endorsement, Signature, Organisation, Compact,
                   get_user_model()):
         model.objects.all().delete()
 
@@ -182,3 +182,24 @@ def test_the_demo_has_a_failed_email_for_the_officers_list():
 
     [message] = messages_not_sent()
     assert "Mailbox unavailable" in message.last_error
+
+
+def test_the_demo_has_this_years_round_open_with_its_deadline_ten_days_ahead():
+    from success_factors.rounds.selectors import progress_counts, round_progress
+
+    run()
+    round_ = Round.objects.get(status="open")
+
+    assert round_.year == current_round_now()
+    assert round_.deadline == timezone.localdate() + datetime.timedelta(days=10)
+    counts = {state: count for state, _, count in progress_counts(round_progress(round_))["by_state"]}
+    assert counts["submitted"] >= 10 and counts["in_progress"] >= 3 and counts["not_started"] >= 3
+    assert Round.objects.filter(status="closed").count() == 1
+
+
+def test_the_demo_has_actions_due_this_week():
+    run()
+    today = timezone.localdate()
+
+    assert Action.objects.filter(due_on__gt=today, due_on__lte=today + datetime.timedelta(days=7),
+                                 status__in=["open", "in_progress"]).count() >= 2
