@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
+from notifications.models import EmailPreference, OutgoingMessage
 from signatories.models import Champion
 from signatories.roles import ALL_ROLES, CHAMPION
 from success_factors.models import Action, Assessment
@@ -98,6 +99,16 @@ def _historical_models():
     ]
 
 
+def emails_to(*, user, emails):
+    """The outbox's messages to the person: to their login, or to any of their addresses."""
+    query = Q(pk__in=[])
+    for email in emails:
+        query |= Q(to__iexact=email)
+    if user is not None:
+        query |= Q(user=user)
+    return OutgoingMessage.objects.filter(query).order_by("pk")
+
+
 def person_data(*, user=None, champion=None):
     """Everything held about a person (a login and/or a champion record), as plain JSON-ready data."""
     if user is None and champion is None:
@@ -146,6 +157,14 @@ def person_data(*, user=None, champion=None):
         for i in invitations_of(user=user, emails=emails)
     ]
     data.update(_activity(user) if user is not None else {})
+    data["emails"] = [
+        {"kind": m.kind, "to": m.to, "subject": m.subject, "status": m.status, "written_at": m.created_at.isoformat(),
+         "sent_at": m.sent_at.isoformat() if m.sent_at else None}
+        for m in emails_to(user=user, emails=emails)
+    ]
+    data["email_choices"] = (
+        {p.kind: p.enabled for p in EmailPreference.objects.filter(user=user)} if user is not None else {}
+    )
     data["history"] = _history(user=user, champions=champions)
     return data
 

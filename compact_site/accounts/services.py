@@ -24,6 +24,7 @@ from .selectors import (
     account_exists,
     champion_records,
     email_addresses,
+    emails_to,
     former_champion_name,
     former_user_name,
     invitations_of,
@@ -122,6 +123,7 @@ def erase_person(*, user=None, champion=None, by):
     champions = list(champion_records(user=user, champion=champion))
     emails = email_addresses(user=user, champions=champions)
     invitations_of(user=user, emails=emails).delete()
+    emails_to(user=user, emails=emails).delete()  # their bodies name the person
     for record in champions:
         _anonymise_champion(record)
     if user is not None:
@@ -154,6 +156,7 @@ def _anonymise_user(user):
     user.set_unusable_password()
     user.save()
     user.groups.clear()
+    user.email_preferences.all().delete()
     user.user_permissions.clear()
     _forget_sign_in_attempts(old_username)
 

@@ -54,7 +54,7 @@ def invitation_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"An invitation has been emailed to {invitation.email}.")
+            messages.success(request, f"An invitation is being emailed to {invitation.email}.")
             return redirect("invitation_list")
     return render(request, "compact_site/invitation_form.html", {"form": form})
 

@@ -206,7 +206,7 @@ def report_email(request, pk):
     if request.method == "POST" and recipients:
         sent = services.email_lsp(report=report, by=request.user)
         members = f"{sent} LSP member{'s' if sent != 1 else ''}"
-        messages.success(request, f"A link to the report has been emailed to {members}.")
+        messages.success(request, f"A link to the report is being emailed to {members}.")
         return redirect(report)
     return render(request, "compact_site/reports/report_email.html", {"report": report, "recipients": recipients})
 

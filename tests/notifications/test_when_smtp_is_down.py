@@ -47,7 +47,7 @@ def test_inviting_a_person_succeeds_and_the_email_waits(officer_client):
         follow=True,
     )
 
-    assert "An invitation has been emailed to priya@example.org" in page_text(response)
+    assert "An invitation is being emailed to priya@example.org" in page_text(response)
     assert Invitation.objects.filter(email="priya@example.org").exists()
     assert "/invitation/" in the_waiting_message("priya@example.org").body
 

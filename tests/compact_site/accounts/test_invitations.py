@@ -62,7 +62,7 @@ def test_officer_invites_someone_and_they_are_emailed_a_link(officer_client, mai
     assert "as LSP member" in message.body
     assert re.search(r"http://127\.0\.0\.1:8000/invitation/[\w-]{40,}/", message.body)
     assert response.redirect_chain == [(reverse("invitation_list"), 302)]
-    assert "An invitation has been emailed to priya.shah@example.org." in page_text(response)
+    assert "An invitation is being emailed to priya.shah@example.org." in page_text(response)
 
 
 def test_invitation_is_stored_with_who_sent_it_and_a_week_to_run(officer, officer_client, mailoutbox):

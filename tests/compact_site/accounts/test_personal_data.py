@@ -12,6 +12,9 @@ from compact_site.accounts.models import Invitation
 from signatories.models import Champion
 from success_factors.models import Action
 from tests import factories
+from notifications import kinds
+from notifications.models import EmailPreference, OutgoingMessage
+from notifications.services import queue_email, set_preference
 from tests.wins import factories as win_factories
 from wins.concerns.models import Concern
 
@@ -183,3 +186,27 @@ def test_erase_forgets_their_sign_in_lockouts(officer_client, leaver):
     )
     erase(officer_client, reverse("person_erase", kwargs={"pk": leaver.pk}))
     assert not AccessAttempt.objects.filter(username="kpatel").exists()
+
+
+def test_export_lists_the_emails_written_to_them_and_their_email_choices(officer_client, leaver):
+    data = officer_client.get(reverse("person_data_export", args=[leaver.pk])).json()
+    assert [m["to"] for m in data["emails"]] == []
+
+    queue_email(to="Kiran.Patel@example.org", subject="Welcome", template="notifications/email/message.txt",
+                context={"text": "Hello Kiran"}, kind=kinds.INVITATION)
+    set_preference(user=leaver, kind=kinds.ACTIONS_DIGEST, enabled=False)
+    data = officer_client.get(reverse("person_data_export", args=[leaver.pk])).json()
+    assert [(m["to"], m["subject"]) for m in data["emails"]] == [("Kiran.Patel@example.org", "Welcome")]
+    assert data["email_choices"] == {kinds.ACTIONS_DIGEST: False}
+
+
+def test_erase_deletes_the_emails_that_name_them_and_their_email_choices(officer_client, leaver):
+
+    queue_email(to="kiran@riverside.example.org", subject="Reminder", template="notifications/email/message.txt",
+                context={"text": "Dear Kiran"}, kind=kinds.INVITATION)
+    other = queue_email(to="someone@example.org", subject="Hello", template="notifications/email/message.txt",
+                        context={"text": "Hello"}, kind=kinds.INVITATION)
+    set_preference(user=leaver, kind=kinds.ACTIONS_DIGEST, enabled=False)
+    erase(officer_client, reverse("person_erase", args=[leaver.pk]))
+    assert list(OutgoingMessage.objects.values_list("pk", flat=True)) == [other.pk]
+    assert not EmailPreference.objects.filter(user=leaver).exists()

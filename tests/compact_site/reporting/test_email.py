@@ -39,7 +39,7 @@ def test_each_lsp_member_gets_their_own_email_with_the_link(board, compact, offi
 
     response = officer_client.post(reverse("reports:report_email", args=[report.pk]), follow=True)
 
-    assert "A link to the report has been emailed to 2 LSP members." in page_text(response)
+    assert "A link to the report is being emailed to 2 LSP members." in page_text(response)
     assert sorted(message.to for message in mailoutbox) == [["chair@example.org"], ["vice@example.org"]]
     message = next(message for message in mailoutbox if message.to == ["chair@example.org"])
     assert message.subject == "Anytown Compact: Compact report to the LSP: April to June 2026"
