@@ -123,7 +123,7 @@ class Sheet:
                 except CellError as error:
                     result.error(str(error), key, headings)
             for column in self.columns:
-                if column.required and column.key in result.cells and result.values.get(column.key) in ("", None):
+                if column.required and column.key in result.values and result.values[column.key] in ("", None):
                     result.error(f"is empty: {column.hint or 'enter a value'}", column.key, headings)
             if row.hidden:
                 result.error(
