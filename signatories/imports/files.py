@@ -75,6 +75,11 @@ def read_table(data):
         )
     else:
         table = read_csv(data)
+    if table.merged:
+        raise FileProblem(
+            f"The selected file has merged cells ({', '.join(table.merged[:5])}): unmerge them so each row has "
+            "its own values, then upload the file again"
+        )
     if not table.headings:
         raise FileProblem("The selected file is empty: it has no headings and no rows")
     if not table.rows:

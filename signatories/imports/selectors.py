@@ -71,12 +71,6 @@ def preview(run):
     except FileProblem as problem:
         result.problems.append(str(problem))
         return result
-    if table.merged:
-        result.problems.append(
-            f"The spreadsheet has merged cells ({', '.join(table.merged[:5])}): unmerge them so each row has its "
-            "own values, then upload the file again"
-        )
-        return result
     positions, result.unknown, result.missing, result.problems = sheet.layout(table.headings, run.columns)
     if result.problems or result.unknown or result.missing:
         return result
