@@ -53,6 +53,7 @@ MATRIX = {
     # People and invitations
     "invitation_list": OFFICERS_ONLY,
     "invitation_create": OFFICERS_ONLY,
+    "champion_invite": OFFICERS_ONLY,
     "invitation_accept": (GONE, GONE, GONE, GONE),
     "lockout_list": OFFICERS_ONLY,
     # Personal data: officers see, download and erase what is held about a person (never themselves)
