@@ -72,6 +72,7 @@ class Sheet:
     title = ""
     columns = ()
     identity = ""  # how rows find existing records, for the upload page
+    done_url = ""  # the page that shows what an applied import added, when not the register
     filename = "import"
 
     def __init__(self):
