@@ -100,12 +100,7 @@ def import_confirm(request, public_id):
     except (ValidationError, services.ImportChanged) as error:
         messages.error(request, error.messages[0] if isinstance(error, ValidationError) else str(error))
         return redirect(run)
-    messages.success(
-        request,
-        f"{run.file_name} has been imported: {run.new_count:,} added, {run.changed_count:,} changed, "
-        f"{run.unchanged_count:,} unchanged.",
-    )
-    return redirect(run)
+    return redirect(run)  # the page now says what was imported
 
 
 @role_required(OFFICER)

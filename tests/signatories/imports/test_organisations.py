@@ -206,3 +206,21 @@ def test_signatures_need_the_compact_set_up_first(officer_client):
         "Row 2: Row 2 records a signature, but the Compact has not been set up yet: set it up under About the "
         "Compact, then upload the file again"
     ]
+
+
+def test_the_sample_file_imports_into_the_demo_without_errors(db):
+    from pathlib import Path
+
+    from django.contrib.auth.models import User
+
+    from compact_site import demo
+    from tests.conftest import client_for
+
+    demo.load()
+    officer_client = client_for(User.objects.get(username="officer"))
+    sample = Path(__file__).resolve().parents[3] / "signatories/static/signatories/sample-organisations.csv"
+    page = preview_of(officer_client, sample.read_bytes(), name="sample-organisations.csv")
+    counts = page.context["preview"].counts
+    assert counts["error"] == 0 and counts["new"] >= 5 and counts["changed"] >= 3
+    confirm(officer_client, page)
+    assert Organisation.objects.get(name="Northbrook Carers' Centre").postcode == "NB1 6GH"
