@@ -17,7 +17,7 @@ class ImportKind(models.TextChoices):
 class ImportStatus(models.TextChoices):
     PREVIEWED = "previewed", "Waiting to be confirmed"
     APPLIED = "applied", "Applied"
-    REPLACED = "replaced", "Replaced by another upload"
+    REPLACED = "replaced", "Replaced by another upload, or not confirmed in time"
 
 
 class ImportRun(models.Model):

@@ -29,6 +29,7 @@ class Preview:
     unknown: list = field(default_factory=list)  # (column index, heading) nobody has matched yet
     missing: list = field(default_factory=list)  # required columns the file lacks
     rows: list = field(default_factory=list)
+    used: set = field(default_factory=set)  # fields the file's columns already hold
 
     @property
     def counts(self):
@@ -72,6 +73,7 @@ def preview(run):
         result.problems.append(str(problem))
         return result
     positions, result.unknown, result.missing, result.problems = sheet.layout(table.headings, run.columns)
+    result.used = set(positions.values())
     if result.problems or result.unknown or result.missing:
         return result
     result.rows = sheet.read_rows(table, positions)

@@ -1,7 +1,10 @@
 """Changes made by importing: keeping an uploaded file for its preview, and applying it in one transaction."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .files import FileProblem, check_size, display_name, read_table
@@ -9,11 +12,15 @@ from .models import ImportRun, ImportStatus
 from .selectors import preview
 from .sheets import CHANGED, NEW, UNCHANGED, sheet_for
 
+KEEP_UNCONFIRMED = timedelta(days=1)
+
 
 def upload(*, kind, uploaded_file, by):
     """Check an uploaded file can be read and keep it for its preview. Raises ValidationError if not.
 
     The officer's earlier uploads of the same kind that were never confirmed are dropped: one waits at a time.
+    Anyone's upload left unconfirmed for a day is dropped too, so files (and the personal data in them) are
+    not kept.
     """
     sheet_for(kind)  # an unknown kind is a programming error, not the officer's
     check_file(uploaded_file.size)
@@ -23,9 +30,9 @@ def upload(*, kind, uploaded_file, by):
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
     with transaction.atomic():
-        ImportRun.objects.filter(uploaded_by=by, kind=kind, status=ImportStatus.PREVIEWED).update(
-            status=ImportStatus.REPLACED, content=b""
-        )
+        waiting = ImportRun.objects.filter(status=ImportStatus.PREVIEWED)
+        stale = Q(uploaded_by=by, kind=kind) | Q(uploaded_at__lt=timezone.now() - KEEP_UNCONFIRMED)
+        waiting.filter(stale).update(status=ImportStatus.REPLACED, content=b"")
         return ImportRun.objects.create(
             kind=kind, file_name=display_name(uploaded_file.name), content=content, uploaded_by=by
         )

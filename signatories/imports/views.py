@@ -75,7 +75,7 @@ def import_preview(request, public_id):
     result = selectors.preview(run)
     columns_form = None
     if result.unknown:
-        columns_form = ColumnsForm(sheet=result.sheet, unknown=result.unknown, used=set())
+        columns_form = ColumnsForm(sheet=result.sheet, unknown=result.unknown, used=result.used)
     return render(request, "signatories/imports/preview.html", {"run": run, "preview": result, "columns_form": columns_form})
 
 
@@ -84,7 +84,7 @@ def import_preview(request, public_id):
 def import_columns(request, public_id):
     run = officers_run(request, public_id)
     result = selectors.preview(run)
-    form = ColumnsForm(request.POST, sheet=result.sheet, unknown=result.unknown, used=set())
+    form = ColumnsForm(request.POST, sheet=result.sheet, unknown=result.unknown, used=result.used)
     if form.is_valid():
         services.choose_columns(run=run, choices=form.choices())
         return redirect(run)

@@ -224,3 +224,24 @@ def test_the_sample_file_imports_into_the_demo_without_errors(db):
     assert counts["error"] == 0 and counts["new"] >= 5 and counts["changed"] >= 3
     confirm(officer_client, page)
     assert Organisation.objects.get(name="Northbrook Carers' Centre").postcode == "NB1 6GH"
+
+
+def test_an_unconfirmed_upload_is_dropped_after_a_day_or_when_the_officer_uploads_another(officer_client, compact):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    first = preview_of(officer_client, csv_bytes(table([organisation("A")]))).context["run"]
+    someone_elses = ImportRun.objects.create(kind="champions", file_name="old.csv", content=b"Name\nA\n",
+                                             uploaded_by=factories.officer(username="someone"))
+    ImportRun.objects.filter(pk=someone_elses.pk).update(uploaded_at=timezone.now() - dt.timedelta(days=2))
+    preview_of(officer_client, csv_bytes(table([organisation("B")])))
+
+    first.refresh_from_db()
+    someone_elses.refresh_from_db()
+    assert (first.status, first.content) == ("replaced", b"")
+    assert (someone_elses.status, someone_elses.content) == ("replaced", b"")
+    page = officer_client.get(reverse("signatories:import_preview", args=[first.public_id]))
+    assert "This upload can no longer be imported" in page.content.decode()
+    assert confirm(officer_client, page).status_code == 302
+    assert Organisation.objects.count() == 0
