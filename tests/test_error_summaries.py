@@ -20,6 +20,7 @@ FORMS = [
     ("officer", "success_factors:indicator_create", {"number": 1}),
     ("officer", "success_factors:action_create", {}),
     ("officer", "invitation_create", {}),
+    ("officer", "signatories:import_upload", {"kind": "organisations"}),
     ("officer", "reports:report_create", {}),
     ("champion", "wins:win_create", {}),
     ("champion", "wins:concern_create", {}),

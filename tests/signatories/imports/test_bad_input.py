@@ -152,3 +152,15 @@ def test_a_formula_in_a_workbook_is_kept_as_its_text_never_evaluated(officer_cli
     page = preview_of(officer_client, xlsx_bytes(table([organisation("Safe Name", Address="=1+1")])), name="register.xlsx")
     confirm(officer_client, page)
     assert Organisation.objects.get().address == "=1+1"
+
+
+def test_every_link_in_the_preview_error_summary_lands_on_its_row(officer_client, compact):
+    import re
+
+    rows = [organisation("A", Postcode="nope"), organisation("B"), organisation("C", **{"Main email": "x@"})]
+    html = preview_of(officer_client, csv_bytes(table(rows))).content.decode()
+    summary = re.search(r'<div class="govuk-error-summary".*?</ul>', html, flags=re.S)[0]
+    targets = re.findall(r'<a href="#([^"]+)"', summary)
+    assert targets == ["row-2", "row-4"]
+    for target in targets:
+        assert f'id="{target}"' in html
