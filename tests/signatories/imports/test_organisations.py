@@ -245,3 +245,24 @@ def test_an_unconfirmed_upload_is_dropped_after_a_day_or_when_the_officer_upload
     assert "This upload can no longer be imported" in page.content.decode()
     assert confirm(officer_client, page).status_code == 302
     assert Organisation.objects.count() == 0
+
+
+def test_the_preview_and_confirm_take_as_many_queries_for_fifty_rows_as_for_five(officer_client, compact):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(count, prefix):
+        for n in range(count):
+            factories.SignatureFactory(compact=compact, organisation__name=f"{prefix} existing {n}")
+        rows = [organisation(f"{prefix} existing {n}", Website="https://changed.example.org") for n in range(count)]
+        rows += [organisation(f"{prefix} new {n}", **{"Signed on": "01/01/2025", "Signed by": "A", "Signed by role": "B"})
+                 for n in range(count)]
+        response = upload(officer_client, csv_bytes(table(rows)))
+        with CaptureQueriesContext(connection) as preview_queries:
+            page = officer_client.get(response["Location"])
+        assert page.context["preview"].counts["changed"] == count
+        with CaptureQueriesContext(connection) as apply_queries:
+            confirm(officer_client, page)
+        return len(preview_queries), len(apply_queries)
+
+    assert queries_for(5, "Small") == queries_for(50, "Large")
