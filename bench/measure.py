@@ -10,7 +10,7 @@ import statistics
 import sys
 import time
 
-from bench import CHAMPION_USERNAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
@@ -175,7 +175,7 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    assert settings.DATABASES["default"]["NAME"] == "compact_bench", "measure only the bench database"
+    assert settings.DATABASES["default"]["NAME"] == DATABASE_NAME, "measure only the bench database"
     print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
     sessions = clients()
     rows = []

@@ -203,7 +203,7 @@ def world(db, compact, settings, tmp_path):
     published_report.summary = "A quiet quarter."
     published_report.save()
     published_report = report_services.publish_report(report=published_report, by=report_officer)
-    upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", content=b"Name\nA\n", uploaded_by=report_officer)
+    upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]}, uploaded_by=report_officer)
     return {
         "signatories:import_upload": {"kind": "organisations"},
         "signatories:import_template": {"kind": "organisations", "file_format": "xlsx"},

@@ -5,7 +5,9 @@ message for the error summary. Nothing here touches the database.
 """
 
 import csv
+import datetime
 import io
+import math
 import posixpath
 import re
 import zipfile
@@ -38,6 +40,27 @@ class Table:
     rows: list = field(default_factory=list)
     heading_row: int = 1
     merged: list = field(default_factory=list)
+
+    def as_json(self):
+        """What is kept between the preview and the confirmation: the cells as read, never re-read from the file."""
+        return {"headings": self.headings, "heading_row": self.heading_row,
+                "rows": [[row.number, row.hidden, [json_cell(cell) for cell in row.cells]] for row in self.rows]}
+
+    @classmethod
+    def from_json(cls, data):
+        rows = [Row(number=number, cells=cells, hidden=hidden) for number, hidden, cells in data.get("rows", [])]
+        return cls(headings=data.get("headings", []), rows=rows, heading_row=data.get("heading_row", 1))
+
+
+def json_cell(cell):
+    """A cell as JSON keeps it: an Excel date as yyyy-mm-dd (which the date rule reads), the rest as it is."""
+    if isinstance(cell, (datetime.datetime, datetime.date)):
+        return cell.strftime("%Y-%m-%d")
+    if isinstance(cell, datetime.time):
+        return cell.isoformat()
+    if isinstance(cell, float) and not math.isfinite(cell):
+        return str(cell)
+    return cell
 
 
 def size_label(size):
@@ -153,6 +176,26 @@ def check_workbook(archive):
         )
 
 
+ROW_TAG = re.compile(rb"<row\b[^>]*>")
+ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+MERGED = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z0-9:]+)"')
+
+
+def first_sheet_xml(archive):
+    """The first worksheet's XML, found through the workbook's relationships as Excel does."""
+    workbook = archive.read("xl/workbook.xml")
+    first = re.search(rb'<(?:\w+:)?sheet\b[^>]*?\b\w+:id="([^"]+)"', workbook)
+    relationships = archive.read("xl/_rels/workbook.xml.rels")
+    target = first and re.search(rb'<Relationship\b[^>]*?Id="' + re.escape(first[1]) + rb'"[^>]*?Target="([^"]+)"', relationships) \
+        or first and re.search(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="' + re.escape(first[1]) + rb'"', relationships)
+    if not target:
+        return b""
+    path = target[1].decode().lstrip("/")
+    path = path if path.startswith("xl/") else f"xl/{path}"
+    return archive.read(path) if path in archive.namelist() else b""
+
+
 def read_xlsx(data):
     import openpyxl  # only when a workbook arrives: it is large
 
@@ -161,15 +204,20 @@ def read_xlsx(data):
             if "[Content_Types].xml" not in archive.namelist():
                 raise FileProblem(NOT_A_SPREADSHEET)
             check_workbook(archive)
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
+            # Read-only mode streams the cells quickly but cannot see hidden rows or merged cells: find
+            # those in the sheet's XML (a bounded size: check_workbook refused anything that unpacks large).
+            sheet_xml = first_sheet_xml(archive)
+        hidden = {int(ROW_NUMBER.search(tag)[1]) for tag in ROW_TAG.findall(sheet_xml)
+                  if HIDDEN.search(tag) and ROW_NUMBER.search(tag)}
+        merged = [ref.decode() for ref in MERGED.findall(sheet_xml)]
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        sheet = workbook.worksheets[0]
+        rows = list(enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1))
+        workbook.close()
     except FileProblem:
         raise
     except Exception:  # a damaged or disguised zip: openpyxl and zipfile raise many kinds
         raise FileProblem(
             "The selected file could not be opened as an Excel workbook: save it again as .xlsx or CSV"
         ) from None
-    sheet = workbook.worksheets[0]
-    hidden = {number for number, dimension in sheet.row_dimensions.items() if dimension.hidden}
-    merged = [str(cells) for cells in sheet.merged_cells.ranges]
-    rows = ((number, row) for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), start=1))
     return table_from(rows, hidden_rows=hidden, merged=merged)

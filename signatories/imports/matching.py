@@ -8,11 +8,23 @@ Organisations are matched by charity number, then company number, then a normali
 import re
 
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from ..models import Champion, Endorsement, EndorsementKind, Organisation, OrganisationKind, Sector, Signature
 from ..selectors import current_compact
-from .sheets import CHANGED, ERROR, NEW, UNCHANGED, Change, Column, Sheet, changes_between, mark_duplicates, register
+from .sheets import (
+    CHANGED,
+    ERROR,
+    NEW,
+    UNCHANGED,
+    Change,
+    Column,
+    Sheet,
+    changes_between,
+    mark_duplicates,
+    register,
+    update_with_history,
+)
 from .validation import (
     choice_lookup,
     clean_charity_number,
@@ -213,15 +225,11 @@ class OrganisationSheet(Sheet):
                     compact=self.compact, organisation=organisation,
                     **{name: row.values[name] for name in SIGNATURE_FIELDS},
                 ))
-        if changed:
-            bulk_update_with_history(changed, Organisation, ORGANISATION_FIELDS + ["updated_at"], batch_size=500,
-                                     default_user=by, default_change_reason=reason)
+        update_with_history(changed, Organisation, ORGANISATION_FIELDS + ["updated_at"], by=by, reason=reason)
         if new_signatures:
             bulk_create_with_history(new_signatures, Signature, batch_size=500, default_user=by,
                                      default_change_reason=reason)
-        if changed_signatures:
-            bulk_update_with_history(changed_signatures, Signature, SIGNATURE_FIELDS, batch_size=500,
-                                     default_user=by, default_change_reason=reason)
+        update_with_history(changed_signatures, Signature, SIGNATURE_FIELDS, by=by, reason=reason)
 
     def export_rows(self):
         signatures = {}
@@ -340,9 +348,7 @@ class ChampionSheet(Sheet):
                 changed.append(row.target)
         if created:
             bulk_create_with_history(created, Champion, batch_size=500, default_user=by, default_change_reason=reason)
-        if changed:
-            bulk_update_with_history(changed, Champion, CHAMPION_FIELDS + ["updated_at"], batch_size=500,
-                                     default_user=by, default_change_reason=reason)
+        update_with_history(changed, Champion, CHAMPION_FIELDS + ["updated_at"], by=by, reason=reason)
 
     def export_rows(self):
         for champion in Champion.objects.select_related("organisation").order_by("organisation__name", "name", "id"):
@@ -417,9 +423,7 @@ class EndorsementSheet(Sheet):
                 changed.append(row.target)
         if created:
             bulk_create_with_history(created, Endorsement, batch_size=500, default_user=by, default_change_reason=reason)
-        if changed:
-            bulk_update_with_history(changed, Endorsement, ENDORSEMENT_FIELDS, batch_size=500,
-                                     default_user=by, default_change_reason=reason)
+        update_with_history(changed, Endorsement, ENDORSEMENT_FIELDS, by=by, reason=reason)
 
     def export_rows(self):
         endorsements = Endorsement.objects.select_related("organisation").order_by("organisation__name", "endorsed_on", "id")

@@ -23,14 +23,17 @@ class ImportStatus(models.TextChoices):
 class ImportRun(models.Model):
     """An uploaded file between preview and confirm, then the record of what it changed.
 
-    The file's bytes are kept here (never in the page) until the import is confirmed or replaced,
-    and only the officer who uploaded it can see its preview or confirm it.
+    The file is read once, on upload; what it held is kept here (never in the page) until the import is
+    confirmed or dropped, and only the officer who uploaded it can see its preview or confirm it.
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(max_length=20, choices=ImportKind.choices)
     file_name = models.CharField(max_length=200)
-    content = models.BinaryField(blank=True, editable=False)
+    table = models.JSONField(
+        default=dict, blank=True, editable=False,
+        help_text="The file's headings and cells as read on upload, kept until the import is confirmed or dropped.",
+    )
     columns = models.JSONField(
         default=dict, blank=True, help_text="Headings the officer matched to a field by hand, or chose to ignore."
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .files import FileProblem, read_table
+from .files import Table
 from .models import ImportRun, ImportStatus
 from .sheets import CHANGED, ERROR, NEW, STATUS_ORDER, UNCHANGED, sheet_for
 from .validation import escape_formula
@@ -67,11 +67,7 @@ def preview(run):
     result = Preview(run=run, sheet=sheet)
     if run.status != ImportStatus.PREVIEWED:
         return result
-    try:
-        table = read_table(bytes(run.content))
-    except FileProblem as problem:
-        result.problems.append(str(problem))
-        return result
+    table = Table.from_json(run.table)
     positions, result.unknown, result.missing, result.problems = sheet.layout(table.headings, run.columns)
     result.used = set(positions.values())
     if result.problems or result.unknown or result.missing:

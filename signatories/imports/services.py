@@ -24,17 +24,16 @@ def upload(*, kind, uploaded_file, by):
     """
     sheet_for(kind)  # an unknown kind is a programming error, not the officer's
     check_file(uploaded_file.size)
-    content = uploaded_file.read()
     try:
-        read_table(content)
+        table = read_table(uploaded_file.read())
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
     with transaction.atomic():
         waiting = ImportRun.objects.filter(status=ImportStatus.PREVIEWED)
         stale = Q(uploaded_by=by, kind=kind) | Q(uploaded_at__lt=timezone.now() - KEEP_UNCONFIRMED)
-        waiting.filter(stale).update(status=ImportStatus.REPLACED, content=b"")
+        waiting.filter(stale).update(status=ImportStatus.REPLACED, table={})
         return ImportRun.objects.create(
-            kind=kind, file_name=display_name(uploaded_file.name), content=content, uploaded_by=by
+            kind=kind, file_name=display_name(uploaded_file.name), table=table.as_json(), uploaded_by=by
         )
 
 
@@ -79,6 +78,6 @@ def apply(*, run, by):
     run.applied_at = timezone.now()
     run.row_count = len(result.rows)
     run.new_count, run.changed_count, run.unchanged_count = counts[NEW], counts[CHANGED], counts[UNCHANGED]
-    run.content = b""
+    run.table = {}
     run.save()
     return run

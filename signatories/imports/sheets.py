@@ -8,6 +8,7 @@ so this layer never imports them.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from openpyxl.utils import get_column_letter
 
 from .validation import CellError, squash
@@ -186,6 +187,25 @@ def mark_duplicates(rows, key_of, what):
                           "keep one of them, or make them different")
                 first.error(f"Row {first.number} looks like the same {what} as row {row.number} ({reason}): "
                             "keep one of them, or make them different")
+
+
+def update_with_history(objs, model, fields, *, by, reason):
+    """Save ``fields`` of many changed records, each with a history row saying who and why.
+
+    Django's ``bulk_update`` builds a CASE over every row for each field, which takes seconds at thousands
+    of rows; one UPDATE sent for each row by the driver (``executemany``) takes a fraction of that.
+    """
+    if not objs:
+        return
+    meta, quote = model._meta, connection.ops.quote_name
+    columns = [meta.get_field(name) for name in fields]
+    statement = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(meta.db_table), ", ".join(f"{quote(column.column)} = %s" for column in columns), quote(meta.pk.column))
+    params = [[column.get_db_prep_save(getattr(obj, column.attname), connection) for column in columns] + [obj.pk]
+              for obj in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(statement, params)
+    model.history.bulk_history_create(objs, batch_size=500, update=True, default_user=by, default_change_reason=reason)
 
 
 SHEETS = {}

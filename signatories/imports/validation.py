@@ -38,6 +38,11 @@ POSTCODE = re.compile(
 )
 
 
+# Built once: each validator compiles its patterns when first used.
+EMAIL_VALIDATOR = EmailValidator()
+URL_VALIDATOR = URLValidator(schemes=["http", "https"])
+
+
 class CellError(Exception):
     """A cell's value cannot be used; the message says why, in words an officer can act on."""
 
@@ -124,7 +129,7 @@ def clean_email(value):
     if value.lower().startswith("mailto:"):
         value = value[7:]
     try:
-        EmailValidator()(value)
+        EMAIL_VALIDATOR(value)
     except ValidationError:
         raise CellError("is not an email address, like name@example.org") from None
     return value.lower() if len(value) <= 254 else value
@@ -137,7 +142,7 @@ def clean_website(value):
     if "://" not in value:
         value = "https://" + value
     try:
-        URLValidator(schemes=["http", "https"])(value)
+        URL_VALIDATOR(value)
     except ValidationError:
         raise CellError("is not a website address, like https://www.example.org") from None
     if len(value) > 200:

@@ -36,7 +36,7 @@ def test_officer_previews_then_confirms_a_new_register(officer_client, officer, 
     assert (signature.compact, signature.signed_on, signature.signed_by_name) == (compact, datetime.date(2025, 3, 3), "Peter Lawson")
     run = ImportRun.objects.get()
     assert (run.status, run.new_count, run.uploaded_by, run.file_name) == ("applied", 2, officer, "register.csv")
-    assert run.content == b"", "the file is not kept once imported"
+    assert run.table == {}, "the file is not kept once imported"
     done = officer_client.get(response["Location"])
     assert "2 added, 0 changed, 0 unchanged" in done.content.decode()
 
@@ -232,15 +232,15 @@ def test_an_unconfirmed_upload_is_dropped_after_a_day_or_when_the_officer_upload
     from django.utils import timezone
 
     first = preview_of(officer_client, csv_bytes(table([organisation("A")]))).context["run"]
-    someone_elses = ImportRun.objects.create(kind="champions", file_name="old.csv", content=b"Name\nA\n",
+    someone_elses = ImportRun.objects.create(kind="champions", file_name="old.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]},
                                              uploaded_by=factories.officer(username="someone"))
     ImportRun.objects.filter(pk=someone_elses.pk).update(uploaded_at=timezone.now() - dt.timedelta(days=2))
     preview_of(officer_client, csv_bytes(table([organisation("B")])))
 
     first.refresh_from_db()
     someone_elses.refresh_from_db()
-    assert (first.status, first.content) == ("replaced", b"")
-    assert (someone_elses.status, someone_elses.content) == ("replaced", b"")
+    assert (first.status, first.table) == ("replaced", {})
+    assert (someone_elses.status, someone_elses.table) == ("replaced", {})
     page = officer_client.get(reverse("signatories:import_preview", args=[first.public_id]))
     assert "This upload can no longer be imported" in page.content.decode()
     assert confirm(officer_client, page).status_code == 302
