@@ -71,6 +71,7 @@ bench: install bench-wrk
 	PYTHONPATH=. $(PY) -m bench.measure
 	PYTHONPATH=. $(PY) -m bench.outbox
 	PYTHONPATH=. $(PY) -m bench.serve
+	PYTHONPATH=. $(PY) -m bench.imports
 
 bench-wrk:
 	@command -v wrk >/dev/null || { \

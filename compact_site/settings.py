@@ -160,6 +160,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 # Wins' evidence files: the largest upload accepted, in bytes (10 MB).
 WIN_UPLOAD_MAX_BYTES = int(env("WIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# Importing the register from spreadsheets: the largest file and the most rows one import takes.
+IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "5000"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -45,11 +45,20 @@ class ChampionFilter(django_filters.FilterSet):
         empty_label="Any",
         method="filter_active",
     )
+    account = django_filters.ChoiceFilter(
+        label="Account",
+        choices=[("none", "No account yet"), ("yes", "Has an account")],
+        empty_label="Any",
+        method="filter_account",
+    )
     name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=SEARCH_MAX_LENGTH)
 
     class Meta:
         model = Champion
-        fields = ["name", "organisation", "active"]
+        fields = ["name", "organisation", "active", "account"]
+
+    def filter_account(self, queryset, name, value):
+        return queryset.filter(user__isnull=(value == "none"))
 
     def filter_active(self, queryset, name, value):
         return queryset.filter(stood_down_on__isnull=(value == "yes"))

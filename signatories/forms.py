@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from . import services
 from .form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, OrganisationChoiceField, not_in_future
+from .imports import validation
 from .models import Champion, Compact, Endorsement, Organisation
 from .roles import CHAMPION
 from .selectors import organisation_choices
@@ -55,12 +56,14 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "sector", "kind", "charity_number", "company_number", "website"]
+        fields = ["name", "sector", "kind", "charity_number", "company_number", "website", "address", "postcode", "email"]
         error_messages = {
             "name": {"required": "Enter the organisation's name"},
             "sector": {"required": "Select the organisation's sector"},
             "kind": {"required": "Select the kind of organisation"},
+            "email": {"invalid": "Enter an email address in the correct format, like name@example.org"},
         }
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "charity_number": "If it is a registered charity.",
             "company_number": "If it is registered at Companies House.",
@@ -72,6 +75,12 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
         self.fields["sector"].choices = self.fields["sector"].choices[1:]  # radios need no "---------"
         self.fields["kind"].choices = [("", "Select a kind")] + self.fields["kind"].choices[1:]
         self.watch(self.instance)
+
+    def clean_postcode(self):
+        try:
+            return validation.clean_postcode(self.cleaned_data["postcode"])
+        except validation.CellError:
+            raise ValidationError("Enter a real UK postcode, like SW1A 1AA") from None
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -72,6 +72,9 @@ class Organisation(models.Model):
     charity_number = models.CharField("registered charity number", max_length=20, blank=True)
     company_number = models.CharField("company number", max_length=20, blank=True)
     website = models.URLField(blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    email = models.EmailField("main email", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -216,3 +219,8 @@ class Endorsement(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.position} ({self.endorsed_on:%d %B %Y})"
+
+
+# Importing the register is a concept of its own (signatories/imports/); its model is declared there and
+# imported here so it keeps this app's label and migrations.
+from .imports.models import ImportRun  # noqa: E402,F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("champions/<int:pk>/", views.champion_detail, name="champion_detail"),
     path("champions/<int:pk>/edit/", views.champion_edit, name="champion_edit"),
     path("champions/<int:pk>/stand-down/", views.champion_stand_down, name="champion_stand_down"),
+    # Importing and exporting the register (signatories/imports/)
+    path("", include("signatories.imports.urls")),
 ]

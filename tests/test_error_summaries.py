@@ -21,6 +21,7 @@ FORMS = [
     ("officer", "success_factors:action_create", {}),
     ("officer", "success_factors:round_create", {}),
     ("officer", "invitation_create", {}),
+    ("officer", "signatories:import_upload", {"kind": "organisations"}),
     ("officer", "reports:report_create", {}),
     ("champion", "wins:win_create", {}),
     ("champion", "wins:concern_create", {}),

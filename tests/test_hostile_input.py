@@ -428,3 +428,54 @@ def test_overlong_search_text_is_refused_not_run(place):
     assert response.status_code == 200
     response = place["officer"].get(reverse("signatories:champion_list"), {"name": "👩‍👩‍👧‍👦" * 10_000})
     assert response.status_code == 200
+
+
+# The register import: random rows in every column never cause a server error or a partial write.
+IMPORT_HEADINGS = ["Name", "Sector", "Kind", "Charity number", "Company number", "Website", "Address", "Postcode",
+                   "Main email", "Signed on", "Signed by", "Signed by role"]
+import_cell = st.one_of(
+    hostile_text,
+    st.sampled_from(["", "Voluntary and community", "Statutory", "Charity", "1234567", "SC012345", "01234567",
+                     "NB1 1AA", "03/03/2025", "45719", "=1+1", "@SUM(A1)", "-", "+", "'=x"]),
+)
+
+
+@HYPOTHESIS
+@given(rows=st.lists(st.lists(import_cell, min_size=0, max_size=len(IMPORT_HEADINGS) + 2), min_size=1, max_size=6),
+       as_xlsx=st.booleans())
+def test_hostile_rows_in_an_import_never_fail_or_half_load(place, rows, as_xlsx):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from signatories.models import ImportRun
+    from tests.signatories.imports.spreadsheets import csv_bytes, xlsx_bytes
+
+    client = place["officer"]
+    before = counts()
+    lines = [IMPORT_HEADINGS] + rows
+    if as_xlsx:
+        cleaned = [[value.replace("\x00", "") for value in line] for line in lines]
+        try:
+            data = xlsx_bytes(cleaned)
+        except Exception:  # openpyxl refuses control characters: such a workbook cannot exist
+            return
+        name = "register.xlsx"
+    else:
+        data = csv_bytes(lines)
+        name = "register.csv"
+    response = client.post(reverse("signatories:import_upload", args=["organisations"]),
+                           {"file": SimpleUploadedFile(name, data)})
+    assert response.status_code in (200, 302)
+    assert_escaped(response)
+    if response.status_code == 200:
+        assert "govuk-error-summary" in response.content.decode()
+        assert counts() == before
+        return
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert_escaped(page)
+    preview = page.context["preview"]
+    expected_new = preview.counts["new"] if preview.can_confirm else 0
+    run = ImportRun.objects.get(public_id=page.context["run"].public_id)
+    confirmed = client.post(reverse("signatories:import_confirm", args=[run.public_id]))
+    assert confirmed.status_code == 302
+    assert Organisation.objects.count() == before["signatories.Organisation"] + expected_new

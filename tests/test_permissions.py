@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from compact_site.reporting import services as report_services
+from signatories.models import ImportRun
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from wins.concerns.models import Concern
 
@@ -53,6 +54,7 @@ MATRIX = {
     # People and invitations
     "invitation_list": OFFICERS_ONLY,
     "invitation_create": OFFICERS_ONLY,
+    "champion_invite": OFFICERS_ONLY,
     "invitation_accept": (GONE, GONE, GONE, GONE),
     "lockout_list": OFFICERS_ONLY,
     # Personal data: officers see, download and erase what is held about a person (never themselves)
@@ -83,6 +85,15 @@ MATRIX = {
     "signatories:champion_create": OFFICERS_ONLY,
     "signatories:champion_edit": OFFICERS_ONLY,
     "signatories:champion_stand_down": OFFICERS_ONLY,
+    # Importing and exporting the register: officers only. A preview is seen only by the officer who
+    # uploaded the file (the matrix's upload is someone else's: "not found").
+    "signatories:import_start": OFFICERS_ONLY,
+    "signatories:import_upload": OFFICERS_ONLY,
+    "signatories:import_template": OFFICERS_ONLY,
+    "signatories:import_preview": (LOGIN, DENIED, DENIED, GONE),
+    "signatories:import_columns": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "signatories:import_confirm": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "signatories:export": OFFICERS_ONLY,
     # The seven factors
     "success_factors:factor_list": READ_ALL,
     "success_factors:factor_detail": READ_ALL,
@@ -216,7 +227,14 @@ def world(db, compact, settings, tmp_path):
     published_report.summary = "A quiet quarter."
     published_report.save()
     published_report = report_services.publish_report(report=published_report, by=report_officer)
+    upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]}, uploaded_by=report_officer)
     return {
+        "signatories:import_upload": {"kind": "organisations"},
+        "signatories:import_template": {"kind": "organisations", "file_format": "xlsx"},
+        "signatories:import_preview": {"public_id": upload.public_id},
+        "signatories:import_columns": {"public_id": upload.public_id},
+        "signatories:import_confirm": {"public_id": upload.public_id},
+        "signatories:export": {"kind": "organisations", "file_format": "csv"},
         "success_factors:factor_detail": {"number": 3},
         "success_factors:indicator_create": {"number": 3},
         "success_factors:indicator_retire": {"pk": Indicator.objects.first().pk},

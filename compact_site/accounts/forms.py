@@ -161,3 +161,20 @@ class RequirementForm(GovForm):
     require_officer_two_step = forms.BooleanField(
         label="Require two-step verification for every Compact officer", required=False
     )
+
+
+class ChampionInvitationForm(GovForm):
+    """Tick the champions to invite; each gets their own invitation email."""
+
+    champions = forms.ModelMultipleChoiceField(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Champions to invite",
+        error_messages={"required": "Select at least one champion to invite",
+                        "invalid_choice": "A champion you selected can no longer be invited: select again"},
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["champions"].queryset = candidates
+        self.fields["champions"].label_from_instance = lambda c: f"{c.name}, {c.organisation.name} ({c.email})"

@@ -4,7 +4,7 @@ from axes.models import AccessAttempt
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from notifications.models import EmailPreference, OutgoingMessage
@@ -270,3 +270,18 @@ def cooloff_hours():
 def lockouts():
     """Username and address pairs locked out now, most recent first."""
     return AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT).order_by("-attempt_time")
+
+
+def champions_without_accounts():
+    """Active champions with no login yet, each annotated with ``invited_at`` (their latest unused invitation)."""
+    User = get_user_model()
+    pending = Invitation.objects.filter(
+        email__iexact=OuterRef("email"), accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at")
+    return (
+        Champion.objects.filter(stood_down_on__isnull=True, user__isnull=True)
+        .exclude(Exists(User.objects.filter(email__iexact=OuterRef("email"), is_active=True)) & ~Q(email=""))
+        .annotate(invited_at=Subquery(pending.values("created_at")[:1]))
+        .select_related("organisation")
+        .order_by("organisation__name", "name", "id")
+    )

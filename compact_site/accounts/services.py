@@ -170,3 +170,32 @@ def _forget_sign_in_attempts(username):
         except LookupError:
             continue
         model.objects.filter(username=username).delete()
+
+
+def split_name(name):
+    """A champion's one name field as the first and last names an invitation needs."""
+    first, _, last = " ".join(name.split()).rpartition(" ")
+    return (first, last) if first else (last, "")
+
+
+@transaction.atomic
+def invite_champions(*, champions, invited_by):
+    """Invite each champion (who has no login yet) in their own role and organisation, all or none.
+
+    Every champion is checked before anyone is invited, so one that cannot be invited stops the whole batch
+    before any email is written. Returns the invitations.
+    """
+    champions = list(champions)
+    for champion in champions:
+        if not champion.email:
+            raise ValidationError(f"{champion.name} has no email address: add one to their record first.")
+        if champion.user_id is not None or account_exists(champion.email):
+            raise ValidationError(f"{champion.name} ({champion.email}) already has an account.")
+        if not champion.is_active:
+            raise ValidationError(f"{champion.name} has stood down.")
+    invitations = []
+    for champion in champions:
+        first_name, last_name = split_name(champion.name)
+        invitations.append(invite(first_name=first_name, last_name=last_name, email=champion.email, role=CHAMPION,
+                                  organisation=champion.organisation, invited_by=invited_by))
+    return invitations

@@ -49,6 +49,7 @@ urlpatterns = [
     path("accounts/", include(auth_patterns)),
     path("people/", views.invitation_list, name="invitation_list"),
     path("people/invite/", views.invitation_create, name="invitation_create"),
+    path("champions/invite/", views.champion_invite, name="champion_invite"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("people/lockouts/", views.lockout_list, name="lockout_list"),
     path("people/lockouts/<int:pk>/clear/", views.lockout_clear, name="lockout_clear"),

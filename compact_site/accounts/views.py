@@ -27,6 +27,7 @@ from signatories.roles import OFFICER, READERS, has_role, public, role_required
 from . import selectors, services
 from .forms import (
     AcceptInvitationForm,
+    ChampionInvitationForm,
     CodeForm,
     EraseForm,
     InvitationForm,
@@ -57,6 +58,31 @@ def invitation_create(request):
             messages.success(request, f"An invitation is being emailed to {invitation.email}.")
             return redirect("invitation_list")
     return render(request, "compact_site/invitation_form.html", {"form": form})
+
+
+@role_required(OFFICER)
+def champion_invite(request):
+    """Invite champions who have no account yet, some or all of them at once."""
+    waiting = selectors.champions_without_accounts()
+    candidates = waiting.exclude(email="")
+    if request.method == "POST" and "all" in request.POST:
+        data = request.POST.copy()
+        data.setlist("champions", [str(pk) for pk in candidates.values_list("pk", flat=True)])
+        form = ChampionInvitationForm(data, candidates=candidates)
+    else:
+        form = ChampionInvitationForm(request.POST if request.method == "POST" else None, candidates=candidates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitations = services.invite_champions(champions=form.cleaned_data["champions"], invited_by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            count = len(invitations)
+            messages.success(request, f"{count} champion{'s have' if count != 1 else ' has'} been invited by email.")
+            return redirect("champion_invite")
+    context = {"form": form, "candidates": candidates, "without_email": waiting.filter(email=""),
+               "invitation_days": f"{settings.INVITATION_VALID_DAYS} days"}
+    return render(request, "compact_site/champion_invite.html", context)
 
 
 @public

@@ -1,0 +1,32 @@
+from django import forms
+from openpyxl.utils import get_column_letter
+
+from ..form_fields import GovForm
+from .sheets import IGNORE
+
+
+class UploadForm(GovForm):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A CSV file or an Excel workbook (.xlsx).",
+        error_messages={"required": "Select a CSV or Excel file", "empty": "The selected file is empty"},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+    )
+
+
+class ColumnsForm(GovForm):
+    """For each heading we did not recognise: which field it is, or ignore it."""
+
+    def __init__(self, *args, sheet, unknown, used, **kwargs):
+        super().__init__(*args, **kwargs)
+        free = [(column.key, column.heading) for column in sheet.columns if column.key not in used]
+        for index, heading in unknown:
+            letter = get_column_letter(index + 1)
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=f"Column {letter}: “{heading}”",
+                choices=[("", "Choose a field"), *free, (IGNORE, "Ignore this column")],
+                error_messages={"required": f"Choose which field column {letter} (“{heading}”) holds, or ignore it"},
+            )
+
+    def choices(self):
+        return {int(name.split("_", 1)[1]): value for name, value in self.cleaned_data.items()}

@@ -1,0 +1,127 @@
+"""Reads for the import pages: what a file would do (the preview), the templates and the exports."""
+
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from .files import Table
+from .models import ImportRun, ImportStatus
+from .sheets import CHANGED, ERROR, NEW, STATUS_ORDER, UNCHANGED, sheet_for
+from .validation import escape_formula
+
+CSV, XLSX = "csv", "xlsx"
+CONTENT_TYPES = {
+    CSV: "text/csv; charset=utf-8",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass
+class Preview:
+    """Everything the preview page shows about one uploaded file."""
+
+    run: ImportRun
+    sheet: object
+    problems: list = field(default_factory=list)  # about the file as a whole
+    unknown: list = field(default_factory=list)  # (column index, heading) nobody has matched yet
+    missing: list = field(default_factory=list)  # required columns the file lacks
+    rows: list = field(default_factory=list)
+    used: set = field(default_factory=set)  # fields the file's columns already hold
+
+    @property
+    def counts(self):
+        counts = {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    @property
+    def errors(self):
+        return [row for row in self.rows if row.status == ERROR]
+
+    @property
+    def changed_rows(self):
+        return [row for row in self.rows if row.status == CHANGED]
+
+    @property
+    def new_rows(self):
+        return [row for row in self.rows if row.status == NEW]
+
+    @property
+    def unchanged_rows(self):
+        return [row for row in self.rows if row.status == UNCHANGED]
+
+    @property
+    def can_confirm(self):
+        counts = self.counts
+        return (self.run.status == ImportStatus.PREVIEWED and not self.problems and not self.unknown
+                and not self.missing and counts[ERROR] == 0 and counts[NEW] + counts[CHANGED] > 0)
+
+
+def preview(run):
+    """Read the run's file, match every row to the register, and say what confirming would do."""
+    sheet = sheet_for(run.kind)
+    result = Preview(run=run, sheet=sheet)
+    if run.status != ImportStatus.PREVIEWED:
+        return result
+    table = Table.from_json(run.table)
+    positions, result.unknown, result.missing, result.problems = sheet.layout(table.headings, run.columns)
+    result.used = set(positions.values())
+    if result.problems or result.unknown or result.missing:
+        return result
+    result.rows = sheet.read_rows(table, positions)
+    sheet.plan(result.rows)
+    result.rows.sort(key=lambda row: (STATUS_ORDER[row.status], row.number))
+    return result
+
+
+def run_for(public_id, user):
+    """An officer's own upload (nobody else's), or None."""
+    return ImportRun.objects.filter(public_id=public_id, uploaded_by=user).first()
+
+
+def recent_imports(limit=10):
+    return ImportRun.objects.filter(status=ImportStatus.APPLIED).select_related("uploaded_by")[:limit]
+
+
+def import_counts():
+    return dict(ImportRun.objects.values_list("status").annotate(n=Count("id")).order_by())
+
+
+def spreadsheet(kind, *, rows, file_format):
+    """The sheet's headings and ``rows`` as CSV or XLSX bytes, every text cell safe from formula injection."""
+    import tablib
+
+    sheet = sheet_for(kind)
+    dataset = tablib.Dataset(headers=[column.heading for column in sheet.columns], title=sheet.title.capitalize())
+    for row in rows:
+        dataset.append([safe_cell(value, file_format) for value in row])
+    if file_format == CSV:
+        return ("\ufeff" + dataset.export("csv")).encode("utf-8")  # the BOM makes Excel read UTF-8
+    buffer = io.BytesIO(dataset.export("xlsx"))
+    return buffer.getvalue()
+
+
+def safe_cell(value, file_format):
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y") if file_format == CSV else value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value) if file_format == XLSX else value
+        return escape_formula(value)
+    return value
+
+
+def template(kind, file_format):
+    """Headings and one example row: what an officer fills in."""
+    sheet = sheet_for(kind)
+    return spreadsheet(kind, rows=[[column.example for column in sheet.columns]], file_format=file_format)
+
+
+def export(kind, file_format):
+    """Every record of the kind, in the template's shape: importing it again changes nothing."""
+    return spreadsheet(kind, rows=sheet_for(kind).export_rows(), file_format=file_format)
