@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "signatories",
     "success_factors",
+    "commitments",
     "wins",
     "compact_site",
 ]

@@ -1,0 +1,196 @@
+"""Reads of the commitments, their records and checks, for pages, reports and the early warning.
+
+A commitment's rate in a period is the share of the verified records dated in it (a consultation by the day
+it opened, a funding decision by the day it was decided) that met it, out of those whose result is known:
+met, not met or explained. "Not known yet" is counted but left out of the share.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from signatories.roles import CHAMPION, has_role, is_officer
+
+from .checks import add_months
+from .models import Check, Commitment, Consultation, FundingDecision, RecordKind, RecordStatus, Result
+
+MODELS = {RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision}
+PERIODS = ("current", "previous")
+RESULTS = tuple(Result.values)
+NOT_MET_LISTED = 50
+WARN_MONTHS = 4
+CLOSING_SOON_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    label: str
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def previous(self):
+        """The period of the same length just before this one (whole months stay whole months)."""
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        whole = self.start.day == 1 and (self.end + datetime.timedelta(days=1)).day == 1
+        if whole:
+            return add_months(self.start, -months), self.start - datetime.timedelta(days=1)
+        days = (self.end - self.start).days + 1
+        return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
+
+
+def periods_for(today):
+    """The periods the commitments page offers, the default first."""
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last_quarter_start = add_months(quarter_start, -3)
+    year_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    return [
+        Period("12-months", "The last 12 months", add_months(today, -12) + datetime.timedelta(days=1), today),
+        Period("quarter", "The last full quarter", last_quarter_start, quarter_start - datetime.timedelta(days=1)),
+        Period("financial-year", "The last financial year", add_months(year_start, -12),
+               year_start - datetime.timedelta(days=1)),
+    ]
+
+
+def period_named(key, today):
+    options = periods_for(today)
+    return next((period for period in options if period.key == key), options[0])
+
+
+def commitments_in_force():
+    return Commitment.objects.filter(retired_on__isnull=True).select_related("factor")
+
+
+def visible_records(kind, *, user, compact):
+    """The records of ``kind`` this person may read: officers all; others the verified ones, and a champion
+    also those they reported."""
+    records = MODELS[kind].objects.filter(compact=compact)
+    if is_officer(user):
+        return records
+    shown = Q(status=RecordStatus.VERIFIED)
+    if has_role(user, CHAMPION):
+        shown |= Q(reported_by=user)
+    return records.filter(shown)
+
+
+def for_listing(records):
+    """Records with their body and how many of their checks each result has, in a fixed number of queries."""
+    return records.select_related("body").annotate(
+        **{f"n_{result}": Count("checks", filter=Q(checks__result=result)) for result in RESULTS}
+    )
+
+
+def waiting_count(*, compact):
+    """Records champions reported that wait for an officer."""
+    if compact is None:
+        return 0
+    return sum(
+        model.objects.filter(compact=compact, status=RecordStatus.REPORTED).count() for model in MODELS.values()
+    )
+
+
+def checks_of(record):
+    return record.checks.select_related("commitment", "commitment__factor", "accepted_by").order_by(
+        "commitment__order", "commitment_id"
+    )
+
+
+def _counts(row, period):
+    counts = {result: row.get(f"{result}_{period}") or 0 for result in RESULTS}
+    known = counts[Result.MET] + counts[Result.NOT_MET] + counts[Result.EXPLAINED]
+    counts["checked"] = known + counts[Result.UNKNOWN]
+    counts["known"] = known
+    counts["rate"] = round(100 * counts[Result.MET] / known) if known else None
+    return counts
+
+
+def _period_counts(periods):
+    counts = {}
+    for period, (start, end) in periods.items():
+        when = Q(dated_on__gte=start, dated_on__lte=end)
+        for result in RESULTS:
+            counts[f"{result}_{period}"] = Count("pk", filter=when & Q(result=result))
+    return counts
+
+
+def _checks_in(compact, periods):
+    earliest = min(start for start, _ in periods.values())
+    latest = max(end for _, end in periods.values())
+    return Check.objects.filter(compact=compact, verified=True, dated_on__gte=earliest, dated_on__lte=latest)
+
+
+def _not_met_row(check):
+    record = check.record
+    return {
+        "kind": record.kind,
+        "kind_label": "Consultation" if record.kind == RecordKind.CONSULTATION else "Funding decision",
+        "id": record.pk,
+        "title": str(record),
+        "body": check.body.name,
+        "commitment": check.commitment.title,
+        "why": check.why,
+        "dated_on": check.dated_on.isoformat(),
+    }
+
+
+def commitment_rates(*, compact, periods):
+    """Each commitment's results in each period (``{"current": (start, end), "previous": (start, end)}``),
+    each statutory body's, and the verified records that did not meet a commitment in the current period
+    (the first few, newest first). JSON-ready, so a report can keep it. Four queries."""
+    checks = _checks_in(compact, periods)
+    by_commitment = {row["commitment_id"]: row for row in
+                     checks.values("commitment_id").annotate(**_period_counts(periods)).order_by()}
+    commitments = [c for c in Commitment.objects.select_related("factor").order_by("order", "id")
+                   if c.is_active or c.pk in by_commitment]
+    rows = [
+        {
+            "id": commitment.pk,
+            "title": commitment.title,
+            "factor": commitment.factor.number,
+            "kind": commitment.kind,
+            **{period: _counts(by_commitment.get(commitment.pk, {}), period) for period in PERIODS},
+        }
+        for commitment in commitments
+    ]
+    bodies = [
+        {"id": row["body_id"], "name": row["body__name"], **{period: _counts(row, period) for period in PERIODS}}
+        for row in checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by("body__name")
+    ]
+    start, end = periods["current"]
+    missed = checks.filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)
+    listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
+        "-dated_on", "-id")[:NOT_MET_LISTED]
+    total = {period: _counts(
+        {key: sum(row.get(key) or 0 for row in by_commitment.values()) for key in _period_counts(periods)}, period)
+        for period in PERIODS}
+    return {
+        "commitments": rows,
+        "bodies": bodies,
+        "total": total,
+        "not_met": [_not_met_row(check) for check in listed],
+        "not_met_count": sum(row["current"][Result.NOT_MET] for row in rows),
+    }
+
+
+def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS):
+    """Funding that ends within ``months`` of ``today`` with no notice recorded: the officers' early warning.
+
+    Written for the home page and for the email job to call as it is (issue #12)."""
+    if compact is None:
+        return FundingDecision.objects.none()
+    return (
+        FundingDecision.objects.filter(
+            compact=compact, ends_on__gte=today, ends_on__lte=add_months(today, months), notice_given_on__isnull=True
+        )
+        .select_related("body")
+        .order_by("ends_on", "id")
+    )
+
+
+def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS):
+    """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first."""
+    return records.filter(opened_on__lte=today, closes_on__gte=today,
+                          closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
+        "closes_on", "id")
