@@ -79,7 +79,7 @@ def for_listing(records):
     """Records with their body and how many of their checks each result has, in a fixed number of queries."""
     return records.select_related("body").annotate(
         **{f"n_{result}": Count("checks", filter=Q(checks__result=result)) for result in RESULTS}
-    )
+    ).order_by(*records.model._meta.ordering)
 
 
 def waiting_count(*, compact):
@@ -194,3 +194,32 @@ def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS):
     return records.filter(opened_on__lte=today, closes_on__gte=today,
                           closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
         "closes_on", "id")
+
+
+def _id(value):
+    """A record id from a query string, or None for anything that is not a plain positive number."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+def concern_about(params, *, user, compact):
+    """What a concern raised from a record that missed a commitment starts with: the record, a title, the check's
+    reason, the commitment's factor and the statutory body. ``params`` is the query (``consultation`` or
+    ``funding``, and ``check``); None when it names no record this person may see."""
+    for kind in (RecordKind.CONSULTATION, RecordKind.FUNDING):
+        pk = _id(params.get(kind))
+        if pk is None:
+            continue
+        record = visible_records(kind, user=user, compact=compact).select_related("body").filter(pk=pk).first()
+        if record is None:
+            return None
+        check = record.checks.select_related("commitment__factor").filter(pk=_id(params.get("check"))).first()
+        check = check or record.checks.select_related("commitment__factor").filter(result=Result.NOT_MET).first()
+        about = {"record": record, "organisations": [record.body], "title": str(record)[:200], "details": ""}
+        if check is not None:
+            about.update(
+                title=f"{check.commitment.title} not met: {record}"[:200],
+                details=f"{record.body.name}, {record}: {check.why}",
+                factor=check.commitment.factor,
+            )
+        return about
+    return None

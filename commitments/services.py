@@ -186,7 +186,7 @@ def run_checks(record):
 
 
 @transaction.atomic
-def save_commitment(*, by, commitment=None, **fields):
+def save_commitment(*, by, commitment=None, retired=None, **fields):
     """An officer adds a local commitment or changes one; a changed threshold applies to records from then on."""
     _check_officer(by, "change the Compact's commitments")
     unknown = set(fields) - set(COMMITMENT_FIELDS)
@@ -205,15 +205,13 @@ def save_commitment(*, by, commitment=None, **fields):
         raise ValidationError({"threshold": f"Enter the number of {commitment.unit}"})
     if not commitment.unit:
         commitment.threshold = None
+    if retired is not None:
+        commitment.retired_on = (commitment.retired_on or timezone.localdate()) if retired else None
+    if commitment.order == 0 and commitment.pk is None:
+        commitment.order = (Commitment.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     commitment.full_clean()
     commitment.save()
     return commitment
 
 
-@transaction.atomic
-def retire_commitment(*, commitment, by, on=None):
-    _check_officer(by, "retire a commitment")
-    commitment.retired_on = on or timezone.localdate()
-    commitment.save(update_fields=["retired_on", "updated_at"])
-    return commitment
 
