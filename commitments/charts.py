@@ -13,4 +13,5 @@ def rates_chart(rates):
             ("Previous period", [row["previous"]["rate"] or 0 for row in rows]),
         ],
         x_title="Records meeting the commitment (%)",
+        reach=100,
     )

@@ -1,7 +1,8 @@
 """Reads of the commitments, their records and checks, for pages, reports and the early warning.
 
 A commitment's rate in a period is the share of the verified records dated in it (a consultation by the day
-it opened, a funding decision by the day it was decided) that met it, out of those whose result is known:
+it opened, a funding decision by the day it was decided, but its notice of an ending or cut by the day notice
+was given) that met it, out of those whose result is known:
 met, not met or explained. "Not known yet" is counted but left out of the share.
 """
 

@@ -173,7 +173,7 @@ def run_checks(record):
         if result == Result.NOT_MET and check is not None and check.accepted_at is not None:
             result = Result.EXPLAINED
         values = {"result": result, "why": outcome.why, "threshold": threshold, "compact": record.compact,
-                  "body_id": record.body_id, "dated_on": record.dated_on, "verified": record.is_verified,
+                  "body_id": record.body_id, "dated_on": record.date_for(commitment.rule), "verified": record.is_verified,
                   "checked_at": now}
         if check is None:
             Check.objects.create(commitment=commitment, **{record.kind_field: record}, **values)

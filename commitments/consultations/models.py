@@ -49,3 +49,7 @@ class Consultation(CheckedRecord):
     @property
     def dated_on(self):
         return self.opened_on
+
+    def date_for(self, rule):
+        """Every check of a consultation counts in the period it opened in."""
+        return self.opened_on

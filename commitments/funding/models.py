@@ -73,3 +73,10 @@ class FundingDecision(CheckedRecord):
     @property
     def dated_on(self):
         return self.decided_on
+
+    def date_for(self, rule):
+        """The date a check counts in: the notice of an ending or cut when it was given (or took effect), not
+        the original decision to fund; every other check, the decision."""
+        if rule == "notice":
+            return self.notice_given_on or self.change_takes_effect_on or self.decided_on
+        return self.decided_on

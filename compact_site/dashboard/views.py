@@ -1,4 +1,7 @@
 from django.shortcuts import render
+from django.utils import timezone
+
+from commitments import selectors as commitment_selectors
 
 from signatories.roles import (
     CHAMPION,
@@ -14,6 +17,9 @@ from wins.selectors import returned_count, wins_waiting_count
 from ..reporting import selectors as reporting_selectors
 
 
+FUNDING_ENDING_LISTED = 5
+
+
 @role_required(*READERS)
 def dashboard(request):
     roles = roles_of(request.user)
@@ -23,6 +29,12 @@ def dashboard(request):
         context["summary"] = register_summary(compact=compact)
     if OFFICER in roles:
         context["wins_waiting"] = wins_waiting_count(compact=compact)
+        ending = commitment_selectors.funding_ending_without_notice(compact=compact, today=timezone.localdate())
+        context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
+        context["funding_ending_count"] = (
+            len(context["funding_ending"]) if len(context["funding_ending"]) < FUNDING_ENDING_LISTED else ending.count()
+        )
+        context["records_waiting"] = commitment_selectors.waiting_count(compact=compact)
     if CHAMPION in roles:
         context["champion_record"] = champion_record_for(request.user)
         context["wins_returned"] = returned_count(request.user)
