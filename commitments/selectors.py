@@ -87,9 +87,9 @@ def waiting_count(*, compact):
     """Records champions reported that wait for an officer."""
     if compact is None:
         return 0
-    return sum(
-        model.objects.filter(compact=compact, status=RecordStatus.REPORTED).count() for model in MODELS.values()
-    )
+    waiting = [model.objects.filter(compact=compact, status=RecordStatus.REPORTED).values("pk").order_by()
+               for model in MODELS.values()]
+    return waiting[0].union(waiting[1], all=True).count()
 
 
 def checks_of(record):
