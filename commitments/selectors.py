@@ -9,7 +9,7 @@ met, not met or explained. "Not known yet" is counted but left out of the share.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 
 from signatories.roles import CHAMPION, has_role, is_officer
 
@@ -175,19 +175,21 @@ def commitment_rates(*, compact, periods):
     }
 
 
-def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS):
+def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS, counted=False):
     """Funding that ends within ``months`` of ``today`` with no notice recorded: the officers' early warning.
 
-    Written for the home page and for the email job to call as it is (issue #12)."""
+    Written for the home page and for the email job to call as it is (issue #12). ``counted`` adds ``total``
+    (how many there are in all) to each row, so a page can list the first few and count them in one query."""
     if compact is None:
         return FundingDecision.objects.none()
-    return (
+    ending = (
         FundingDecision.objects.filter(
             compact=compact, ends_on__gte=today, ends_on__lte=add_months(today, months), notice_given_on__isnull=True
         )
         .select_related("body")
         .order_by("ends_on", "id")
     )
+    return ending.annotate(total=Window(Count("pk"))) if counted else ending
 
 
 def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS):

@@ -1,5 +1,6 @@
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
+from django.core.exceptions import ValidationError
 
 from signatories.form_fields import GovDateField
 from signatories.models import Organisation, Sector
@@ -9,6 +10,15 @@ from ..services import FUNDING_FIELDS
 from .models import FundingChange, FundingKind
 
 TRI_STATE = ("full_cost_recovery", "paid_in_advance", "rationale_published")
+
+
+class AmountField(forms.DecimalField):
+    """Pounds and pence in plain digits: Python reads "٣" as 3, a person typing it probably did not mean to."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and not value.strip().replace(",", "").isascii():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value.replace(",", "") if isinstance(value, str) else value)
 
 
 class FundingForm(RecordForm):
@@ -24,7 +34,7 @@ class FundingForm(RecordForm):
         label="Organisations funded (optional)", help_text="Hold Ctrl (or Cmd on a Mac) to choose more than one.",
         widget=forms.SelectMultiple(attrs={"size": 8, "class": "compact-select-multiple"}),
     )
-    amount = forms.DecimalField(
+    amount = AmountField(
         label="Amount in pounds", min_value=0, max_digits=12, decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         help_text="For the whole period, for example 45000",

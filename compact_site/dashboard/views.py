@@ -29,12 +29,11 @@ def dashboard(request):
         context["summary"] = register_summary(compact=compact)
     if OFFICER in roles:
         context["wins_waiting"] = wins_waiting_count(compact=compact)
-        ending = commitment_selectors.funding_ending_without_notice(compact=compact, today=timezone.localdate())
-        context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
-        context["funding_ending_count"] = (
-            len(context["funding_ending"]) if len(context["funding_ending"]) < FUNDING_ENDING_LISTED else ending.count()
+        ending = commitment_selectors.funding_ending_without_notice(
+            compact=compact, today=timezone.localdate(), counted=True
         )
-        context["records_waiting"] = commitment_selectors.waiting_count(compact=compact)
+        context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
+        context["funding_ending_count"] = context["funding_ending"][0].total if context["funding_ending"] else 0
     if CHAMPION in roles:
         context["champion_record"] = champion_record_for(request.user)
         context["wins_returned"] = returned_count(request.user)
