@@ -6,7 +6,8 @@ Kept out of the apps: nothing here is imported by the service. Run the steps wit
 
 import os
 
-DATABASE_NAME = "compact_bench"
+# BENCH_DATABASE lets two people on one PostgreSQL server bench at once without dropping each other's data.
+DATABASE_NAME = os.environ.get("BENCH_DATABASE", "compact_bench")
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 DATABASE_URL = f"{SERVER_URL}/{DATABASE_NAME}"
 RESULTS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench-results")

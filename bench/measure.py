@@ -10,7 +10,7 @@ import statistics
 import sys
 import time
 
-from bench import CHAMPION_USERNAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
@@ -32,12 +32,14 @@ def percentile(values, share):
 def pages():
     """(label, who, url, kind) for every page measured; kind is "page", "post" (a form sent, answered with a
     redirect), "pdf" or "export"."""
+    from commitments.models import FundingDecision
     from compact_site.reporting.models import Report, ReportStatus
     from signatories.models import Champion
 
     organisation = Champion.objects.get(user__username=CHAMPION_USERNAME).organisation_id
     draft = Report.objects.filter(status=ReportStatus.DRAFT).order_by("-id").first().pk
     published = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first().pk
+    funding = FundingDecision.objects.filter(status="verified").order_by("-decided_on").first().pk
     return [
         ("Dashboard (officer)", "officer", "/", "page"),
         ("Dashboard (champion)", "champion", "/", "page"),
@@ -56,6 +58,12 @@ def pages():
         ("Report PDF", "lsp", f"/reports/{published}/report.pdf", "pdf"),
         ("Draft report PDF", "officer", f"/reports/{draft}/report.pdf", "pdf"),
         ("Wins export CSV (all wins)", "officer", "/wins/export.csv", "export"),
+        ("Commitments page", "lsp", "/commitments/", "page"),
+        ("Commitments page (officer)", "officer", "/commitments/", "page"),
+        ("Commitments, last financial year", "lsp", "/commitments/?period=financial-year", "page"),
+        ("Consultations", "lsp", "/consultations/", "page"),
+        ("Funding decisions, not met", "officer", "/funding/?result=not_met", "page"),
+        ("Funding decision", "lsp", f"/funding/{funding}/", "page"),
     ]
 
 
@@ -159,6 +167,7 @@ def table(rows):
 
 
 def counts():
+    from commitments.models import Consultation, FundingDecision
     from compact_site.reporting.models import Report
     from signatories.models import Champion, Organisation
     from success_factors.models import Action, Assessment, Rating
@@ -166,7 +175,8 @@ def counts():
 
     return ", ".join(f"{model.objects.count():,} {name}" for name, model in (
         ("organisations", Organisation), ("champions", Champion), ("wins", Win), ("assessments", Assessment),
-        ("ratings", Rating), ("actions", Action), ("reports", Report),
+        ("ratings", Rating), ("actions", Action), ("consultations", Consultation),
+        ("funding decisions", FundingDecision), ("reports", Report),
     ))
 
 
@@ -175,7 +185,7 @@ def main():
     from django.conf import settings
     from django.db import connection
 
-    assert settings.DATABASES["default"]["NAME"] == "compact_bench", "measure only the bench database"
+    assert settings.DATABASES["default"]["NAME"] == DATABASE_NAME, "measure only the bench database"
     print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
     sessions = clients()
     rows = []

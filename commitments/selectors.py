@@ -9,7 +9,8 @@ met, not met or explained. "Not known yet" is counted but left out of the share.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Window
+from django.db.models import Count, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce
 
 from signatories.roles import CHAMPION, has_role, is_officer
 
@@ -76,10 +77,19 @@ def visible_records(kind, *, user, compact):
     return records.filter(shown)
 
 
+def _check_count(field, result):
+    checks = Check.objects.filter(**{field: OuterRef("pk")}, result=result).order_by().values(field)
+    return Coalesce(Subquery(checks.annotate(n=Count("pk")).values("n")), 0)
+
+
 def for_listing(records):
-    """Records with their body and how many of their checks each result has, in a fixed number of queries."""
+    """Records with their body and how many of their checks each result has, in a fixed number of queries.
+
+    Counted by a subquery for each row shown rather than a join grouped over every record, so a page of 25
+    costs the same with 5,000 records."""
+    field = records.model.kind_field
     return records.select_related("body").annotate(
-        **{f"n_{result}": Count("checks", filter=Q(checks__result=result)) for result in RESULTS}
+        **{f"n_{result}": _check_count(field, result) for result in RESULTS}
     ).order_by(*records.model._meta.ordering)
 
 
@@ -157,7 +167,8 @@ def commitment_rates(*, compact, periods):
     ]
     bodies = [
         {"id": row["body_id"], "name": row["body__name"], **{period: _counts(row, period) for period in PERIODS}}
-        for row in checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by("body__name")
+        for row in sorted(checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by(),
+                          key=lambda row: (row["body__name"], row["body_id"]))
     ]
     start, end = periods["current"]
     missed = checks.filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)

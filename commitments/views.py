@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required
@@ -63,6 +64,9 @@ def overview(request):
         "chart_uri": svg_data_uri(rates_chart(rates)),
         "closing_soon": list(selectors.consultations_closing_soon(records=consultations, today=today)),
         "waiting": selectors.waiting_count(compact=compact) if is_officer(request.user) else 0,
+        # Reversed once here rather than for each of a few hundred rows.
+        "consultation_list_url": reverse("commitments:consultation_list"),
+        "funding_list_url": reverse("commitments:funding_list"),
     }
     return render(request, "commitments/overview.html", context)
 

@@ -38,7 +38,10 @@ class Consultation(CheckedRecord):
         constraints = [
             models.CheckConstraint(condition=Q(closes_on__gte=models.F("opened_on")), name="consultation_closes_after_opening"),
         ]
-        indexes = [models.Index(fields=["compact", "status", "-opened_on"], name="consultation_list_idx")]
+        indexes = [
+            models.Index(fields=["compact", "status", "-opened_on"], name="consultation_list_idx"),
+            models.Index(fields=["compact", "closes_on"], name="consultation_closing_idx"),
+        ]
 
     def __str__(self):
         return self.title
