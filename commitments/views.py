@@ -64,6 +64,7 @@ def overview(request):
         "chart_uri": svg_data_uri(rates_chart(rates)),
         "closing_soon": list(selectors.consultations_closing_soon(records=consultations, today=today)),
         "waiting": selectors.waiting_count(compact=compact) if is_officer(request.user) else 0,
+        "can_record": is_officer(request.user) or services.reporter_organisation(request.user) is not None,
         # Reversed once here rather than for each of a few hundred rows.
         "consultation_list_url": reverse("commitments:consultation_list"),
         "funding_list_url": reverse("commitments:funding_list"),

@@ -145,6 +145,27 @@ def test_a_second_officer_editing_at_once_is_told_and_keeps_what_they_typed(comp
     assert record.history.count() == 2
 
 
+def test_funding_decisions_refuse_a_stale_save_and_keep_their_history(compact, body, officer, officer_client):
+    record = funding(compact=compact, by=officer, body=body)
+    page = officer_client.get(reverse("commitments:funding_edit", args=[record.pk])).content.decode()
+    version = page.split('name="version" value="')[1].split('"')[0]
+    other = client_for(factories.officer(username="other-officer"))
+    other.post(reverse("commitments:funding_edit", args=[record.pk]), funding_form(body, amount="9000", version=version))
+    response = officer_client.post(reverse("commitments:funding_edit", args=[record.pk]),
+                                   funding_form(body, amount="7000", version=version))
+    assert "Someone else changed this record" in response.content.decode()
+    record.refresh_from_db()
+    assert record.amount == 9000
+    history = officer_client.get(reverse("history", args=["funding_decision", record.pk])).content.decode()
+    assert "9000" in history.replace(",", "")
+
+
+def test_a_statutory_champion_is_not_offered_to_report(compact, body, officer):
+    council_champion = client_for(factories.champion_user(username="council-2", organisation=body))
+    page = council_champion.get(reverse("commitments:overview")).content.decode()
+    assert "Report a consultation" not in page
+
+
 def test_an_officer_changes_a_threshold_and_it_is_kept_in_the_history(officer_client):
     commitment = Commitment.objects.get(rule=Rule.CONSULTATION_LENGTH)
     page = officer_client.get(reverse("commitments:commitment_edit", args=[commitment.pk])).content.decode()
