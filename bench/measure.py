@@ -33,6 +33,7 @@ def percentile(values, share):
 def pages():
     """(label, who, url, kind) for every page measured; kind is "page", "post" (a form sent, answered with a
     redirect), "pdf" or "export"."""
+    from commitments.models import FundingDecision
     from compact_site.reporting.models import Report, ReportStatus
     from signatories.models import Champion
     from success_factors.models import Round, RoundStatus
@@ -42,6 +43,7 @@ def pages():
     published = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first().pk
     open_round = Round.objects.get(status=RoundStatus.OPEN).pk
     planned_round = Round.objects.get(status=RoundStatus.PLANNED).pk
+    funding = FundingDecision.objects.filter(status="verified").order_by("-decided_on").first().pk
     return [
         ("Dashboard (officer)", "officer", "/", "page"),
         ("Dashboard (champion)", "champion", "/", "page"),
@@ -63,6 +65,12 @@ def pages():
         ("Self-assessment round", "officer", f"/rounds/{open_round}/", "page"),
         ("Opening a round: who will be asked", "officer", f"/rounds/{planned_round}/open/", "page"),
         ("Opening a round (emails queued)", "officer", "/rounds/{planned}/open/", "open_round"),
+        ("Commitments page", "lsp", "/commitments/", "page"),
+        ("Commitments page (officer)", "officer", "/commitments/", "page"),
+        ("Commitments, last financial year", "lsp", "/commitments/?period=financial-year", "page"),
+        ("Consultations", "lsp", "/consultations/", "page"),
+        ("Funding decisions, not met", "officer", "/funding/?result=not_met", "page"),
+        ("Funding decision", "lsp", f"/funding/{funding}/", "page"),
     ]
 
 
@@ -214,6 +222,7 @@ def table(rows):
 
 
 def counts():
+    from commitments.models import Consultation, FundingDecision
     from compact_site.reporting.models import Report
     from signatories.models import Champion, Organisation
     from success_factors.models import Action, Assessment, Rating
@@ -221,7 +230,8 @@ def counts():
 
     return ", ".join(f"{model.objects.count():,} {name}" for name, model in (
         ("organisations", Organisation), ("champions", Champion), ("wins", Win), ("assessments", Assessment),
-        ("ratings", Rating), ("actions", Action), ("reports", Report),
+        ("ratings", Rating), ("actions", Action), ("consultations", Consultation),
+        ("funding decisions", FundingDecision), ("reports", Report),
     ))
 
 

@@ -1,7 +1,8 @@
 """Seed a fresh ``compact_bench`` PostgreSQL database with an area's years of data, in bulk.
 
 1,000 organisations (about 80% signed), 500 champions, 100,000 wins, 10,000 assessments with a rating
-for every indicator, 2,000 actions, concerns, endorsements and 40 LSP reports. Drops and recreates
+for every indicator, 2,000 actions, concerns, endorsements, 2,000 consultations and 5,000 funding decisions
+with their checks against the commitments, and 40 LSP reports. Drops and recreates
 ``compact_bench`` only; no other database is touched. Prints how long each part took.
 """
 
@@ -32,6 +33,8 @@ WINS = 100_000
 ROUNDS = 10  # 1,000 organisations x 10 yearly rounds = 10,000 assessments
 ACTIONS = 2_000
 CONCERNS = 500
+CONSULTATIONS = 2_000
+FUNDING_DECISIONS = 5_000
 ENDORSEMENTS = 40
 REPORTS = 40
 BATCH = 5_000
@@ -307,6 +310,72 @@ class Seeder:
             ))
         Concern.objects.bulk_create(concerns)
 
+    def commitments(self):
+        """Consultations and funding decisions by the statutory signatories over four years, with their checks
+        worked out by the same check functions the service uses."""
+        from commitments import checks
+        from commitments.models import Check, Commitment, Consultation, FundingDecision, RecordStatus
+
+        bodies = [o for o in self.signed if o.sector == "statutory"]
+        voluntary = [o for o in self.signed if o.sector == "voluntary"]
+        commitments = list(Commitment.objects.all())
+
+        def status():
+            return RecordStatus.REPORTED if self.rng.random() < 0.05 else RecordStatus.VERIFIED
+
+        consultations = []
+        for n in range(CONSULTATIONS):
+            opened = self.days_ago(0, 1460)
+            weeks = self.rng.choices([12, 13, 8, 6, 4], weights=[60, 15, 10, 10, 5])[0]
+            consultations.append(Consultation(
+                compact=self.compact, body=self.rng.choice(bodies), status=status(), title=sentence(self.rng, 5),
+                opened_on=opened, closes_on=opened + datetime.timedelta(weeks=weeks),
+                sector_involved=self.rng.choice(["yes", "no", ""]),
+                shorter_reason="A statutory deadline." if weeks < 12 and self.rng.random() < 0.5 else "",
+                reported_by=self.officer, created_at=self.aware(opened),
+            ))
+        consultations = Consultation.objects.bulk_create(consultations, batch_size=BATCH)
+        decisions = []
+        for n in range(FUNDING_DECISIONS):
+            decided = self.days_ago(0, 1460)
+            starts = decided + datetime.timedelta(days=30)
+            months = self.rng.choice([12, 12, 24, 36, 36])
+            ended = self.rng.random() < 0.1
+            notice = decided + datetime.timedelta(days=self.rng.randint(60, 400)) if ended else None
+            decisions.append(FundingDecision(
+                compact=self.compact, body=self.rng.choice(bodies), status=status(), name=sentence(self.rng, 4),
+                funding_kind=self.rng.choice(["grant", "contract", "commissioned"]),
+                amount=self.rng.randint(1, 500) * 1000, decided_on=decided, starts_on=starts,
+                ends_on=checks.add_months(starts, months) - datetime.timedelta(days=1),
+                full_cost_recovery=self.rng.choice([True, True, False, None]),
+                paid_in_advance=self.rng.choice([True, True, False, None]),
+                rationale_published=self.rng.choice([True, True, True, False, None]),
+                change="ended" if ended else "", notice_given_on=notice,
+                change_takes_effect_on=notice + datetime.timedelta(days=self.rng.choice([21, 60, 92, 120]))
+                if notice else None,
+                reported_by=self.officer, created_at=self.aware(decided),
+            ))
+        decisions = FundingDecision.objects.bulk_create(decisions, batch_size=BATCH)
+        Funded = FundingDecision.organisations_funded.through
+        Funded.objects.bulk_create(
+            (Funded(fundingdecision_id=d.pk, organisation_id=self.rng.choice(voluntary).pk) for d in decisions),
+            batch_size=BATCH,
+        )
+        rows = []
+        for record in [*consultations, *decisions]:
+            for commitment in commitments:
+                if commitment.kind != record.kind:
+                    continue
+                outcome = checks.check(record, commitment.rule, commitment.threshold)
+                if outcome is None:
+                    continue
+                rows.append(Check(
+                    commitment=commitment, **{record.kind_field: record}, result=outcome.result, why=outcome.why,
+                    threshold=commitment.threshold, compact=self.compact, body_id=record.body_id,
+                    dated_on=record.date_for(commitment.rule), verified=record.status == RecordStatus.VERIFIED,
+                ))
+        Check.objects.bulk_create(rows, batch_size=BATCH)
+
     def reports(self):
         """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
         from compact_site.reporting.models import Report, ReportStatus
@@ -366,6 +435,8 @@ def main():
             seeder.rounds()
         with step(f"{ACTIONS:,} actions, {CONCERNS} concerns", timings):
             seeder.actions_and_concerns()
+        with step(f"{CONSULTATIONS:,} consultations, {FUNDING_DECISIONS:,} funding decisions and their checks", timings):
+            seeder.commitments()
     with step(f"{REPORTS} reports (2 through the services)", timings):
         seeder.reports()
     # A live database is vacuumed and analysed by autovacuum; a freshly bulk-loaded one is not until it

@@ -26,9 +26,10 @@ from signatories.models import (
     Signature,
 )
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from commitments.demo import create_consultations, create_funding, ended_contract
 from success_factors.demo import create_actions, create_assessments
 from success_factors.rounds.demo import create_rounds
-from wins.concerns.demo import create_concerns
+from wins.concerns.demo import create_concerns, raise_concern_about
 from wins.demo import create_wins
 
 from .reporting.demo import create_reports
@@ -306,6 +307,13 @@ def load(*, anchor=None):
         ),
     }
     counts["emails_not_sent"] = create_failed_email(anchor=anchor)
+    counts["consultations"] = create_consultations(
+        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations)
+    counts["funding decisions"] = create_funding(
+        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations)
+    raise_concern_about(decision=ended_contract(), anchor=anchor, champion_user=users["champion"],
+                        organisation=organisations[DEMO_CHAMPION_ORGANISATION])
+    counts["concerns"] += 1
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     return counts

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "notifications",
     "signatories",
     "success_factors",
+    "commitments",
     "wins",
     "compact_site",
     "compact_site.jobs",

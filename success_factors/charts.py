@@ -149,13 +149,14 @@ def svg_data_uri(svg):
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-def factor_counts_chart(labels, series, *, x_title):
+def factor_counts_chart(labels, series, *, x_title, reach=None):
     """Whole-number counts per factor as horizontal bars, factor 1 at the top, as SVG bytes.
 
     ``labels`` names the factors; ``series`` is [(name, [count per factor])], for example this period's
-    wins and the previous period's, drawn green then orange.
+    wins and the previous period's, drawn green then orange. ``reach`` fixes the end of the scale (100 for
+    percentages); otherwise it follows the largest count.
     """
-    reach = max([value for _, values in series for value in values] + [4])
+    reach = reach or max([value for _, values in series for value in values] + [4])
     step = max(1, math.ceil(reach / 5))
     reach = math.ceil(reach / step) * step
     chart = pygal.HorizontalBar(
@@ -164,6 +165,7 @@ def factor_counts_chart(labels, series, *, x_title):
             height=140 + 44 * len(labels),
             range=(0, reach),
             legend_at_bottom=True,
+            legend_at_bottom_columns=len(series),
             show_legend=len(series) > 1,
             x_title=x_title,
             print_values=True,

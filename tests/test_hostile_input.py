@@ -20,6 +20,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from commitments.models import Check, Commitment, Consultation, FundingDecision
 from compact_site.accounts.models import Invitation
 from compact_site.reporting.models import Report
 from compact_site.reporting import services as report_services
@@ -30,6 +31,7 @@ from wins.concerns.models import Concern
 from wins.models import Win
 
 from tests import factories
+from tests.commitments import builders as commitment_builders
 from tests.wins import factories as win_factories
 
 SCRIPT = "<script>alert(1)</script>"
@@ -65,7 +67,7 @@ hostile_text = st.one_of(
 
 HYPOTHESIS = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-DOMAIN_APPS = {"auth", "signatories", "success_factors", "wins", "compact_site"}
+DOMAIN_APPS = {"auth", "signatories", "success_factors", "commitments", "wins", "compact_site"}
 TEXT_INPUTS = {"text", "email", "url", "tel", "password", "search", None}
 
 
@@ -296,6 +298,27 @@ def _open_round(p):
 def _round_extend(p):
     return reverse("success_factors:round_extend", kwargs={"pk": _open_round(p).pk,
                                                             "organisation_pk": p["organisation"].pk})
+def _statutory_body(p):
+    body = commitment_builders.statutory_body("Hostile Borough Council")
+    factories.SignatureFactory(compact=p["compact"], organisation=body) if not body.signatures.exists() else None
+    return body
+
+
+def _consultation(p, view="consultation_edit", **fields):
+    record = commitment_builders.consultation(compact=p["compact"], by=p["officer_user"], body=_statutory_body(p),
+                                              **fields)
+    return reverse(f"commitments:{view}", kwargs={"pk": record.pk})
+
+
+def _funding(p):
+    record = commitment_builders.funding(compact=p["compact"], by=p["officer_user"], body=_statutory_body(p))
+    return reverse("commitments:funding_edit", kwargs={"pk": record.pk})
+
+
+def _check(p):
+    record = commitment_builders.consultation(compact=p["compact"], by=p["officer_user"], body=_statutory_body(p),
+                                              weeks=4, shorter_reason="A legal deadline")
+    return reverse("commitments:check_accept", kwargs={"pk": record.checks.get().pk})
 
 
 FORMS = [
@@ -340,6 +363,20 @@ FORMS = [
      lambda p: reverse("success_factors:round_chase", kwargs={"pk": _open_round(p).pk}),
      {"organisations": lambda p: str(p["organisation"].pk)}),
     ("report create", "officer", Report, lambda p: reverse("reports:report_create"), {}),
+    ("consultation create", "officer", Consultation, lambda p: reverse("commitments:consultation_create"),
+     {"body": lambda p: str(_statutory_body(p).pk)}),
+    ("consultation report", "champion", Consultation, lambda p: reverse("commitments:consultation_create"),
+     {"body": lambda p: str(_statutory_body(p).pk)}),
+    ("consultation edit", "officer", Consultation, _consultation, {}),
+    ("consultation explain", "officer", Consultation, lambda p: _consultation(p, "consultation_explain", weeks=4), {}),
+    ("funding create", "officer", FundingDecision, lambda p: reverse("commitments:funding_create"),
+     {"body": lambda p: str(_statutory_body(p).pk), "amount": "45000"}),
+    ("funding edit", "officer", FundingDecision, _funding, {}),
+    ("check accept", "officer", Check, _check, {}),
+    ("commitment create", "officer", Commitment, lambda p: reverse("commitments:commitment_create"),
+     {"rule": "consultation_length", "threshold": "12", "factor": "4"}),
+    ("commitment edit", "officer", Commitment,
+     lambda p: reverse("commitments:commitment_edit", kwargs={"pk": Commitment.objects.order_by("pk").first().pk}), {}),
     ("report edit", "officer", Report, _draft_report, {}),
 ]
 
@@ -385,6 +422,11 @@ FILTERS = [
                                   "happened_to_1", "quick", "page"]),
     ("wins:concern_list", "officer", ["status", "factor", "page"]),
     ("success_factors:partnership", "officer", ["round"]),
+    ("commitments:overview", "champion", ["period"]),
+    ("commitments:consultation_list", "officer", ["body", "commitment", "result", "status", "dated_from_0",
+                                                  "dated_to_2", "page"]),
+    ("commitments:funding_list", "champion", ["body", "commitment", "result", "dated_from_1", "page"]),
+    ("wins:concern_create", "champion", ["consultation", "funding", "check"]),
     ("signatories:champion_create", "officer", ["organisation"]),
     ("success_factors:action_create", "officer", ["factor", "assessment"]),
 ]

@@ -12,12 +12,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from commitments.models import Commitment
 from compact_site.reporting import services as report_services
 from signatories.models import ImportRun
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from wins.concerns.models import Concern
 
 from tests import factories
+from tests.commitments import builders as commitment_builders
 from tests.wins import factories as win_factories
 
 LOGIN = "login"
@@ -147,6 +149,26 @@ MATRIX = {
     "wins:concern_detail": (LOGIN, GONE, DENIED, OK),  # someone else's, no published summary
     "wins:concern_update": OFFICERS_ONLY,
     "wins:concern_action": OFFICERS_ONLY,
+    # Commitments: everyone signed in reads verified records; officers record, verify and accept reasons;
+    # champions of voluntary and community signatories report (the matrix's champion's organisation is one);
+    # the statutory body's champion explains (the matrix's champion is not theirs)
+    "commitments:overview": READ_ALL,
+    "commitments:commitment_list": READ_ALL,
+    "commitments:commitment_create": OFFICERS_ONLY,
+    "commitments:commitment_edit": OFFICERS_ONLY,
+    "commitments:check_accept": OFFICERS_ONLY,
+    "commitments:consultation_list": READ_ALL,
+    "commitments:consultation_create": RECORDERS,
+    "commitments:consultation_detail": READ_ALL,  # a verified one; reported ones are tested in tests/commitments
+    "commitments:consultation_edit": OFFICERS_ONLY,
+    "commitments:consultation_verify": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "commitments:consultation_explain": OFFICERS_ONLY,
+    "commitments:funding_list": READ_ALL,
+    "commitments:funding_create": RECORDERS,
+    "commitments:funding_detail": READ_ALL,
+    "commitments:funding_edit": OFFICERS_ONLY,
+    "commitments:funding_verify": (LOGIN, DENIED, DENIED, 405),
+    "commitments:funding_explain": OFFICERS_ONLY,
     # Reports to the LSP: everyone signed in reads published ones (drafts are "not found" to all but
     # officers: tests/compact_site/reporting/test_reading.py); officers prepare, publish, correct and email them
     "reports:report_list": READ_ALL,
@@ -217,6 +239,12 @@ def world(db, compact, settings, tmp_path):
     draft_win = win_factories.draft(compact=compact, recorded_by=factories.champion_user(username="win-recorder"))
     submitted_win = win_factories.submitted(compact=compact)
     concern = Concern.objects.create(compact=compact, title="Short notice of grant decisions", factor_id=factor_id(2))
+    records_officer = factories.officer(username="records-officer")
+    body = commitment_builders.statutory_body()
+    factories.SignatureFactory(compact=compact, organisation=body)
+    short_consultation = commitment_builders.consultation(compact=compact, by=records_officer, body=body, weeks=4)
+    one_year_grant = commitment_builders.funding(compact=compact, by=records_officer, body=body,
+                                                 ends_on=datetime.date(2027, 3, 31))
     report_officer = factories.officer(username="report-officer")
     draft_report = report_services.create_report(
         compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30), by=report_officer
@@ -286,6 +314,11 @@ def world(db, compact, settings, tmp_path):
             "kind": "organisation", "pk": organisation.pk, "history_id": organisation.history.first().history_id,
         },
         "wins:concern_detail": {"pk": concern.pk},
+        "commitments:commitment_edit": {"pk": Commitment.objects.first().pk},
+        "commitments:check_accept": {"pk": short_consultation.checks.first().pk},
+        **{f"commitments:consultation_{view}": {"pk": short_consultation.pk}
+           for view in ("detail", "edit", "verify", "explain")},
+        **{f"commitments:funding_{view}": {"pk": one_year_grant.pk} for view in ("detail", "edit", "verify", "explain")},
         "wins:concern_update": {"pk": concern.pk},
         "wins:concern_action": {"pk": concern.pk},
         "invitation_accept": {"token": "not-a-real-token"},

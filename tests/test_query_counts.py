@@ -16,6 +16,7 @@ from compact_site.reporting import services as reporting
 from signatories.models import Sector
 from success_factors.models import Round, RoundStatus
 from tests import factories
+from tests.commitments import builders as commitment_builders
 from tests.conftest import client_for
 from tests.success_factors.builders import rate_everything, signed_organisation, submitted_assessment
 from tests.wins.factories import WinFactory, factor
@@ -32,6 +33,7 @@ class Area:
         self.compact = compact
         self.officer = officer
         self.users = {"officer": officer, "champion": champion, "lsp": lsp_member}
+        self.champion = champion
         self.home = champion.champion_records.get().organisation
         factories.SignatureFactory(compact=compact, organisation=self.home)
         self.units = 0
@@ -56,7 +58,26 @@ class Area:
             rate_everything(assessment, 1 + n % 4)
         factories.ActionFactory(compact=self.compact, factor=factor(3), owner_organisation=organisation,
                                 due_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * n))
+        self.add_commitment_records(n, organisation if sector == Sector.STATUTORY else self.body)
         self.add_report(n)
+
+    @property
+    def body(self):
+        return commitment_builders.statutory_body("Query Count Council")
+
+    def add_commitment_records(self, n, body):
+        today = timezone.localdate()
+        record = commitment_builders.consultation(
+            compact=self.compact, by=self.officer, body=body, title=f"Consultation {n}",
+            opened_on=today - datetime.timedelta(days=20 * n + 10), weeks=4 + n % 10,
+        )
+        self.consultation = record
+        commitment_builders.funding(
+            compact=self.compact, by=self.officer, body=body, name=f"Grant {n}",
+            decided_on=today - datetime.timedelta(days=20 * n), starts_on=today, ends_on=today + datetime.timedelta(days=30 * n),
+            organisations_funded=[self.home], paid_in_advance=None,
+        )
+        commitment_builders.consultation(compact=self.compact, by=self.champion, body=body, title=f"Reported {n}")
 
     def add_report(self, n):
         today = timezone.localdate()
@@ -126,6 +147,11 @@ PAGES = [
     ("officer", "self-assessment round", lambda area: area.open_round().get_absolute_url()),
     ("officer", "opening a round (confirmation)",
      lambda area: reverse("success_factors:round_open", args=[area.planned_round().pk])),
+    ("lsp", "commitments page", lambda area: reverse("commitments:overview")),
+    ("officer", "commitments page", lambda area: reverse("commitments:overview")),
+    ("lsp", "consultations", lambda area: reverse("commitments:consultation_list")),
+    ("officer", "funding decisions", lambda area: reverse("commitments:funding_list") + "?result=not_met"),
+    ("champion", "a consultation", lambda area: area.consultation.get_absolute_url()),
 ]
 
 

@@ -1,4 +1,7 @@
 from django.shortcuts import render
+from django.utils import timezone
+
+from commitments import selectors as commitment_selectors
 
 from notifications.selectors import not_sent_count
 from signatories.roles import (
@@ -16,6 +19,9 @@ from wins.selectors import returned_count, wins_waiting_count
 from ..reporting import selectors as reporting_selectors
 
 
+FUNDING_ENDING_LISTED = 5
+
+
 @role_required(*READERS)
 def dashboard(request):
     roles = roles_of(request.user)
@@ -26,6 +32,11 @@ def dashboard(request):
     if OFFICER in roles:
         context["wins_waiting"] = wins_waiting_count(compact=compact)
         context["emails_not_sent"] = not_sent_count()
+        ending = commitment_selectors.funding_ending_without_notice(
+            compact=compact, today=timezone.localdate(), counted=True
+        )
+        context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
+        context["funding_ending_count"] = context["funding_ending"][0].total if context["funding_ending"] else 0
     if CHAMPION in roles:
         context["champion_record"] = record = champion_record_for(request.user)
         context["round_status"] = round_for_champion(compact=compact, organisation=record and record.organisation)

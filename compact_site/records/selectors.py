@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from simple_history.utils import get_m2m_reverse_field_name
 
+from commitments.models import Commitment, Consultation, FundingDecision
 from signatories.models import Champion, Compact, Organisation
 from success_factors.models import Action, Assessment
 from wins.concerns.models import Concern
@@ -28,6 +29,9 @@ KINDS = {
     "action": Kind(Action, "action"),
     "concern": Kind(Concern, "concern"),
     "report": Kind(Report, "report"),
+    "commitment": Kind(Commitment, "commitment"),
+    "consultation": Kind(Consultation, "consultation"),
+    "funding_decision": Kind(FundingDecision, "funding decision"),
 }
 CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"updated_at", "created_at", "snapshot"}

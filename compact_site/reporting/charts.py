@@ -6,6 +6,7 @@ the PDF always put the same numbers in a table beside it.
 
 from types import SimpleNamespace
 
+from commitments.charts import rates_chart
 from success_factors.charts import factor_counts_chart, gap_chart, radar_chart
 
 
@@ -44,11 +45,12 @@ def wins_chart(figures):
 
 
 def charts(figures):
-    """{"radar", "gap", "wins"}: SVG strings, or None for a factor chart when no round has results yet."""
+    """{"radar", "gap", "wins", "commitments"}: SVG strings, or None for a factor chart when no round has results yet."""
     factors = figures["factors"]
     scored = factors["round"] is not None
     return {
         "radar": radar_chart(_results(factors)).decode() if scored else None,
         "gap": gap_chart(_results(factors)).decode() if scored else None,
         "wins": wins_chart(figures).decode(),
+        "commitments": rates_chart(figures["commitments"]).decode(),
     }

@@ -79,6 +79,21 @@ def _activity_rows(figures):
                 yield _pair("Concerns", f"Concerns {key} in the period", row[key], factor_label(row))
 
 
+def _commitment_rows(commitments):
+    section = "Commitments"
+    for row in commitments["commitments"]:
+        for key, measure in (("rate", "Records meeting the commitment (%)"), ("met", "Met"), ("not_met", "Not met"),
+                             ("explained", "Explained"), ("unknown", "Not known yet")):
+            yield [section, safe_cell(f"{row['title']}: {measure}"), "", _blank(row["current"][key]),
+                   _blank(row["previous"][key])]
+    for row in commitments["bodies"]:
+        yield [section, f"{safe_cell(row['name'])}: records meeting the commitments (%)", "",
+               _blank(row["current"]["rate"]), _blank(row["previous"]["rate"])]
+    for row in commitments["not_met"]:
+        yield [section, f"Not met: {safe_cell(row['commitment'])}", "",
+               safe_cell(f"{row['kind_label']}: {row['title']} ({row['body']}, {row['dated_on']}). {row['why']}"), ""]
+
+
 def csv_rows(content):
     """Every figure of a report's content as CSV rows, after the header."""
     figures = content["figures"]
@@ -88,6 +103,8 @@ def csv_rows(content):
     yield from _register_rows(figures)
     yield from _factor_rows(figures["factors"])
     yield from _activity_rows(figures)
+    if "commitments" in figures:  # reports published before the commitments were recorded have none
+        yield from _commitment_rows(figures["commitments"])
 
 
 def csv_text(content):

@@ -12,7 +12,9 @@ Rules, so the numbers can be checked by hand:
 - the factor scores are the partnership results of the latest round with a self-assessment submitted
   by the end of the period, compared with the round before (``success_factors.selectors``); as on the
   results page, the response rate is out of today's signatories;
-- actions are counted as they stand today: the plan has no history of when an action was done.
+- actions are counted as they stand today: the plan has no history of when an action was done;
+- commitments count the verified consultations and funding decisions dated in each period, as the
+  commitments page does (``commitments.selectors.commitment_rates``).
 
 The number of queries is the same however much data there is.
 """
@@ -20,6 +22,7 @@ The number of queries is the same however much data there is.
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
+from commitments.selectors import commitment_rates
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
@@ -51,6 +54,7 @@ def figures(compact, start, end):
         "wins": win_figures(compact, periods, factor_list),
         "actions": action_figures(compact, factor_list),
         "concerns": concern_figures(compact, periods, factor_list),
+        "commitments": commitment_figures(compact, periods),
     }
 
 
@@ -314,3 +318,9 @@ def concern_figures(compact, periods, factor_list):
         "by_factor": by_factor,
         "total": {measure: _total([row[measure] for row in by_factor]) for measure in CONCERN_MEASURES},
     }
+
+
+def commitment_figures(compact, periods):
+    """Each commitment's results and each statutory body's in each period, and the records that did not meet a
+    commitment in the period (``commitments.selectors.commitment_rates``). Four queries."""
+    return commitment_rates(compact=compact, periods=periods)

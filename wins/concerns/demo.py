@@ -4,6 +4,7 @@ import datetime
 
 from success_factors.models import Factor
 
+from . import services
 from .models import Concern, ConcernStatus
 
 # (factor, title, details, raised by the demo champion?, days ago, status, resolution, summary)
@@ -60,3 +61,15 @@ def create_concerns(*, compact, anchor, officer, champion_user, organisation):
         if by_champion:
             concern.organisations.set([organisation])
     return len(CONCERNS)
+
+
+def raise_concern_about(*, decision, anchor, champion_user, organisation):
+    """The concern a champion raised from a contract ended at three weeks' notice, linked to it."""
+    check = decision.checks.get(commitment__rule="notice")
+    return services.raise_concern(
+        compact=decision.compact, by=champion_user, organisation=organisation,
+        title=f"{check.commitment.title} not met: {decision}",
+        details=f"{decision.body.name}, {decision}: {check.why} Home-Start had to give staff notice at once.",
+        factor=check.commitment.factor, organisations=[decision.body, *decision.organisations_funded.all()],
+        raised_on=anchor - datetime.timedelta(days=40), funding_decision=decision,
+    )

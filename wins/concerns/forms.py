@@ -2,6 +2,8 @@ import django_filters
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
+from commitments.models import RecordKind
+from commitments.selectors import visible_records
 from signatories.form_fields import GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField, not_in_future
 from success_factors.filters import FactorFilter
 from success_factors.forms.plan import FactorChoiceField
@@ -37,13 +39,18 @@ class ConcernForm(GovForm):
         help_text="Choose every organisation the concern is about.",
     )
     raised_on = GovDateField(label="Date raised", help_text="For example, 27 3 2026")
+    # The consultation or funding decision it is about, when raised from one (carried in the page, not chosen).
+    consultation = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    funding_decision = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, compact, by, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.compact, self.by, self.organisation = compact, by, organisation
+        self.fields["consultation"].queryset = visible_records(RecordKind.CONSULTATION, user=by, compact=compact)
+        self.fields["funding_decision"].queryset = visible_records(RecordKind.FUNDING, user=by, compact=compact)
         self.helper.layout = Layout(
             Field.text("title"), Field.textarea("details"), Field.radios("factor", legend_size=Size.SMALL),
-            OrganisationPicker("organisations"), "raised_on",
+            OrganisationPicker("organisations"), "raised_on", "consultation", "funding_decision",
         )
 
     def clean_raised_on(self):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from commitments.models import Consultation, FundingDecision
 from signatories.models import Compact, Organisation
 from success_factors.models import Factor
 
@@ -50,6 +51,15 @@ class Concern(models.Model):
     action = models.ForeignKey(
         "success_factors.Action", on_delete=models.SET_NULL, null=True, blank=True, related_name="concerns"
     )
+    # The commitment record it is about, if any: a concern raised from a consultation or funding decision that
+    # did not meet a commitment. Plain foreign keys, so the database keeps the link whole and each record
+    # lists its concerns.
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, null=True, blank=True, related_name="concerns"
+    )
+    funding_decision = models.ForeignKey(
+        FundingDecision, on_delete=models.PROTECT, null=True, blank=True, related_name="concerns"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -67,6 +77,10 @@ class Concern(models.Model):
             models.CheckConstraint(
                 condition=Q(summary_published=False) | ~Q(summary=""), name="published_concern_has_summary"
             ),
+            models.CheckConstraint(
+                condition=Q(consultation__isnull=True) | Q(funding_decision__isnull=True),
+                name="concern_about_one_record",
+            ),
         ]
         indexes = [models.Index(fields=["compact", "status", "factor"], name="concern_status_idx")]
 
@@ -75,6 +89,11 @@ class Concern(models.Model):
 
     def get_absolute_url(self):
         return reverse("wins:concern_detail", args=[self.pk])
+
+    @property
+    def record(self):
+        """The consultation or funding decision the concern is about, or None."""
+        return self.consultation or self.funding_decision
 
     @property
     def is_closed(self):

@@ -10,8 +10,14 @@ from .models import Concern, ConcernStatus
 
 
 @transaction.atomic
-def raise_concern(*, compact, by, organisation, title, details, factor, organisations=(), raised_on=None):
+def raise_concern(*, compact, by, organisation, title, details, factor, organisations=(), raised_on=None,
+                  consultation=None, funding_decision=None):
+    """Record a concern; one raised from a consultation or funding decision keeps a link to it."""
+    if consultation is not None and funding_decision is not None:
+        raise ValidationError("A concern is about one consultation or one funding decision, not both.")
     concern = Concern.objects.create(
+        consultation=consultation,
+        funding_decision=funding_decision,
         compact=compact,
         title=title.strip(),
         details=details.strip(),

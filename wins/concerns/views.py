@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from commitments.selectors import concern_about
 from signatories.roles import (
     CHAMPION,
     OFFICER,
@@ -26,7 +27,10 @@ from .selectors import concern_status_table, concerns_for
 
 def _concern(pk):
     return get_object_or_404(
-        Concern.objects.select_related("factor", "raised_by", "raised_by_organisation", "action", "compact"), pk=pk
+        Concern.objects.select_related(
+            "factor", "raised_by", "raised_by_organisation", "action", "compact", "consultation__body",
+            "funding_decision__body",
+        ), pk=pk
     )
 
 
@@ -57,18 +61,22 @@ def concern_create(request):
         messages.info(request, "Set up the Compact before recording concerns.")
         return redirect("wins:concern_list")
     organisation = None if is_officer(request.user) else organisation_for(request.user)
-    form = ConcernForm(
-        request.POST or None,
-        compact=compact,
-        by=request.user,
-        organisation=organisation,
-        initial={"raised_on": timezone.localdate()},
-    )
+    initial = {"raised_on": timezone.localdate()}
+    about = concern_about(request.GET, user=request.user, compact=compact)
+    if about is not None:
+        record = about.pop("record")
+        initial.update(about, **{record.kind_field: record})
+        about["record"] = record
+    form = ConcernForm(request.POST or None, compact=compact, by=request.user, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         concern = form.save()
         messages.success(request, "Your concern has been recorded. The Compact officer will be in touch.")
         return redirect(concern)
-    return render(request, "wins/concerns/concern_form.html", {"form": form})
+    if form.is_bound:
+        record = form.cleaned_data.get("consultation") or form.cleaned_data.get("funding_decision")
+    else:
+        record = about["record"] if about else None
+    return render(request, "wins/concerns/concern_form.html", {"form": form, "record": record})
 
 
 @role_required(OFFICER, CHAMPION)

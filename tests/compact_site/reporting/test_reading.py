@@ -74,7 +74,7 @@ def test_the_report_page_shows_headlines_and_tables_beside_the_charts(reports, l
     )
     assert row_for(response, "1. Outcomes focus 33") == "1. Outcomes focus 33 83 down 50 2"
     assert row_for(response, "3. Lead and champion the Compact 2") == "3. Lead and champion the Compact 2 0 up 2"
-    assert response.content.decode().count('src="data:image/svg+xml;base64,') == 3
+    assert response.content.decode().count('src="data:image/svg+xml;base64,') == 4  # factors, gap, wins, commitments
     assert "Concerns are not recorded yet." in text or "Concerns raised" in text
 
 

@@ -124,7 +124,7 @@ def test_publishing_freezes_figures_charts_wins_and_commentary(compact, officer)
     assert snapshot["figures"]["signatories"]["active"] == {"current": 4, "previous": 3}
     assert snapshot["commentary"] == {"summary": "Steady progress.", "issues": "Funding for the post",
                                       "recommendations": ""}
-    assert set(snapshot["charts"]) == {"radar", "gap", "wins"}
+    assert set(snapshot["charts"]) == {"radar", "gap", "wins", "commitments"}
     assert all(svg.startswith("<svg") for svg in snapshot["charts"].values())
     first = next(win for win in snapshot["highlighted_wins"] if win["title"] == "Food bank referral route")
     assert first["happened_on"] == "2026-03-20"

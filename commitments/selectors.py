@@ -1,0 +1,239 @@
+"""Reads of the commitments, their records and checks, for pages, reports and the early warning.
+
+A commitment's rate in a period is the share of the verified records dated in it (a consultation by the day
+it opened, a funding decision by the day it was decided, but its notice of an ending or cut by the day notice
+was given) that met it, out of those whose result is known:
+met, not met or explained. "Not known yet" is counted but left out of the share.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce
+
+from signatories.roles import CHAMPION, has_role, is_officer
+
+from .checks import add_months
+from .models import Check, Commitment, Consultation, FundingDecision, RecordKind, RecordStatus, Result
+
+MODELS = {RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision}
+PERIODS = ("current", "previous")
+RESULTS = tuple(Result.values)
+NOT_MET_LISTED = 50
+WARN_MONTHS = 4
+CLOSING_SOON_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Period:
+    key: str
+    label: str
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def previous(self):
+        """The period of the same length just before this one (whole months stay whole months)."""
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        whole = self.start.day == 1 and (self.end + datetime.timedelta(days=1)).day == 1
+        if whole:
+            return add_months(self.start, -months), self.start - datetime.timedelta(days=1)
+        days = (self.end - self.start).days + 1
+        return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
+
+
+def periods_for(today):
+    """The periods the commitments page offers, the default first."""
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last_quarter_start = add_months(quarter_start, -3)
+    year_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    return [
+        Period("12-months", "The last 12 months", add_months(today, -12) + datetime.timedelta(days=1), today),
+        Period("quarter", "The last full quarter", last_quarter_start, quarter_start - datetime.timedelta(days=1)),
+        Period("financial-year", "The last financial year", add_months(year_start, -12),
+               year_start - datetime.timedelta(days=1)),
+    ]
+
+
+def period_named(key, today):
+    options = periods_for(today)
+    return next((period for period in options if period.key == key), options[0])
+
+
+def commitments_in_force():
+    return Commitment.objects.filter(retired_on__isnull=True).select_related("factor")
+
+
+def visible_records(kind, *, user, compact):
+    """The records of ``kind`` this person may read: officers all; others the verified ones, and a champion
+    also those they reported."""
+    records = MODELS[kind].objects.filter(compact=compact)
+    if is_officer(user):
+        return records
+    shown = Q(status=RecordStatus.VERIFIED)
+    if has_role(user, CHAMPION):
+        shown |= Q(reported_by=user)
+    return records.filter(shown)
+
+
+def _check_count(field, result):
+    checks = Check.objects.filter(**{field: OuterRef("pk")}, result=result).order_by().values(field)
+    return Coalesce(Subquery(checks.annotate(n=Count("pk")).values("n")), 0)
+
+
+def for_listing(records):
+    """Records with their body and how many of their checks each result has, in a fixed number of queries.
+
+    Counted by a subquery for each row shown rather than a join grouped over every record, so a page of 25
+    costs the same with 5,000 records."""
+    field = records.model.kind_field
+    return records.select_related("body").annotate(
+        **{f"n_{result}": _check_count(field, result) for result in RESULTS}
+    ).order_by(*records.model._meta.ordering)
+
+
+def waiting_count(*, compact):
+    """Records champions reported that wait for an officer."""
+    if compact is None:
+        return 0
+    waiting = [model.objects.filter(compact=compact, status=RecordStatus.REPORTED).values("pk").order_by()
+               for model in MODELS.values()]
+    return waiting[0].union(waiting[1], all=True).count()
+
+
+def checks_of(record):
+    return record.checks.select_related("commitment", "commitment__factor", "accepted_by").order_by(
+        "commitment__order", "commitment_id"
+    )
+
+
+def _counts(row, period):
+    counts = {result: row.get(f"{result}_{period}") or 0 for result in RESULTS}
+    known = counts[Result.MET] + counts[Result.NOT_MET] + counts[Result.EXPLAINED]
+    counts["checked"] = known + counts[Result.UNKNOWN]
+    counts["known"] = known
+    counts["rate"] = round(100 * counts[Result.MET] / known) if known else None
+    return counts
+
+
+def _period_counts(periods):
+    counts = {}
+    for period, (start, end) in periods.items():
+        when = Q(dated_on__gte=start, dated_on__lte=end)
+        for result in RESULTS:
+            counts[f"{result}_{period}"] = Count("pk", filter=when & Q(result=result))
+    return counts
+
+
+def _checks_in(compact, periods):
+    earliest = min(start for start, _ in periods.values())
+    latest = max(end for _, end in periods.values())
+    return Check.objects.filter(compact=compact, verified=True, dated_on__gte=earliest, dated_on__lte=latest)
+
+
+def _not_met_row(check):
+    record = check.record
+    return {
+        "kind": record.kind,
+        "kind_label": "Consultation" if record.kind == RecordKind.CONSULTATION else "Funding decision",
+        "id": record.pk,
+        "title": str(record),
+        "body": check.body.name,
+        "commitment": check.commitment.title,
+        "why": check.why,
+        "dated_on": check.dated_on.isoformat(),
+    }
+
+
+def commitment_rates(*, compact, periods):
+    """Each commitment's results in each period (``{"current": (start, end), "previous": (start, end)}``),
+    each statutory body's, and the verified records that did not meet a commitment in the current period
+    (the first few, newest first). JSON-ready, so a report can keep it. Four queries."""
+    checks = _checks_in(compact, periods)
+    by_commitment = {row["commitment_id"]: row for row in
+                     checks.values("commitment_id").annotate(**_period_counts(periods)).order_by()}
+    commitments = [c for c in Commitment.objects.select_related("factor").order_by("order", "id")
+                   if c.is_active or c.pk in by_commitment]
+    rows = [
+        {
+            "id": commitment.pk,
+            "title": commitment.title,
+            "factor": commitment.factor.number,
+            "kind": commitment.kind,
+            **{period: _counts(by_commitment.get(commitment.pk, {}), period) for period in PERIODS},
+        }
+        for commitment in commitments
+    ]
+    bodies = [
+        {"id": row["body_id"], "name": row["body__name"], **{period: _counts(row, period) for period in PERIODS}}
+        for row in sorted(checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by(),
+                          key=lambda row: (row["body__name"], row["body_id"]))
+    ]
+    start, end = periods["current"]
+    missed = checks.filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)
+    listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
+        "-dated_on", "-id")[:NOT_MET_LISTED]
+    total = {period: _counts(
+        {key: sum(row.get(key) or 0 for row in by_commitment.values()) for key in _period_counts(periods)}, period)
+        for period in PERIODS}
+    return {
+        "commitments": rows,
+        "bodies": bodies,
+        "total": total,
+        "not_met": [_not_met_row(check) for check in listed],
+        "not_met_count": sum(row["current"][Result.NOT_MET] for row in rows),
+    }
+
+
+def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS, counted=False):
+    """Funding that ends within ``months`` of ``today`` with no notice recorded: the officers' early warning.
+
+    Written for the home page and for the email job to call as it is (issue #12). ``counted`` adds ``total``
+    (how many there are in all) to each row, so a page can list the first few and count them in one query."""
+    if compact is None:
+        return FundingDecision.objects.none()
+    ending = (
+        FundingDecision.objects.filter(
+            compact=compact, ends_on__gte=today, ends_on__lte=add_months(today, months), notice_given_on__isnull=True
+        )
+        .select_related("body")
+        .order_by("ends_on", "id")
+    )
+    return ending.annotate(total=Window(Count("pk"))) if counted else ending
+
+
+def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS):
+    """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first."""
+    return records.filter(opened_on__lte=today, closes_on__gte=today,
+                          closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
+        "closes_on", "id")
+
+
+def _id(value):
+    """A record id from a query string, or None for anything that is not a plain positive number."""
+    return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
+
+
+def concern_about(params, *, user, compact):
+    """What a concern raised from a record that missed a commitment starts with: the record, a title, the check's
+    reason, the commitment's factor and the statutory body. ``params`` is the query (``consultation`` or
+    ``funding``, and ``check``); None when it names no record this person may see."""
+    for kind in (RecordKind.CONSULTATION, RecordKind.FUNDING):
+        pk = _id(params.get(kind))
+        if pk is None:
+            continue
+        record = visible_records(kind, user=user, compact=compact).select_related("body").filter(pk=pk).first()
+        if record is None:
+            return None
+        check = record.checks.select_related("commitment__factor").filter(pk=_id(params.get("check"))).first()
+        check = check or record.checks.select_related("commitment__factor").filter(result=Result.NOT_MET).first()
+        about = {"record": record, "organisations": [record.body], "title": str(record)[:200], "details": ""}
+        if check is not None:
+            about.update(
+                title=f"{check.commitment.title} not met: {record}"[:200],
+                details=f"{record.body.name}, {record}: {check.why}",
+                factor=check.commitment.factor,
+            )
+        return about
+    return None

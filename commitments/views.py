@@ -1,0 +1,228 @@
+"""The commitments page, the Compact's commitments, and the pages of consultations and funding decisions.
+
+The two kinds of record share their views: each URL passes ``kind`` ("consultation" or "funding").
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required
+from signatories.selectors import current_compact
+from signatories.views import paginate
+from success_factors.charts import svg_data_uri
+
+from . import selectors, services
+from .charts import rates_chart
+from .consultations.forms import ConsultationForm
+from .filters import RecordFilter
+from .forms import AcceptForm, CommitmentForm, ExplanationForm
+from .funding.forms import FundingForm
+from .models import Check, Commitment, RecordKind, Result
+
+KINDS = {
+    RecordKind.CONSULTATION: {
+        "form": ConsultationForm, "date_field": "opened_on", "singular": "consultation", "plural": "consultations",
+        "history": "consultation",
+    },
+    RecordKind.FUNDING: {
+        "form": FundingForm, "date_field": "decided_on", "singular": "funding decision",
+        "plural": "funding decisions", "history": "funding_decision",
+    },
+}
+
+
+def _record(kind, pk):
+    model = selectors.MODELS[kind]
+    return get_object_or_404(model.objects.select_related("body", "compact", "reported_by", "verified_by"), pk=pk)
+
+
+def _visible(request, kind, pk):
+    record = _record(kind, pk)
+    if not selectors.visible_records(kind, user=request.user, compact=record.compact).filter(pk=pk).exists():
+        raise Http404("No such record.")
+    return record
+
+
+@role_required(*READERS)
+def overview(request):
+    compact = current_compact()
+    today = timezone.localdate()
+    period = selectors.period_named(request.GET.get("period", ""), today)
+    periods = {"current": (period.start, period.end), "previous": period.previous}
+    rates = selectors.commitment_rates(compact=compact, periods=periods)
+    consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
+    context = {
+        "compact": compact,
+        "period": period,
+        "previous": periods["previous"],
+        "periods": selectors.periods_for(today),
+        "rates": rates,
+        "chart_uri": svg_data_uri(rates_chart(rates)),
+        "closing_soon": list(selectors.consultations_closing_soon(records=consultations, today=today)),
+        "waiting": selectors.waiting_count(compact=compact) if is_officer(request.user) else 0,
+        "can_record": is_officer(request.user) or services.reporter_organisation(request.user) is not None,
+        # Reversed once here rather than for each of a few hundred rows.
+        "consultation_list_url": reverse("commitments:consultation_list"),
+        "funding_list_url": reverse("commitments:funding_list"),
+    }
+    return render(request, "commitments/overview.html", context)
+
+
+@role_required(*READERS)
+def commitment_list(request):
+    commitments = Commitment.objects.select_related("factor").order_by("retired_on", "order", "id")
+    return render(request, "commitments/commitment_list.html", {"commitments": commitments})
+
+
+def _commitment_form(request, commitment=None):
+    form = CommitmentForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ("title", "description", "rule", "threshold", "factor")}
+        if commitment is not None:
+            data["retired"] = form.cleaned_data["retired"]
+        try:
+            saved = services.save_commitment(by=request.user, commitment=commitment, **data)
+        except ValidationError as error:
+            for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, f"“{saved.title}” has been saved.")
+            return redirect("commitments:commitment_list")
+    return render(request, "commitments/commitment_form.html", {"form": form, "commitment": commitment})
+
+
+@role_required(OFFICER)
+def commitment_create(request):
+    return _commitment_form(request)
+
+
+@role_required(OFFICER)
+def commitment_edit(request, pk):
+    return _commitment_form(request, get_object_or_404(Commitment, pk=pk))
+
+
+@role_required(*READERS)
+def record_list(request, kind):
+    compact = current_compact()
+    officer = is_officer(request.user)
+    records = selectors.for_listing(selectors.visible_records(kind, user=request.user, compact=compact))
+    filterset = RecordFilter(request.GET, queryset=records, kind=kind, date_field=KINDS[kind]["date_field"],
+                             officer=officer)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"kind": kind, "names": KINDS[kind], "filter": filterset, "page_obj": paginate(request, filterset.qs),
+               "compact": compact, "can_record": officer or services.reporter_organisation(request.user) is not None}
+    return render(request, "commitments/record_list.html", context)
+
+
+def _save_record(request, form, kind, compact, record=None):
+    data = form.record_data()
+    organisations = form.organisations() if hasattr(form, "organisations") else None
+    try:
+        if record is None:
+            return services.record(kind=kind, compact=compact, by=request.user, organisations_funded=organisations, **data)
+        return services.update_record(record=record, by=request.user, organisations_funded=organisations, **data)
+    except ValidationError as error:
+        form.add_service_error(error)
+        return None
+
+
+@role_required(OFFICER, CHAMPION)
+def record_create(request, kind):
+    compact = current_compact()
+    if compact is None:
+        messages.info(request, "Set up the Compact before recording consultations and funding decisions.")
+        return redirect("dashboard")
+    officer = is_officer(request.user)
+    if not officer and services.reporter_organisation(request.user) is None:
+        raise PermissionDenied("Champions of voluntary and community signatories report consultations and funding.")
+    form = KINDS[kind]["form"](request.POST or None, compact=compact)
+    if request.method == "POST" and form.is_valid():
+        record = _save_record(request, form, kind, compact)
+        if record is not None:
+            if officer:
+                messages.success(request, f"The {KINDS[kind]['singular']} has been recorded and checked against the "
+                                          "Compact's commitments.")
+            else:
+                messages.success(request, f"Thank you. The {KINDS[kind]['singular']} has been reported: a Compact "
+                                          "officer will check it before it counts.")
+            return redirect(record)
+    return render(request, "commitments/record_form.html", {"form": form, "kind": kind, "names": KINDS[kind]})
+
+
+@role_required(OFFICER)
+def record_edit(request, kind, pk):
+    record = _record(kind, pk)
+    form = KINDS[kind]["form"](request.POST or None, compact=record.compact, record=record)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_record(request, form, kind, record.compact, record)
+        if saved is not None:
+            messages.success(request, f"The {KINDS[kind]['singular']} has been saved and checked again.")
+            return redirect(saved)
+    return render(request, "commitments/record_form.html",
+                  {"form": form, "kind": kind, "names": KINDS[kind], "record": record})
+
+
+@role_required(*READERS)
+def record_detail(request, kind, pk):
+    record = _visible(request, kind, pk)
+    officer = is_officer(request.user)
+    checks = list(selectors.checks_of(record))
+    context = {
+        "record": record, "kind": kind, "names": KINDS[kind], "checks": checks,
+        "can_explain": services.can_explain(request.user, record),
+        "can_raise_concern": officer or has_role(request.user, CHAMPION),
+        "concerns": list(record.concerns.order_by("-raised_on", "-id")) if officer else [],
+        "concern_count": record.concerns.count(),
+        "organisations_funded": list(record.organisations_funded.order_by("name")) if kind == RecordKind.FUNDING else [],
+        "reasons": {check.pk: services.stated_reason(check) for check in checks if check.result == Result.NOT_MET},
+    }
+    return render(request, "commitments/record_detail.html", context)
+
+
+@role_required(OFFICER)
+def record_verify(request, kind, pk):
+    record = _record(kind, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.verify(record=record, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"The {KINDS[kind]['singular']} is verified: it now counts, and everyone can read it.")
+    return redirect(record)
+
+
+@role_required(OFFICER, CHAMPION)
+def record_explain(request, kind, pk):
+    record = _record(kind, pk)
+    if not services.can_explain(request.user, record):
+        raise PermissionDenied("Only the champions of the statutory body concerned add its explanation.")
+    form = ExplanationForm(request.POST or None, initial={"explanation": record.body_explanation})
+    if request.method == "POST" and form.is_valid():
+        services.add_explanation(record=record, by=request.user, explanation=form.cleaned_data["explanation"])
+        messages.success(request, "The explanation has been added. A Compact officer will read it.")
+        return redirect(record)
+    return render(request, "commitments/record_explain.html",
+                  {"form": form, "record": record, "kind": kind, "names": KINDS[kind]})
+
+
+@role_required(OFFICER)
+def check_accept(request, pk):
+    check = get_object_or_404(Check.objects.select_related("commitment", "consultation", "funding_decision"), pk=pk)
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.accept_explanation(check=check, by=request.user, note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"The reason is accepted: “{check.commitment}” is now explained.")
+            return redirect(check.record)
+    context = {"form": form, "check": check, "record": check.record, "reasons": services.stated_reason(check)}
+    return render(request, "commitments/check_accept.html", context)
