@@ -1,16 +1,18 @@
-"""Time the main pages against the seeded ``compact_bench`` database with Django's test client.
+"""Time the main pages against the seeded bench database with Django's test client.
 
 Each page is requested a few times to warm up, then repeatedly; the table gives the median and 95th
 percentile server time and the SQL queries per request, flags pages that miss the targets, and is
-written to ``bench-results/bench.md``.
+written to ``bench-results/bench.md``. The medians are kept per scale (``bench-results/scale-<n>.json``);
+when runs at two scales are there, they are printed side by side.
 """
 
+import json
 import os
 import statistics
 import sys
 import time
 
-from bench import CHAMPION_USERNAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, SCALE, setup_django
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
@@ -20,6 +22,7 @@ PDF_MS = 2000
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 WARM_UPS = 2
+MOST_GROWTH = 1.5  # from scale 1 to scale 10, a page's median may grow this much at most
 PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "5"))
 EXPORT_RUNS = int(os.environ.get("BENCH_EXPORT_RUNS", "2"))  # every published win: seconds each
 
@@ -39,6 +42,7 @@ def pages():
     draft = Report.objects.filter(status=ReportStatus.DRAFT).order_by("-id").first().pk
     published = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first().pk
     return [
+        ("Signed-in hello", "officer", "/bench/hello/", "page"),
         ("Dashboard (officer)", "officer", "/", "page"),
         ("Dashboard (champion)", "champion", "/", "page"),
         ("Dashboard (LSP member)", "lsp", "/", "page"),
@@ -170,12 +174,57 @@ def counts():
     ))
 
 
+def growth_table(smaller, larger):
+    """Two runs' medians and query counts side by side, with the growth and whether it is within bounds."""
+    before = {row["page"]: row for row in smaller["rows"]}
+    lines = [
+        f"| Page | Median ms, scale {smaller['scale']} | Median ms, scale {larger['scale']} | Growth | "
+        f"Queries, scale {smaller['scale']} | Queries, scale {larger['scale']} | Target |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in larger["rows"]:
+        old = before.get(row["page"])
+        if old is None:
+            continue
+        # An export's whole download grows with the data by nature; it is judged by its first bytes.
+        key = "first" if row["kind"] == "export" else "median"
+        growth = row[key] / old[key]
+        found = []
+        if growth > MOST_GROWTH:
+            found.append(f"grew > {MOST_GROWTH}×")
+        if row["queries"] != old["queries"]:
+            found.append("query count changed")
+        lines.append(f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
+                     f"{growth:.2f}× | {old['queries']} | {row['queries']} | "
+                     f"{'MISSED: ' + ', '.join(found) if found else 'ok'} |")
+    return "\n".join(lines)
+
+
+def save_and_compare(rows, data):
+    """Keep this run's medians for its scale; print them beside the other scale's if there is one."""
+    with open(os.path.join(RESULTS_DIR, f"scale-{SCALE}.json"), "w") as out:
+        json.dump({"scale": SCALE, "data": data, "rows": rows}, out, indent=1)
+    runs = {}
+    for name in os.listdir(RESULTS_DIR):
+        if name.startswith("scale-") and name.endswith(".json"):
+            with open(os.path.join(RESULTS_DIR, name)) as kept:
+                run = json.load(kept)
+            runs[run["scale"]] = run
+    if len(runs) < 2:
+        return None
+    smallest, largest = min(runs), max(runs)
+    text = (f"Scale {smallest} ({runs[smallest]['data']}) against scale {largest} ({runs[largest]['data']}):\n\n"
+            + growth_table(runs[smallest], runs[largest]))
+    print("\n" + text)
+    return text
+
+
 def main():
-    setup_django()
+    setup_django(settings="bench.settings")
     from django.conf import settings
     from django.db import connection
 
-    assert settings.DATABASES["default"]["NAME"] == "compact_bench", "measure only the bench database"
+    assert settings.DATABASES["default"]["NAME"] == DATABASE_NAME, "measure only the bench database"
     print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
     sessions = clients()
     rows = []
@@ -194,6 +243,9 @@ def main():
                   f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s; the "
                   f"whole-library export's first bytes under {MEDIAN_MS} ms.\n\n")
         out.write(text + "\n")
+        growth = save_and_compare(rows, counts())
+        if growth:
+            out.write("\n## From one scale to another\n\n" + growth + "\n")
     print(f"Written to {os.path.join(RESULTS_DIR, 'bench.md')}")
     return rows
 
