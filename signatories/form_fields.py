@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 
 class GovDateField(DateInputField):
@@ -115,10 +116,11 @@ class QuickSelect(forms.Select):
         super().__init__({"class": "govuk-select", **(attrs or {})}, choices)
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((option["value"], flatatt(option["attrs"]), option["label"])
-             for _, group, _ in widget["optgroups"] for option in group),
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(choice)}"{" selected" if str(choice) in chosen else ""}>{escape(label)}</option>'
+            for choice, label in self.choices
         )
-        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), mark_safe(options)
+        )

@@ -77,3 +77,8 @@ def organisation_for(user):
     """The organisation a champion user speaks for, or None."""
     record = champion_record_for(user)
     return record.organisation if record else None
+
+
+def organisation_choices():
+    """(id, name) of every organisation by name, for a drop-down: plain tuples, no model objects."""
+    return list(Organisation.objects.order_by("name").values_list("pk", "name"))

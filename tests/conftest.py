@@ -1,7 +1,16 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Each test starts with nothing kept from another (ids are reused between tests on SQLite). Only the
+    per-process memory cache is emptied: clearing a Redis cache would empty the whole Redis database."""
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from signatories.filters import SEARCH_MAX_LENGTH
 from signatories.form_fields import GovDateField, QuickSelect
 from signatories.models import Organisation, Sector
+from signatories.selectors import organisation_choices
 from success_factors.filters import FactorFilter
 from success_factors.models import Factor
 
@@ -52,6 +53,18 @@ class WinFilter(django_filters.FilterSet):
     class Meta:
         model = Win
         fields = ["q", "factor", "organisation", "sector", "happened_from", "happened_to", "quick"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The drop-down draws ids and names only (1,000 organisations); the queryset still checks the choice.
+        field = self.form.fields["organisation"]
+        field.widget.choices = [("", field.empty_label), *organisation_choices()]
+
+    def narrows(self):
+        """Whether any search or filter is given (an invalid one too: its page says what to correct)."""
+        if not self.form.is_valid():
+            return True
+        return any(value not in (None, "", False) for value in self.form.cleaned_data.values())
 
     def filter_text(self, queryset, name, value):
         return search_wins(queryset, value)
