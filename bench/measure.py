@@ -78,12 +78,13 @@ def clients():
 def fetch(client, url, *, post=False):
     """One request, the body read to the end (streamed exports too).
 
-    Returns (status, seconds, seconds to the first bytes, queries, bytes).
+    Returns (status, seconds, seconds to the first bytes, queries, bytes, this process's CPU seconds).
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
+        cpu = time.process_time()
         started = time.perf_counter()
         response = client.post(url) if post else client.get(url)
         first = None
@@ -95,8 +96,9 @@ def fetch(client, url, *, post=False):
         else:
             size = len(response.content)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     statements = [q for q in queries.captured_queries if not q["sql"].upper().startswith(TRANSACTION_CONTROL)]
-    return response.status_code, elapsed, first or elapsed, len(statements), size
+    return response.status_code, elapsed, first or elapsed, len(statements), size, cpu
 
 
 def measure(label, client, url, kind):
@@ -105,17 +107,18 @@ def measure(label, client, url, kind):
     post = kind == "post"
     for _ in range(warm_ups):
         fetch(client, url, post=post)
-    times, firsts, counts = [], [], set()
+    times, firsts, cpus, counts = [], [], [], set()
     for _ in range(runs):
-        status, elapsed, first, queries, size = fetch(client, url, post=post)
+        status, elapsed, first, queries, size, cpu = fetch(client, url, post=post)
         if status != (302 if post else 200):
             raise SystemExit(f"{label}: {url} answered {status}")
         times.append(elapsed * 1000)
         firsts.append(first * 1000)
+        cpus.append(cpu * 1000)
         counts.add(queries)
     row = {
         "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
-        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "queries": max(counts), "size": size,
+        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "cpu": statistics.median(cpus), "queries": max(counts), "size": size,
     }
     row["misses"] = misses(row)
     return row
@@ -143,15 +146,16 @@ def misses(row):
 
 
 def table(rows):
-    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Queries", "KB", "Target")
+    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Python CPU ms", "Queries", "KB",
+              "Target")
     lines = [
         (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", f"{r['first']:.1f}",
-         str(r["queries"]),
+         f"{r['cpu']:.1f}", str(r["queries"]),
          f"{r['size'] / 1024:,.0f}", "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok")
         for r in rows
     ]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {2, 3, 4, 5, 6, 7, 8}
 
     def fmt(cells):
         return "| " + " | ".join(
@@ -179,8 +183,9 @@ def growth_table(smaller, larger):
     before = {row["page"]: row for row in smaller["rows"]}
     lines = [
         f"| Page | Median ms, scale {smaller['scale']} | Median ms, scale {larger['scale']} | Growth | "
+        f"Python CPU ms, scale {smaller['scale']} | Python CPU ms, scale {larger['scale']} | "
         f"Queries, scale {smaller['scale']} | Queries, scale {larger['scale']} | Target |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in larger["rows"]:
         old = before.get(row["page"])
@@ -195,7 +200,7 @@ def growth_table(smaller, larger):
         if row["queries"] != old["queries"]:
             found.append("query count changed")
         lines.append(f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
-                     f"{growth:.2f}× | {old['queries']} | {row['queries']} | "
+                     f"{growth:.2f}× | {old.get('cpu', 0):.1f} | {row.get('cpu', 0):.1f} | {old['queries']} | {row['queries']} | "
                      f"{'MISSED: ' + ', '.join(found) if found else 'ok'} |")
     return "\n".join(lines)
 
