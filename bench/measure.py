@@ -120,8 +120,35 @@ def measure(label, client, url, kind):
         "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
         "p95": percentile(times, 0.95), "first": statistics.median(firsts), "cpu": statistics.median(cpus), "queries": max(counts), "size": size,
     }
+    row["seq_scans"] = sequential_scans(client, url) if kind == "page" else []
     row["misses"] = misses(row)
     return row
+
+
+# Tables that grow with the area: a page that reads one of them without an index slows as the area grows.
+LARGE_TABLES = ("wins_win", "wins_win_factors", "wins_win_organisations", "success_factors_rating",
+                "success_factors_factorscore", "success_factors_assessment", "signatories_organisation",
+                "signatories_signature", "signatories_champion", "auth_user")
+
+
+def sequential_scans(client, url):
+    """EXPLAIN each SELECT one request makes; the large tables any of them reads without an index."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    found = set()
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            if not query["sql"].upper().startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN " + query["sql"])
+            for (line,) in cursor.fetchall():
+                for table in LARGE_TABLES:
+                    if f"Seq Scan on {table} " in line + " ":
+                        found.add(table)
+    return sorted(found)
 
 
 def misses(row):
@@ -237,6 +264,9 @@ def main():
         rows.append(measure(label, sessions[who], url, kind))
         print(f"  {label:<28} median {rows[-1]['median']:8.1f} ms  queries {rows[-1]['queries']}", flush=True)
     text = table(rows)
+    scans = [f"{r['page']}: {', '.join(r['seq_scans'])}" for r in rows if r["seq_scans"]]
+    text += "\n\nLarge tables read without an index (EXPLAIN of every SELECT of each page): " + (
+        "; ".join(scans) if scans else "none.")
     print()
     print(text)
     missed = [r for r in rows if r["misses"]]

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class SignatoriesConfig(AppConfig):
     name = "signatories"
     verbose_name = "Signatories and champions"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects its receivers)

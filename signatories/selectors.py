@@ -1,5 +1,7 @@
 """Reads of the register that pages, reports and tests share."""
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 
 from .models import Champion, Compact, Organisation, Sector, Signature
@@ -44,8 +46,33 @@ def active_signatories(*, compact):
     return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
 
 
+# The register's headline figures grow with the area and change rarely: kept until an organisation,
+# signature or champion changes (``forget_register_summary``: at once in this process and, with Redis,
+# everywhere; other processes with a per-process cache within REGISTER_SUMMARY_SECONDS).
+REGISTER_SUMMARY_SECONDS = 60
+
+
+def register_summary_key(compact_id):
+    return f"signatories:register-summary:{compact_id}"
+
+
+def forget_register_summary():
+    """Forget every compact's kept summary: now, and again once the change that calls this is committed."""
+    def forget():
+        cache.delete_many([register_summary_key(pk) for pk in Compact.objects.values_list("pk", flat=True)]
+                          + [register_summary_key(None)])
+
+    forget()
+    transaction.on_commit(forget)
+
+
 def register_summary(*, compact):
-    """Headline figures for the officer dashboard, in a fixed number of queries."""
+    """Headline figures for the officer dashboard: counted in a fixed number of queries, then kept."""
+    return cache.get_or_set(register_summary_key(getattr(compact, "pk", None)),
+                            lambda: count_register(compact=compact), REGISTER_SUMMARY_SECONDS)
+
+
+def count_register(*, compact):
     signatories = active_signatories(compact=compact)
     by_sector = dict(signatories.values_list("sector").annotate(n=Count("id")).order_by())
     sectors = [(label, by_sector.get(value, 0)) for value, label in Sector.choices]
