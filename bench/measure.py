@@ -205,6 +205,10 @@ def counts():
     ))
 
 
+def cpu_text(row):
+    return f"{row['cpu']:.1f}" if "cpu" in row else "–"  # runs before the CPU time was recorded
+
+
 def growth_table(smaller, larger):
     """Two runs' medians and query counts side by side, with the growth and whether it is within bounds."""
     before = {row["page"]: row for row in smaller["rows"]}
@@ -227,7 +231,7 @@ def growth_table(smaller, larger):
         if row["queries"] != old["queries"]:
             found.append("query count changed")
         lines.append(f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
-                     f"{growth:.2f}× | {old.get('cpu', 0):.1f} | {row.get('cpu', 0):.1f} | {old['queries']} | {row['queries']} | "
+                     f"{growth:.2f}× | {cpu_text(old)} | {cpu_text(row)} | {old['queries']} | {row['queries']} | "
                      f"{'MISSED: ' + ', '.join(found) if found else 'ok'} |")
     return "\n".join(lines)
 
