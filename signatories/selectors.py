@@ -1,5 +1,7 @@
 """Reads of the register that pages, reports and tests share."""
 
+import uuid
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -52,23 +54,19 @@ def active_signatories(*, compact):
 REGISTER_SUMMARY_SECONDS = 60
 
 
-def register_summary_key(compact_id):
-    return f"signatories:register-summary:{compact_id}"
+REGISTER_VERSION = "signatories:register-version"
 
 
 def forget_register_summary():
     """Forget every compact's kept summary: now, and again once the change that calls this is committed."""
-    def forget():
-        cache.delete_many([register_summary_key(pk) for pk in Compact.objects.values_list("pk", flat=True)]
-                          + [register_summary_key(None)])
-
-    forget()
-    transaction.on_commit(forget)
+    cache.delete(REGISTER_VERSION)
+    transaction.on_commit(lambda: cache.delete(REGISTER_VERSION))
 
 
 def register_summary(*, compact):
     """Headline figures for the officer dashboard: counted in a fixed number of queries, then kept."""
-    return cache.get_or_set(register_summary_key(getattr(compact, "pk", None)),
+    version = cache.get_or_set(REGISTER_VERSION, lambda: uuid.uuid4().hex, None)
+    return cache.get_or_set(f"signatories:register-summary:{version}:{getattr(compact, 'pk', None)}",
                             lambda: count_register(compact=compact), REGISTER_SUMMARY_SECONDS)
 
 
