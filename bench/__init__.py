@@ -6,11 +6,11 @@ Kept out of the apps: nothing here is imported by the service. Run the steps wit
 
 import os
 
-# Its own database, dropped and recreated by the seed; BENCH_DATABASE names another (one per person when
-# several people bench on one server), but it must start with "compact_bench".
+# BENCH_DATABASE names the database the bench drops, seeds and measures: give each person or machine its own
+# so that one bench never drops another's.
 DATABASE_NAME = os.environ.get("BENCH_DATABASE", "compact_bench")
-if not DATABASE_NAME.startswith("compact_bench"):
-    raise SystemExit("BENCH_DATABASE must start with compact_bench: the seed drops and recreates it")
+# SCALE multiplies the area's size (organisations, champions, wins, assessments, actions, concerns).
+SCALE = int(os.environ.get("BENCH_SCALE", "1"))
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 DATABASE_URL = f"{SERVER_URL}/{DATABASE_NAME}"
 RESULTS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "bench-results")

@@ -1,16 +1,18 @@
-"""Time the main pages against the seeded ``compact_bench`` database with Django's test client.
+"""Time the main pages against the seeded bench database with Django's test client.
 
 Each page is requested a few times to warm up, then repeatedly; the table gives the median and 95th
 percentile server time and the SQL queries per request, flags pages that miss the targets, and is
-written to ``bench-results/bench.md``.
+written to ``bench-results/bench.md``. The medians are kept per scale (``bench-results/scale-<n>.json``);
+when runs at two scales are there, they are printed side by side.
 """
 
+import json
 import os
 import statistics
 import sys
 import time
 
-from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, setup_django
+from bench import CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, SCALE, setup_django
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
@@ -21,6 +23,7 @@ OPENING_MS = 1000  # opening a round for every signatory: the issue's target
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 WARM_UPS = 2
+MOST_GROWTH = 1.5  # from scale 1 to scale 10, a page's median may grow this much at most
 PDF_RUNS = int(os.environ.get("BENCH_PDF_RUNS", "5"))
 EXPORT_RUNS = int(os.environ.get("BENCH_EXPORT_RUNS", "2"))  # every published win: seconds each
 
@@ -45,6 +48,7 @@ def pages():
     planned_round = Round.objects.get(status=RoundStatus.PLANNED).pk
     funding = FundingDecision.objects.filter(status="verified").order_by("-decided_on").first().pk
     return [
+        ("Signed-in hello", "officer", "/bench/hello/", "page"),
         ("Dashboard (officer)", "officer", "/", "page"),
         ("Dashboard (champion)", "champion", "/", "page"),
         ("Dashboard (LSP member)", "lsp", "/", "page"),
@@ -89,12 +93,13 @@ def clients():
 def fetch(client, url, *, post=False):
     """One request, the body read to the end (streamed exports too).
 
-    Returns (status, seconds, seconds to the first bytes, queries, bytes).
+    Returns (status, seconds, seconds to the first bytes, queries, bytes, this process's CPU seconds).
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
+        cpu = time.process_time()
         started = time.perf_counter()
         response = client.post(url) if post else client.get(url)
         first = None
@@ -106,8 +111,9 @@ def fetch(client, url, *, post=False):
         else:
             size = len(response.content)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu
     statements = [q for q in queries.captured_queries if not q["sql"].upper().startswith(TRANSACTION_CONTROL)]
-    return response.status_code, elapsed, first or elapsed, len(statements), size
+    return response.status_code, elapsed, first or elapsed, len(statements), size, cpu
 
 
 OPENING_RUNS = int(os.environ.get("BENCH_OPENING_RUNS", "5"))
@@ -164,20 +170,48 @@ def measure(label, client, url, kind):
     post = kind == "post"
     for _ in range(warm_ups):
         fetch(client, url, post=post)
-    times, firsts, counts = [], [], set()
+    times, firsts, cpus, counts = [], [], [], set()
     for _ in range(runs):
-        status, elapsed, first, queries, size = fetch(client, url, post=post)
+        status, elapsed, first, queries, size, cpu = fetch(client, url, post=post)
         if status != (302 if post else 200):
             raise SystemExit(f"{label}: {url} answered {status}")
         times.append(elapsed * 1000)
         firsts.append(first * 1000)
+        cpus.append(cpu * 1000)
         counts.add(queries)
     row = {
         "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
-        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "queries": max(counts), "size": size,
+        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "cpu": statistics.median(cpus), "queries": max(counts), "size": size,
     }
+    row["seq_scans"] = sequential_scans(client, url) if kind == "page" else []
     row["misses"] = misses(row)
     return row
+
+
+# Tables that grow with the area: a page that reads one of them without an index slows as the area grows.
+LARGE_TABLES = ("wins_win", "wins_win_factors", "wins_win_organisations", "success_factors_rating",
+                "success_factors_factorscore", "success_factors_assessment", "signatories_organisation",
+                "signatories_signature", "signatories_champion", "auth_user")
+
+
+def sequential_scans(client, url):
+    """EXPLAIN each SELECT one request makes; the large tables any of them reads without an index."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    found = set()
+    with connection.cursor() as cursor:
+        for query in queries.captured_queries:
+            if not query["sql"].upper().startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN " + query["sql"])
+            for (line,) in cursor.fetchall():
+                for table in LARGE_TABLES:
+                    if f"Seq Scan on {table} " in line + " ":
+                        found.add(table)
+    return sorted(found)
 
 
 def misses(row):
@@ -202,15 +236,16 @@ def misses(row):
 
 
 def table(rows):
-    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Queries", "KB", "Target")
+    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Python CPU ms", "Queries", "KB",
+              "Target")
     lines = [
         (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", f"{r['first']:.1f}",
-         str(r["queries"]),
+         f"{r['cpu']:.1f}", str(r["queries"]),
          f"{r['size'] / 1024:,.0f}", "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok")
         for r in rows
     ]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
-    numeric = {2, 3, 4, 5, 6, 7}
+    numeric = {2, 3, 4, 5, 6, 7, 8}
 
     def fmt(cells):
         return "| " + " | ".join(
@@ -235,8 +270,58 @@ def counts():
     ))
 
 
+def cpu_text(row):
+    return f"{row['cpu']:.1f}" if "cpu" in row else "–"  # runs before the CPU time was recorded
+
+
+def growth_table(smaller, larger):
+    """Two runs' medians and query counts side by side, with the growth and whether it is within bounds."""
+    before = {row["page"]: row for row in smaller["rows"]}
+    lines = [
+        f"| Page | Median ms, scale {smaller['scale']} | Median ms, scale {larger['scale']} | Growth | "
+        f"Python CPU ms, scale {smaller['scale']} | Python CPU ms, scale {larger['scale']} | "
+        f"Queries, scale {smaller['scale']} | Queries, scale {larger['scale']} | Target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in larger["rows"]:
+        old = before.get(row["page"])
+        if old is None:
+            continue
+        # An export's whole download grows with the data by nature; it is judged by its first bytes.
+        key = "first" if row["kind"] == "export" else "median"
+        growth = row[key] / old[key]
+        found = []
+        if growth > MOST_GROWTH:
+            found.append(f"grew > {MOST_GROWTH}×")
+        if row["queries"] != old["queries"]:
+            found.append("query count changed")
+        lines.append(f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
+                     f"{growth:.2f}× | {cpu_text(old)} | {cpu_text(row)} | {old['queries']} | {row['queries']} | "
+                     f"{'MISSED: ' + ', '.join(found) if found else 'ok'} |")
+    return "\n".join(lines)
+
+
+def save_and_compare(rows, data):
+    """Keep this run's medians for its scale; print them beside the other scale's if there is one."""
+    with open(os.path.join(RESULTS_DIR, f"scale-{SCALE}.json"), "w") as out:
+        json.dump({"scale": SCALE, "data": data, "rows": rows}, out, indent=1)
+    runs = {}
+    for name in os.listdir(RESULTS_DIR):
+        if name.startswith("scale-") and name.endswith(".json"):
+            with open(os.path.join(RESULTS_DIR, name)) as kept:
+                run = json.load(kept)
+            runs[run["scale"]] = run
+    if len(runs) < 2:
+        return None
+    smallest, largest = min(runs), max(runs)
+    text = (f"Scale {smallest} ({runs[smallest]['data']}) against scale {largest} ({runs[largest]['data']}):\n\n"
+            + growth_table(runs[smallest], runs[largest]))
+    print("\n" + text)
+    return text
+
+
 def main():
-    setup_django()
+    setup_django(settings="bench.settings")
     from django.conf import settings
     from django.db import connection
 
@@ -248,6 +333,9 @@ def main():
         rows.append(measure(label, sessions[who], url, kind))
         print(f"  {label:<28} median {rows[-1]['median']:8.1f} ms  queries {rows[-1]['queries']}", flush=True)
     text = table(rows)
+    scans = [f"{r['page']}: {', '.join(r['seq_scans'])}" for r in rows if r["seq_scans"]]
+    text += "\n\nLarge tables read without an index (EXPLAIN of every SELECT of each page): " + (
+        "; ".join(scans) if scans else "none.")
     print()
     print(text)
     missed = [r for r in rows if r["misses"]]
@@ -259,6 +347,9 @@ def main():
                   f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s; the "
                   f"whole-library export's first bytes under {MEDIAN_MS} ms.\n\n")
         out.write(text + "\n")
+        growth = save_and_compare(rows, counts())
+        if growth:
+            out.write("\n## From one scale to another\n\n" + growth + "\n")
     print(f"Written to {os.path.join(RESULTS_DIR, 'bench.md')}")
     return rows
 

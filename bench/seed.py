@@ -1,12 +1,16 @@
-"""Seed a fresh ``compact_bench`` PostgreSQL database with an area's years of data, in bulk.
+"""Seed a fresh bench PostgreSQL database with an area's years of data, in bulk.
 
-1,000 organisations (about 80% signed), 500 champions, 100,000 wins, 10,000 assessments with a rating
-for every indicator, 2,000 actions, concerns, endorsements, 2,000 consultations and 5,000 funding decisions
-with their checks against the commitments, and 40 LSP reports. Drops and recreates
-``compact_bench`` only; no other database is touched. Prints how long each part took.
+At scale 1: 1,000 organisations (about 80% signed), 500 champions, 100,000 wins, 10,000 assessments with
+a rating for every indicator, 2,000 actions, concerns, endorsements, 2,000 consultations and 5,000 funding
+decisions with their checks against the commitments, and 40 LSP reports. ``BENCH_SCALE``
+(``make bench SCALE=10``) multiplies the area's size; the reports stay 40 quarters. The largest tables
+(wins, their factors and organisations, ratings) are written with PostgreSQL's ``COPY``. Drops and
+recreates the bench database (``BENCH_DATABASE``) only; no other database is touched. Prints how long
+each part took.
 """
 
 import datetime
+import io
 import random
 import sys
 import time
@@ -22,22 +26,24 @@ from bench import (
     LSP_USERNAME,
     OFFICER_USERNAME,
     PASSWORD,
+    SCALE,
     SERVER_URL,
     setup_django,
 )
 
-ORGANISATIONS = 1_000
+ORGANISATIONS = 1_000 * SCALE
 SIGNED_SHARE = 0.8
-CHAMPIONS = 500
-WINS = 100_000
+CHAMPIONS = 500 * SCALE
+WINS = 100_000 * SCALE
 ROUNDS = 10  # 1,000 organisations x 10 yearly rounds = 10,000 assessments
-ACTIONS = 2_000
-CONCERNS = 500
-CONSULTATIONS = 2_000
-FUNDING_DECISIONS = 5_000
-ENDORSEMENTS = 40
+ACTIONS = 2_000 * SCALE
+CONCERNS = 500 * SCALE
+CONSULTATIONS = 2_000 * SCALE
+FUNDING_DECISIONS = 5_000 * SCALE
+ENDORSEMENTS = 40 * SCALE
 REPORTS = 40
 BATCH = 5_000
+COPY_BATCH = 50_000
 
 WORDS = (
     "volunteers council funding grant commissioning youth older people housing health food bank "
@@ -69,12 +75,51 @@ def step(name, timings):
     print(f"  {name:<44} {timings[-1][1]:7.1f} s", flush=True)
 
 
+def copy_value(value):
+    """One value in COPY's text format."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def copy_rows(model, columns, rows):
+    """Write ``rows`` (tuples in the order of ``columns``) into ``model``'s table with COPY."""
+    from django.db import connection
+
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(copy_value(value) for value in row))
+        buffer.write("\n")
+    buffer.seek(0)
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    with connection.cursor() as cursor:
+        cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN", buffer)
+
+
+def reset_sequence(model):
+    """After rows were copied in with their ids, let the next insert carry on after the largest."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [model]):
+            cursor.execute(statement)
+
+
 def sentence(rng, words):
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
 def financial_year(start_year):
     return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+RATING_COLUMNS = ("id", "assessment_id", "indicator_id", "level", "evidence", "evidence_link", "comment")
 
 
 class Seeder:
@@ -189,38 +234,45 @@ class Seeder:
 
         factor_ids = list(Factor.objects.values_list("pk", flat=True))
         active = [c for c in self.champions if c.stood_down_on is None]
+        signed_ids = [o.pk for o in self.signed]
         Through = Win.factors.through
         Involved = Win.organisations.through
         statuses = [WinStatus.PUBLISHED, WinStatus.SUBMITTED, WinStatus.DRAFT, WinStatus.RETURNED]
-        for first in range(0, WINS, BATCH):
-            batch = []
-            for n in range(first, min(first + BATCH, WINS)):
+        columns = ("id", "compact_id", "title", "what_happened", "difference_made", "happened_on", "is_quick_win",
+                   "people_reached", "evidence_link", "evidence_file", "evidence_file_name", "recorded_by_id",
+                   "organisation_id", "status", "return_note", "submitted_at", "published_at", "published_by_id",
+                   "created_at", "updated_at")
+        through_id = involved_id = 0
+        for first in range(0, WINS, COPY_BATCH):
+            wins, tags, involved = [], [], []
+            for n in range(first, min(first + COPY_BATCH, WINS)):
+                pk = n + 1
                 champion = self.rng.choice(active)
                 status = self.rng.choices(statuses, weights=[90, 4, 4, 2])[0]
                 happened = self.days_ago(1, 6 * 365)
                 submitted = self.aware(happened + datetime.timedelta(days=self.rng.randint(0, 10)))
-                batch.append(Win(
-                    compact=self.compact, title=f"{sentence(self.rng, 5)[:-1]} ({n})",
-                    what_happened=sentence(self.rng, 30), difference_made=sentence(self.rng, 15),
-                    happened_on=happened, is_quick_win=self.rng.random() < 0.2,
-                    people_reached=self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None,
-                    recorded_by_id=champion.user_id, organisation_id=champion.organisation_id, status=status,
-                    return_note="Add the numbers, please." if status == WinStatus.RETURNED else "",
-                    submitted_at=submitted if status != WinStatus.DRAFT else None,
-                    published_at=(min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now)
-                                  if status == WinStatus.PUBLISHED else None),
-                    published_by=self.officer if status == WinStatus.PUBLISHED else None,
-                    created_at=self.aware(happened),
+                published = status == WinStatus.PUBLISHED
+                wins.append((
+                    pk, self.compact.pk, f"{sentence(self.rng, 5)[:-1]} ({n})", sentence(self.rng, 30),
+                    sentence(self.rng, 15), happened, self.rng.random() < 0.2,
+                    self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None, "", "", "",
+                    champion.user_id, champion.organisation_id, status,
+                    "Add the numbers, please." if status == WinStatus.RETURNED else "",
+                    submitted if status != WinStatus.DRAFT else None,
+                    min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now) if published else None,
+                    self.officer.pk if published else None, self.aware(happened), self.now,
                 ))
-            batch = Win.objects.bulk_create(batch)
-            Through.objects.bulk_create(
-                Through(win_id=win.pk, factor_id=factor)
-                for win in batch for factor in self.rng.sample(factor_ids, self.rng.choice([1, 1, 2, 3]))
-            )
-            Involved.objects.bulk_create(
-                Involved(win_id=win.pk, organisation_id=organisation.pk)
-                for win in batch for organisation in self.rng.sample(self.signed, self.rng.randint(1, 3))
-            )
+                for factor in self.rng.sample(factor_ids, self.rng.choice([1, 1, 2, 3])):
+                    through_id += 1
+                    tags.append((through_id, pk, factor))
+                for organisation in self.rng.sample(signed_ids, self.rng.randint(1, 3)):
+                    involved_id += 1
+                    involved.append((involved_id, pk, organisation))
+            copy_rows(Win, columns, wins)
+            copy_rows(Through, ("id", "win_id", "factor_id"), tags)
+            copy_rows(Involved, ("id", "win_id", "organisation_id"), involved)
+        for model in (Win, Through, Involved):
+            reset_sequence(model)
 
     def assessments(self):
         from success_factors.models import Assessment, AssessmentStatus, Indicator, Rating
@@ -246,7 +298,7 @@ class Seeder:
         self.assessment_rows = []
         for first in range(0, len(rows), BATCH):
             self.assessment_rows += Assessment.objects.bulk_create(rows[first:first + BATCH])
-        ratings = []
+        ratings, pk = [], 0
         for assessment in self.assessment_rows:
             growth = (int(assessment.round[:4]) - years[0]) * 0.12
             for indicator in indicators:
@@ -254,12 +306,14 @@ class Seeder:
                     level = 0
                 else:
                     level = max(1, min(4, round(self.rng.gauss(2.0 + growth + assessment.organisation.bias, 0.8))))
-                ratings.append(Rating(assessment_id=assessment.pk, indicator_id=indicator, level=level,
-                                      evidence="Minutes of the partnership board" if level >= 3 else ""))
-            if len(ratings) >= 4 * BATCH:
-                Rating.objects.bulk_create(ratings)
+                pk += 1
+                ratings.append((pk, assessment.pk, indicator, level,
+                                "Minutes of the partnership board" if level >= 3 else "", "", ""))
+            if len(ratings) >= COPY_BATCH:
+                copy_rows(Rating, RATING_COLUMNS, ratings)
                 ratings = []
-        Rating.objects.bulk_create(ratings)
+        copy_rows(Rating, RATING_COLUMNS, ratings)
+        reset_sequence(Rating)
         record_factor_scores(a.pk for a in self.assessment_rows if a.status == AssessmentStatus.SUBMITTED)
 
     def rounds(self):
@@ -411,7 +465,7 @@ class Seeder:
 def main():
     started = time.perf_counter()
     timings = []
-    print(f"Seeding a fresh {DATABASE_NAME} database", flush=True)
+    print(f"Seeding a fresh {DATABASE_NAME} database at scale {SCALE}", flush=True)
     with step("drop and create the database", timings):
         recreate_database()
     setup_django()

@@ -1,11 +1,16 @@
-"""Serve the bench database with gunicorn in production mode and load it with wrk.
+"""Serve the bench database with gunicorn in production mode and load it with wrk, beside a bare Django.
 
-Signs in as an officer through the real login form, then runs ``wrk`` on the dashboard, the wins
-library and a bare Django "hello" view in the same run; prints requests per second, p99 latency, the
-ratio to the bare view, errors (which must be none) and the gunicorn workers' memory.
+A truly bare Django (``bench.bare``: no middleware, no database) runs under the same gunicorn settings
+beside the service: the reference. Signs in as an officer through the real login form, then for each
+page (a signed-in "hello" through the whole stack and the main pages) runs ``wrk`` in short bursts that
+alternate with bursts on the bare Django, so that each share compares two loads taken in the same
+minute (on a machine shared with other work, the load drifts). Prints each page's requests per second
+as a share of the bare Django's beside it, p99 latency, errors (which must be none) and the gunicorn
+workers' memory, and marks what misses its target.
 """
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -15,14 +20,26 @@ import sys
 import time
 import urllib.parse
 
-from bench import DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR
+from bench import DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR, SCALE
 
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BARE_PORT = int(os.environ.get("BENCH_BARE_PORT", str(PORT + 1)))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "30"))
+BURSTS = int(os.environ.get("BENCH_WRK_BURSTS", "3"))  # each page's seconds are split into this many bursts
 MOST_RSS_MB = 200
-TARGETS = [("Bare hello view", "/bench/hello/"), ("Dashboard (officer)", "/"), ("Wins library", "/wins/")]
+P99_MS = 150
+BARE = ("Bare Django (no middleware, no database)", "/bench/hello/", None)
+# (label, path, least share of the bare Django's requests per second)
+TARGETS = [
+    ("Signed-in hello, whole stack", "/bench/hello/", 0.40),
+    ("Dashboard (officer)", "/", 0.10),
+    ("Wins library", "/wins/", 0.05),
+    ("Wins library, search", "/wins/?q=volunteers+funding", 0.05),
+    ("Partnership results", "/results/", 0.05),
+    ("Factor page (3)", "/factors/3/", 0.05),
+]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_BIN = os.path.join(ROOT, ".venv", "bin")
 
@@ -48,17 +65,22 @@ def collect_static(env):
                    cwd=ROOT, env=env, check=True)
 
 
-def start_gunicorn(env):
-    log = open(os.path.join(RESULTS_DIR, "gunicorn.log"), "w")
+def bare_environment():
+    return {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "bench.bare", "PYTHONPATH": ROOT}
+
+
+def start_gunicorn(env, *, app="compact_site.wsgi", port=PORT, log_name="gunicorn.log"):
+    """The same gunicorn command line for the service and the bare reference; only the app differs."""
+    log = open(os.path.join(RESULTS_DIR, log_name), "w")
     process = subprocess.Popen(
-        [os.path.join(VENV_BIN, "gunicorn"), "compact_site.wsgi", "--bind", f"{HOST}:{PORT}",
+        [os.path.join(VENV_BIN, "gunicorn"), app, "--bind", f"{HOST}:{port}",
          "--workers", str(WORKERS), "--access-logfile", "-", "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     for _ in range(100):
         try:
-            connection = http.client.HTTPConnection(HOST, PORT, timeout=2)
-            connection.request("GET", "/bench/hello/")
+            connection = http.client.HTTPConnection(HOST, port, timeout=2)
+            connection.request("GET", "/accounts/login/" if port == PORT else "/bench/hello/")
             if connection.getresponse().status == 200:
                 return process
         except OSError:
@@ -67,7 +89,7 @@ def start_gunicorn(env):
             raise SystemExit(f"gunicorn stopped; see {log.name}")
         time.sleep(0.2)
     process.terminate()
-    raise SystemExit(f"gunicorn did not answer on {HOST}:{PORT}; see {log.name}")
+    raise SystemExit(f"gunicorn did not answer on {HOST}:{port}; see {log.name}")
 
 
 def cookies_from(response, jar):
@@ -114,15 +136,16 @@ def to_ms(text):
     return value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
-def run_wrk(path, cookie):
+def run_wrk(path, cookie, *, port=PORT, seconds=SECONDS):
     # wrk counts a response slower than --timeout as a socket error; 10 s, not its default 2 s, so a slow
     # page shows as a long p99 rather than as errors (timeouts are still counted in socket errors).
-    command = ["wrk", "-t2", "-c8", f"-d{SECONDS}s", "--timeout", "10s", "--latency", "-H", f"Cookie: {cookie}",
-               f"http://{HOST}:{PORT}{path}"]
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", "--latency", "-H", f"Cookie: {cookie}",
+               f"http://{HOST}:{port}{path}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
+        "seconds": seconds,
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p99": to_ms(re.search(r"\s99%\s+(\S+)", output).group(1)),
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
@@ -147,21 +170,58 @@ def worker_rss_mb(master_pid):
     return sorted(sizes)
 
 
-def report(results, sizes):
-    hello = results[0][1]["rps"]
+def misses(row):
+    found = []
+    if row["least_share"] is not None and row["share"] < row["least_share"]:
+        found.append(f"share < {row['least_share']:.0%}")
+    if row["least_share"] is not None and row["p99"] > P99_MS:
+        found.append(f"p99 > {P99_MS} ms")
+    if row["non_2xx"] or row["socket_errors"]:
+        found.append("errors")
+    return found
+
+
+def combined(bursts):
+    """Several wrk bursts on one URL as one: requests per second over them all, the worst p99."""
+    seconds = sum(b["seconds"] for b in bursts)
+    return {
+        "rps": sum(b["rps"] * b["seconds"] for b in bursts) / seconds,
+        "p99": max(b["p99"] for b in bursts),
+        **{key: sum(b[key] for b in bursts) for key in ("requests", "non_2xx", "socket_errors")},
+    }
+
+
+def report(rows, sizes):
     lines = [
-        f"wrk -t2 -c8 -d{SECONDS}s --timeout 10s against gunicorn ({WORKERS} workers, production settings, PostgreSQL), "
-        "signed in as an officer:",
+        f"wrk -t2 -c8 --timeout 10s, {SECONDS} s a page in {BURSTS} bursts alternating with as many on the bare "
+        f"Django, against gunicorn ({WORKERS} workers, production settings, PostgreSQL), signed in as an officer:",
         "",
-        "| Page | Requests/s | p99 latency ms | vs bare view | Requests | Non-2xx | Socket errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Page | Requests/s | Bare Django beside it, requests/s | Share of bare Django | p99 latency ms | Requests "
+        "| Non-2xx | Socket errors | Target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
-    for label, row in results:
-        lines.append(f"| {label} | {row['rps']:.1f} | {row['p99']:.1f} | {row['rps'] / hello:.2f} | "
-                     f"{row['requests']} | {row['non_2xx']} | {row['socket_errors']} |")
+    for row in rows:
+        target = "" if row["least_share"] is None else f"≥ {row['least_share']:.0%}, p99 < {P99_MS} ms: "
+        target += ("MISSED: " + ", ".join(row["misses"])) if row["misses"] else ("ok" if target else "reference")
+        lines.append(f"| {row['page']} | {row['rps']:,.1f} | {row['bare_rps']:,.1f} | {row['share']:.1%} | "
+                     f"{row['p99']:.1f} | {row['requests']} | {row['non_2xx']} | {row['socket_errors']} | {target} |")
     lines += ["", "Gunicorn worker memory (RSS, MB): " + ", ".join(f"{size:.0f}" for size in sizes)
               + f" (target under {MOST_RSS_MB} MB)"]
     return "\n".join(lines)
+
+
+def load(label, path, least_share, cookie):
+    """``path`` on the service and the bare Django's hello, in alternating bursts of the same length."""
+    print(f"  wrk {SECONDS}s on {label} ({path}), alternating with the bare Django", flush=True)
+    seconds = max(1, SECONDS // BURSTS)
+    page, bare = [], []
+    for _ in range(BURSTS):
+        bare.append(run_wrk(BARE[1], "", port=BARE_PORT, seconds=seconds))
+        page.append(run_wrk(path, cookie, seconds=seconds))
+    row = {"page": label, "path": path, "least_share": least_share, **combined(page)}
+    row["bare_rps"] = combined(bare)["rps"]
+    row["share"] = row["rps"] / row["bare_rps"]
+    return row, bare
 
 
 def main():
@@ -170,29 +230,42 @@ def main():
     os.makedirs(RESULTS_DIR, exist_ok=True)
     env = server_environment()
     collect_static(env)
-    server = start_gunicorn(env)
+    bare = start_gunicorn(bare_environment(), app="django.core.wsgi:get_wsgi_application()", port=BARE_PORT,
+                          log_name="gunicorn-bare.log")
     try:
-        cookie = sign_in()
-        results = []
-        for label, path in TARGETS:
-            print(f"  wrk {SECONDS}s on {label} ({path})", flush=True)
-            results.append((label, run_wrk(path, cookie)))
-        sizes = worker_rss_mb(server.pid)
+        server = start_gunicorn(env)
+        try:
+            cookie = sign_in()
+            rows, bare_bursts = [], []
+            for label, path, share in TARGETS:
+                row, bursts = load(label, path, share, cookie)
+                rows.append(row)
+                bare_bursts += bursts
+            sizes = worker_rss_mb(server.pid)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
-    text = report(results, sizes)
+        bare.send_signal(signal.SIGTERM)
+        bare.wait(timeout=30)
+    reference = {"page": BARE[0], "path": BARE[1], "least_share": None, **combined(bare_bursts)}
+    reference.update(bare_rps=reference["rps"], share=1.0)
+    rows.insert(0, reference)
+    for row in rows:
+        row["misses"] = misses(row)
+    text = report(rows, sizes)
     print()
     print(text)
     with open(os.path.join(RESULTS_DIR, "bench.md"), "a") as out:
         out.write("\n## Serving test\n\n" + text + "\n")
-    failures = [label for label, row in results if row["non_2xx"] or row["socket_errors"]]
+    with open(os.path.join(RESULTS_DIR, f"serve-scale-{SCALE}.json"), "w") as out:
+        json.dump({"rows": rows, "rss_mb": sizes, "seconds": SECONDS, "workers": WORKERS}, out, indent=1)
+    missed = [row["page"] for row in rows if row["misses"]]
     if max(sizes, default=0) > MOST_RSS_MB:
         print(f"A worker used more than {MOST_RSS_MB} MB.")
-    if failures:
-        print("Errors under load on: " + ", ".join(failures))
-        return 1
-    return 0
+    if missed:
+        print("Missed a target: " + ", ".join(missed))
+    return 1 if any("errors" in row["misses"] for row in rows) else 0
 
 
 if __name__ == "__main__":

@@ -1,10 +1,14 @@
-"""The project's URLs plus a bare Django view: the baseline the serving test compares pages with."""
+"""The project's URLs plus a signed-in "hello": the floor every page of the service pays."""
 
 from django.http import HttpResponse
 from django.urls import include, path
 
+from signatories.roles import READERS, role_required
 
+
+@role_required(*READERS)
 def hello(request):
+    """The least a signed-in page can cost: the service's whole middleware stack and its role check, no work."""
     return HttpResponse("hello", content_type="text/plain")
 
 

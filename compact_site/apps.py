@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class CompactSiteConfig(AppConfig):
     name = "compact_site"
     verbose_name = "Compact site"
+
+    def ready(self):
+        from .accounts import sessions  # noqa: F401  (connects its signal receiver)

@@ -76,10 +76,11 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "compact_site.accounts.sessions.SlidingExpiryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "compact_site.accounts.otp.VerifiedDeviceMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "compact_site.accounts.middleware.TwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -134,9 +135,23 @@ LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
 INVITATION_VALID_DAYS = int(env("INVITATION_VALID_DAYS", "7"))
 
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Caching: Redis when REDIS_URL is set (shared by every worker and host), else memory in each process.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions live in the database; with Redis they are read from it too (written to both), so a signed-in
+# request reads no session row. Never with a per-process cache: a signed-out session could linger in
+# another worker's memory.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
-SESSION_SAVE_EVERY_REQUEST = True  # expiry counts from the last request: logged out after inactivity
+# Expiry counts from the last request (signed out after SESSION_COOKIE_AGE without one), but the session
+# is written to refresh it at most once in SESSION_REFRESH_SECONDS (compact_site.accounts.sessions).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = int(env("SESSION_REFRESH_SECONDS", "300"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -275,7 +290,8 @@ OTP_TOTP_ISSUER = SERVICE_NAME
 # pair is locked out for AXES_COOLOFF_HOURS; officers see and clear lockouts under People.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading roles and two-step state with the user in one statement.
+    "compact_site.accounts.backends.SignInBackend",
 ]
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(hours=float(env("AXES_COOLOFF_HOURS", "1")))

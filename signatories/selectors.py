@@ -1,6 +1,10 @@
 """Reads of the register that pages, reports and tests share."""
 
+import uuid
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from .models import Champion, Compact, Organisation, Sector, Signature
@@ -66,8 +70,29 @@ def active_signatories(*, compact):
     return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
 
 
+# The register's headline figures grow with the area and change rarely: kept until an organisation,
+# signature or champion changes (``forget_register_summary``: at once in this process and, with Redis,
+# everywhere; other processes with a per-process cache within REGISTER_SUMMARY_SECONDS).
+REGISTER_SUMMARY_SECONDS = 60
+
+
+REGISTER_VERSION = "signatories:register-version"
+
+
+def forget_register_summary():
+    """Forget every compact's kept summary: now, and again once the change that calls this is committed."""
+    cache.delete(REGISTER_VERSION)
+    transaction.on_commit(lambda: cache.delete(REGISTER_VERSION))
+
+
 def register_summary(*, compact):
-    """Headline figures for the officer dashboard, in a fixed number of queries."""
+    """Headline figures for the officer dashboard: counted in a fixed number of queries, then kept."""
+    version = cache.get_or_set(REGISTER_VERSION, lambda: uuid.uuid4().hex, None)
+    return cache.get_or_set(f"signatories:register-summary:{version}:{getattr(compact, 'pk', None)}",
+                            lambda: count_register(compact=compact), REGISTER_SUMMARY_SECONDS)
+
+
+def count_register(*, compact):
     signatories = active_signatories(compact=compact)
     by_sector = dict(signatories.values_list("sector").annotate(n=Count("id")).order_by())
     sectors = [(label, by_sector.get(value, 0)) for value, label in Sector.choices]

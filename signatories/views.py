@@ -43,9 +43,12 @@ class CappedPaginator(Paginator):
         return self.counted > self.most
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE, *, most=None):
-    """The requested page of ``queryset``; with ``most``, counting stops there (see ``CappedPaginator``)."""
+def paginate(request, queryset, per_page=PAGE_SIZE, *, most=None, count=None):
+    """The requested page of ``queryset``; with ``most``, counting stops there (see ``CappedPaginator``); with
+    ``count``, the rows are already counted (a kept total) and are not counted again."""
     paginator = Paginator(queryset, per_page) if most is None else CappedPaginator(queryset, per_page, most=most)
+    if count is not None:
+        paginator.count = count
     return paginator.get_page(request.GET.get("page"))
 
 

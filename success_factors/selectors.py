@@ -6,9 +6,12 @@ evidence") when it has none. A partnership factor score for a round is the mean 
 factor scores in their submitted assessments of that round.
 """
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
@@ -161,6 +164,26 @@ class PartnershipResults:
         return [r for r in scored if whole(r.score) == lowest]
 
 
+# The partnership's sums of kept factor scores and its response counts grow with the organisations and the
+# rounds: they are kept in the cache until a score, an assessment, a signature or an organisation changes
+# (``forget_kept_scores``). That forgets them at once in this process (and everywhere with Redis); other
+# processes with a per-process cache catch up within KEPT_SCORES_SECONDS.
+KEPT_SCORES_SECONDS = 60
+KEPT_SCORES_VERSION = "factor-scores:version"
+
+
+def kept_scores(name, work_out):
+    version = cache.get_or_set(KEPT_SCORES_VERSION, lambda: uuid.uuid4().hex, None)
+    return cache.get_or_set(f"factor-scores:{version}:{name}", work_out, KEPT_SCORES_SECONDS)
+
+
+def forget_kept_scores():
+    """Forget every kept sum and count: now, and again once the change that calls this is committed (in
+    between, another request could add up the old rows and keep them)."""
+    cache.delete(KEPT_SCORES_VERSION)
+    transaction.on_commit(lambda: cache.delete(KEPT_SCORES_VERSION))
+
+
 def partnership_results(*, compact, round_name=None, all_rounds=None):
     """The partnership picture for a round (default: the latest), compared with the round before.
 
@@ -175,9 +198,9 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
     responded = Exists(Assessment.objects.filter(
         compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED, organisation=OuterRef("pk")
     ))
-    counts = active_signatories(compact=compact).aggregate(
+    counts = kept_scores(f"response:{getattr(compact, 'pk', None)}:{round_name}", lambda: active_signatories(compact=compact).aggregate(
         signatories=Count("pk"), responded=Count("pk", filter=Q(responded))
-    )
+    ))
     results.signatories, results.responded = counts["signatories"], counts["responded"]
     by_number = {}
     for factor in factors():
@@ -188,7 +211,7 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
 
     # Each submitted assessment's factor results are kept (FactorScore), so this adds up seven rows per
     # organisation in the database rather than every rating. Avg(score) = score(Avg(level)): it is linear.
-    rows = (
+    rows = kept_scores(f"partnership:{getattr(compact, 'pk', None)}:{round_name}:{before}", lambda: list(
         FactorScore.objects.filter(
             assessment__compact=compact,
             assessment__status=AssessmentStatus.SUBMITTED,
@@ -197,7 +220,7 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
         .values_list("assessment__round", "factor__number", "assessment__organisation__sector")
         .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
         .order_by()
-    )
+    ))
     sums = defaultdict(lambda: [0.0, 0])  # (round, factor number, sector or None) -> [sum of mean levels, count]
     for round_key, number, sector, total, scored in rows:
         for key in ((round_key, number, None), (round_key, number, sector)):
@@ -264,14 +287,14 @@ def factor_trend(*, compact, factor):
 
     A round where nobody gave the factor a scored level has a score of None. One query.
     """
-    rows = (
+    rows = kept_scores(f"trend:{getattr(compact, 'pk', None)}:{factor.pk}", lambda: list(
         FactorScore.objects.filter(
             assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, factor=factor
         )
         .values_list("assessment__round")
         .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
         .order_by()
-    )
+    ))
     scores = {
         round_name: (score_from_mean_level(total / scored) if scored else None, scored)
         for round_name, total, scored in rows

@@ -8,7 +8,7 @@ from django.utils import timezone
 from signatories.selectors import active_signatories
 
 from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Rating
-from .selectors import mean_levels, unanswered_indicators
+from .selectors import forget_kept_scores, mean_levels, unanswered_indicators
 
 
 def start_assessment(*, compact, organisation, round_name, by):
@@ -86,6 +86,7 @@ def record_factor_scores(assessment_ids):
     seeding or back-filling thousands of assessments takes a few queries per batch.
     """
     ids = list(assessment_ids)
+    forget_kept_scores()
     factor_ids = list(Factor.objects.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
@@ -105,6 +106,7 @@ def refresh_factor_scores(assessment):
         record_factor_scores([assessment.pk])
     else:
         FactorScore.objects.filter(assessment=assessment).delete()
+        forget_kept_scores()
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.signals import request_finished
 from django.db import connection
 from django.test import Client
@@ -35,6 +36,12 @@ def emails_go_out_after_each_request():
     request_finished.connect(run_on_commit_callbacks, dispatch_uid="tests.run_on_commit_callbacks")
     yield
     request_finished.disconnect(dispatch_uid="tests.run_on_commit_callbacks")
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Each test starts with nothing kept from another (ids are reused between tests on SQLite). Only the
+    per-process memory cache is emptied: clearing a Redis cache would empty the whole Redis database."""
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        cache.clear()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.wins.factories import WinFactory, factor
 SMALL = 2
 TEN_TIMES = 10 * SMALL
 MOST_QUERIES = 20  # the ceiling for every page, whatever the data
+WRITES = ("INSERT", "UPDATE", "DELETE")  # none on a normal GET (the signed-in floor: tests/compact_site/accounts)
 
 
 class Area:
@@ -112,6 +113,8 @@ class Area:
             if response.streaming:
                 b"".join(response.streaming_content)
         assert response.status_code == 200, url
+        written = [q["sql"] for q in captured.captured_queries if q["sql"].upper().startswith(WRITES)]
+        assert written == [], f"a GET of {url} wrote: {written}"
         return len(captured)
 
 

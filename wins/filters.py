@@ -51,6 +51,12 @@ class WinFilter(django_filters.FilterSet):
         model = Win
         fields = ["q", "factor", "organisation", "sector", "happened_from", "happened_to", "quick"]
 
+    def narrows(self):
+        """Whether any search or filter is given (an invalid one too: its page says what to correct)."""
+        if not self.form.is_valid():
+            return True
+        return any(value not in (None, "", False) for value in self.form.cleaned_data.values())
+
     def filter_text(self, queryset, name, value):
         return search_wins(queryset, value)
 

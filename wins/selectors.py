@@ -1,6 +1,7 @@
 """Reads of wins that pages, reports and tests share."""
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
@@ -25,6 +26,24 @@ def published_wins(*, compact):
     if compact is None:
         return Win.objects.none()
     return Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
+
+
+# How long a compact's count of published wins is kept at most. A change to a win forgets it at once in
+# this process (and everywhere with Redis); with a per-process cache other workers catch up within this.
+PUBLISHED_COUNT_SECONDS = 60
+
+
+def published_count_key(compact_id):
+    return f"wins:published-count:{compact_id}"
+
+
+def published_count(*, compact):
+    """How many wins a compact has published: counted once, then kept until a win changes (see ``signals``)."""
+    if compact is None:
+        return 0
+    return cache.get_or_set(
+        published_count_key(compact.pk), lambda: published_wins(compact=compact).count(), PUBLISHED_COUNT_SECONDS
+    )
 
 
 def search_wins(queryset, text):

@@ -42,7 +42,8 @@ def visible_win(request, pk):
     return win
 
 
-# A search for common words can match most of the library: its count stops here ("more than 1,000").
+# A search or filter can match most of the library: counting stops here ("more than 1,000"), so its cost
+# does not grow with the library. The whole library's total is kept (``selectors.published_count``).
 SEARCH_COUNTS_TO = 1000
 
 
@@ -50,8 +51,10 @@ SEARCH_COUNTS_TO = 1000
 def library(request):
     compact = current_compact()
     filterset = WinFilter(request.GET, queryset=selectors.for_listing(selectors.published_wins(compact=compact)))
-    searching = bool(request.GET.get("q", "").strip())
-    page = paginate(request, filterset.qs, most=SEARCH_COUNTS_TO if searching else None)
+    if filterset.narrows():
+        page = paginate(request, filterset.qs, most=SEARCH_COUNTS_TO)
+    else:
+        page = paginate(request, filterset.qs, count=selectors.published_count(compact=compact))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page_obj": page, "compact": compact, "filter_query": query.urlencode()}

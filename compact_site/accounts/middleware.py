@@ -4,11 +4,10 @@ password, and officers must set one up when an officer has required it."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django_otp import user_has_device
 
 from signatories.roles import OFFICER, has_role
 
-from .models import SecuritySettings
+from .otp import has_confirmed_device, officer_two_step_required_for
 
 # Pages a person may reach before they have verified (or set up) their second step.
 ALLOWED_BEFORE_VERIFYING = ("two_step_verify", "two_step_setup", "logout", "login")
@@ -21,9 +20,9 @@ def needs_two_step(request):
         return None
     if user.is_verified():  # verified this session: they have a device, no need to look again
         return None
-    if user_has_device(user, confirmed=True):
+    if has_confirmed_device(user):
         return "verify"
-    if has_role(user, OFFICER) and SecuritySettings.current().require_officer_two_step:
+    if has_role(user, OFFICER) and officer_two_step_required_for(user):
         return "setup"
     return None
 

@@ -97,7 +97,7 @@ def invitation_accept(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="compact_site.accounts.backends.SignInBackend")
             messages.success(request, f"Welcome, {user.first_name}. Your account is ready.")
             return redirect("dashboard")
     return render(request, "compact_site/invitation_accept.html", {"form": form, "invitation": invitation})

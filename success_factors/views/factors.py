@@ -11,6 +11,7 @@ from ..models import Factor, Indicator
 from ..selectors import factor_summaries, factor_trend, indicators_of, open_actions
 
 RECENT_WINS = 5
+WINS_COUNTED_TO = 1000
 SOONEST_ACTIONS = 10  # the page lists the open actions due soonest; the action plan lists them all
 
 
@@ -40,7 +41,9 @@ def factor_detail(request, number):
     context["open_action_count"] = open_on_factor.count()
     # Wins live in a higher app: reach them through the reverse relation, never by importing it.
     published_wins = factor.wins.filter(compact=compact, status="published")
-    context["win_count"] = published_wins.count()
+    # Counted up to a cap, as the wins library does, so the page's cost does not grow with the wins.
+    counted = published_wins.order_by()[: WINS_COUNTED_TO + 1].count()
+    context["win_count"], context["more_wins_than"] = min(counted, WINS_COUNTED_TO), counted > WINS_COUNTED_TO
     context["recent_wins"] = list(published_wins.order_by("-happened_on", "-id")[:RECENT_WINS])
     return render(request, "success_factors/factor_detail.html", context)
 

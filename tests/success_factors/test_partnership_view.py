@@ -136,3 +136,18 @@ def test_query_count_does_not_grow_with_organisations(compact, officer_client):
 
     assert "50 of 50 signatories responded (100%)" in page_text(response)
     assert len(fifty) == len(five)
+
+
+def test_the_kept_figures_change_as_soon_as_an_assessment_is_reopened_or_a_signatory_joins(two_rounds, compact,
+                                                                                          lsp_client, officer):
+    from success_factors.models import Assessment
+    from success_factors.services import reopen_assessment
+
+    assert "2 of 3" in page_text(lsp_client.get(URL))
+    council = Assessment.objects.get(organisation__name="Anytown Council", round="2026/27")
+
+    reopen_assessment(assessment=council, by=officer, reason="Wrong figures")
+    assert "1 of 3" in page_text(lsp_client.get(URL))
+
+    signed_organisation(compact, name="New Group", sector=Sector.VOLUNTARY)
+    assert "1 of 4" in page_text(lsp_client.get(URL))

@@ -200,3 +200,29 @@ def test_officers_get_a_link_to_download_the_filtered_list(compact, officer_clie
 
     assert f'href="{reverse("wins:export")}?q=fair"' in html
     assert "Download these wins" not in page_text(lsp_client.get(URL))
+
+
+def test_a_filter_matching_very_many_wins_stops_counting_too(compact, lsp_client, monkeypatch):
+    monkeypatch.setattr("wins.views.SEARCH_COUNTS_TO", 1)
+    WinFactory(compact=compact, factors=[factor(3)])
+    WinFactory(compact=compact, factors=[factor(3)])
+
+    text = page_text(lsp_client.get(URL, {"factor": factor(3).pk}))
+
+    assert "More than 1 wins match these filters. Add words or filters to find fewer" in text
+
+
+def test_the_librarys_total_is_kept_and_counts_a_win_as_soon_as_it_is_published(compact, lsp_client, officer):
+    from wins.services import publish_win
+
+    WinFactory(compact=compact)
+    waiting, bulk = submitted(compact=compact), submitted(compact=compact)
+    assert "1 win" in page_text(lsp_client.get(URL))
+    # Kept: a change that goes round the models (as a bulk update would) is not counted at once...
+    Win.objects.filter(pk=bulk.pk).update(status="published", published_at=bulk.submitted_at)
+    assert "1 win" in page_text(lsp_client.get(URL))
+
+    publish_win(win=waiting, by=officer)
+
+    # ...but a win published through the service is, with everything before it.
+    assert "3 wins" in page_text(lsp_client.get(URL))

@@ -28,6 +28,17 @@ def test_a_factor_page_lists_its_recent_published_wins_and_counts_them(compact, 
     assert "All 7 wins for this factor" in text
 
 
+def test_a_factor_page_stops_counting_at_its_cap(compact, lsp_client, monkeypatch):
+    monkeypatch.setattr("success_factors.views.factors.WINS_COUNTED_TO", 5)
+    for day in range(1, 8):
+        WinFactory(compact=compact, happened_on=datetime.date(2026, 1, day), factors=[factor(7)])
+
+    text = page_text(lsp_client.get(factor(7).get_absolute_url()))
+
+    assert "More than 5 published wins show this factor in action" in text
+    assert "All the wins for this factor" in text
+
+
 def test_a_factor_without_wins_says_so(compact, lsp_client):
     assert "No wins have been published for this factor yet." in page_text(lsp_client.get(factor(6).get_absolute_url()))
 

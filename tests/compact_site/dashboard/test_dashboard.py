@@ -42,6 +42,19 @@ def test_officer_sees_the_register_figures(register, officer_client):
     assert "2 signatories without a champion" in text
 
 
+def test_the_kept_register_figures_change_as_soon_as_the_register_does(register, officer_client):
+    from signatories import services
+
+    assert "2 signatories without a champion" in page_text(officer_client.get(DASHBOARD_URL))
+    nhs = Organisation.objects.get(name="Anytown NHS")
+
+    factories.ChampionFactory(organisation=nhs)
+    assert "3 active Compact Champions" in page_text(officer_client.get(DASHBOARD_URL))
+
+    services.withdraw(signature=nhs.signatures.get(), withdrawn_on=datetime.date(2026, 1, 1), reason="Merged")
+    assert "3 signatories of 6 organisations" in page_text(officer_client.get(DASHBOARD_URL))
+
+
 def test_officer_sees_signatories_by_sector(register, officer_client):
     response = officer_client.get(DASHBOARD_URL)
 

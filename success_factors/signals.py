@@ -1,0 +1,19 @@
+"""Kept partnership figures forgotten when what they add up changes."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from signatories.models import Organisation, Signature
+
+from .models import Assessment
+from .selectors import forget_kept_scores
+
+
+@receiver(post_save, sender=Assessment)
+@receiver(post_delete, sender=Assessment)
+@receiver(post_save, sender=Signature)
+@receiver(post_delete, sender=Signature)
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def forget_partnership_figures(sender, **kwargs):
+    forget_kept_scores()
