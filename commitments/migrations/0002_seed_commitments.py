@@ -27,8 +27,11 @@ def seed(apps, schema_editor):
     Factor = apps.get_model("success_factors", "Factor")
     factors = {factor.number: factor for factor in Factor.objects.all()}
     for order, number, rule, threshold, title, description in COMMITMENTS:
-        Commitment.objects.create(
-            order=order, factor=factors[number], rule=rule, threshold=threshold, title=title, description=description
+        # get_or_create, so the tests can put the seed back after a transactional test empties the tables.
+        Commitment.objects.get_or_create(
+            is_local=False, rule=rule,
+            defaults={"order": order, "factor": factors[number], "threshold": threshold, "title": title,
+                      "description": description},
         )
 
 

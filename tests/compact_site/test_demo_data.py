@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 from django.utils import timezone
 
+from commitments.models import Consultation, FundingDecision
 from compact_site import demo
 from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
@@ -140,8 +141,8 @@ def test_the_same_seed_gives_the_same_register():
     run()
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
-    for model in (Report, Concern, Win, Champion, Action, Assessment, Round, Endorsement, Signature, Organisation, Compact,
-                  get_user_model()):
+    for model in (Report, Concern, Win, Consultation, FundingDecision, Champion, Action, Assessment, Round,
+                  Endorsement, Signature, Organisation, Compact, get_user_model()):
         model.objects.all().delete()
 
     run()

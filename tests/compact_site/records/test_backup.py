@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def seeded():
     import_module("signatories.migrations.0002_roles").create_roles(apps, None)
     import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
+    import_module("commitments.migrations.0002_seed_commitments").seed(apps, None)
 
 
 def test_restore_puts_back_exactly_what_was_backed_up(tmp_path, settings):
