@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test import Client
 
@@ -32,10 +32,16 @@ def run_on_commit_callbacks(**kwargs):
 
 
 @pytest.fixture(autouse=True)
-def emails_go_out_after_each_request():
-    request_finished.connect(run_on_commit_callbacks, dispatch_uid="tests.run_on_commit_callbacks")
+def commits_around_each_request():
+    """Run what would run on commit: before a request, for what the test did first (in real life its own
+    transaction, committed before anyone asked for a page); after it, for what the request did."""
+    request_started.connect(run_on_commit_callbacks, dispatch_uid="tests.on_commit_before_request")
+    request_finished.connect(run_on_commit_callbacks, dispatch_uid="tests.on_commit_after_request")
     yield
-    request_finished.disconnect(dispatch_uid="tests.run_on_commit_callbacks")
+    request_started.disconnect(dispatch_uid="tests.on_commit_before_request")
+    request_finished.disconnect(dispatch_uid="tests.on_commit_after_request")
+
+
 @pytest.fixture(autouse=True)
 def empty_cache(settings):
     """Each test starts with nothing kept from another (ids are reused between tests on SQLite). Only the
