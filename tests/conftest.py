@@ -1,5 +1,6 @@
 import pytest
 from django.core.signals import request_finished
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
@@ -35,6 +36,14 @@ def emails_go_out_after_each_request():
     request_finished.connect(run_on_commit_callbacks, dispatch_uid="tests.run_on_commit_callbacks")
     yield
     request_finished.disconnect(dispatch_uid="tests.run_on_commit_callbacks")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached public pages and API rate counts belong to one test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -57,6 +57,8 @@ class Win(models.Model):
         help_text="The organisation of the champion who recorded it.",
     )
     status = models.CharField(max_length=10, choices=WinStatus.choices, default=WinStatus.DRAFT)
+    # Off by default: a story can name people. An officer turns it on for a published win (services.show_on_public_site).
+    show_on_public_site = models.BooleanField("show on the public site", default=False)
     return_note = models.TextField(blank=True, help_text="Why an officer returned it, for the champion.")
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
