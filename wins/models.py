@@ -95,6 +95,11 @@ class Win(models.Model):
             models.Index(fields=["compact", "status", "published_at", "id"], name="win_published_idx"),
             # The officers' queue: submitted wins, oldest first.
             models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
+            # The public site: the few published wins an officer chose to show, newest first.
+            models.Index(
+                fields=["compact", "-happened_on", "-id"], name="win_public_idx",
+                condition=Q(status="published", show_on_public_site=True),
+            ),
         ]
 
     def __str__(self):

@@ -54,6 +54,12 @@ def forget_public_pages(**kwargs):
     transaction.on_commit(_new_generation)
 
 
+def _may_be_personal(request):
+    """A visitor with a session or waiting messages may see something meant for them alone (a message after
+    accepting an invitation, say): their pages are worked out afresh and never kept for others."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+
+
 def cached_for_visitors(view):
     """Serve a public page from the cache to visitors who are not signed in (GET and HEAD only).
 
@@ -62,7 +68,7 @@ def cached_for_visitors(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        if request.method not in ("GET", "HEAD") or _may_be_personal(request) or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         key = f"public-site:{_generation()}:{request.get_full_path()}"
         kept = cache.get(key)

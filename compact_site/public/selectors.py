@@ -14,7 +14,7 @@ from django.utils import timezone
 from compact_site.reporting.models import Report, ReportStatus
 from signatories.models import Champion, Sector, Signature
 from signatories.selectors import active_signatories
-from success_factors.models import AssessmentStatus, Factor, FactorScore
+from success_factors.models import Assessment, AssessmentStatus, Factor, FactorScore
 from success_factors.selectors import partnership_results, score_from_mean_level
 from wins.models import Win, WinStatus
 
@@ -127,7 +127,7 @@ def public_scores(*, compact):
 
 
 def scores_by_round(*, compact):
-    """Every round's partnership score per factor, oldest round first, in two queries.
+    """Every round's partnership score per factor, oldest round first, in three queries.
 
     Rows: {"round", "factor_number", "factor_title", "score" (0–100, or None: not enough evidence),
     "organisations_scored", "organisations_responded"}. The same rule as the results page: a factor's
@@ -138,8 +138,14 @@ def scores_by_round(*, compact):
     submitted = FactorScore.objects.filter(assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED)
     rows = (
         submitted.values_list("assessment__round", "factor__number")
-        .annotate(mean=Avg("mean_level"), scored=Count("mean_level"), responded=Count("assessment", distinct=True))
+        .annotate(mean=Avg("mean_level"), scored=Count("mean_level"))
         .order_by("assessment__round", "factor__number")
+    )
+    responded = dict(
+        Assessment.objects.filter(compact=compact, status=AssessmentStatus.SUBMITTED)
+        .values_list("round")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     titles = dict(Factor.objects.values_list("number", "title"))
     return [
@@ -149,9 +155,9 @@ def scores_by_round(*, compact):
             "factor_title": titles.get(number, ""),
             "score": None if mean_level is None else round(score_from_mean_level(mean_level), 1),
             "organisations_scored": scored,
-            "organisations_responded": responded,
+            "organisations_responded": responded.get(round_name, 0),
         }
-        for round_name, number, mean_level, scored, responded in rows
+        for round_name, number, mean_level, scored in rows
     ]
 
 

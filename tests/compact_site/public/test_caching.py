@@ -91,3 +91,18 @@ def test_with_redis_every_server_shares_the_cache_and_the_forgetting(world, clie
         assert "Told through Redis" in client.get("/public/wins/").content.decode()
     finally:
         redis.clear()
+
+
+def test_a_message_for_one_visitor_is_never_kept_for_others(world, client):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.contrib.messages.storage.base import Message
+    from django.http import HttpResponse
+    from django.test import Client, RequestFactory
+
+    storage = CookieStorage(RequestFactory().get("/"))
+    response = HttpResponse()
+    storage._store([Message(constants.SUCCESS, "Welcome, Zebedee: your account is ready")], response)
+    client.cookies["messages"] = response.cookies["messages"].value
+    assert "Welcome, Zebedee" in client.get("/public/wins/").content.decode()
+    assert "Welcome, Zebedee" not in Client().get("/public/wins/").content.decode()
