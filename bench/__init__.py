@@ -20,6 +20,9 @@ OFFICER_USERNAME = "bench-officer"
 LSP_USERNAME = "bench-lsp"
 CHAMPION_USERNAME = "bench-champion-0"
 PASSWORD = "bench-password-not-secret-42"
+# The API key the seed creates for the measurements (bench data only).
+API_KEY = "cpt_bench-key-not-secret"
+PUBLIC_WINS = 1_000
 
 
 def setup_django(*, settings="compact_site.settings"):

@@ -21,6 +21,8 @@ import psycopg2
 from psycopg2 import sql
 
 from bench import (
+    API_KEY,
+    PUBLIC_WINS,
     CHAMPION_USERNAME,
     DATABASE_NAME,
     LSP_USERNAME,
@@ -429,6 +431,24 @@ class Seeder:
                     dated_on=record.date_for(commitment.rule), verified=record.status == RecordStatus.VERIFIED,
                 ))
         Check.objects.bulk_create(rows, batch_size=BATCH)
+    def public_site(self):
+        """The public site as an area would run it: on, with a thousand wins and the latest report shown."""
+        from compact_site.accounts.models import hash_token
+        from compact_site.api.models import ApiToken
+        from compact_site.public.models import PublicSiteSettings
+        from compact_site.reporting.models import Report, ReportStatus
+        from wins.models import Win, WinStatus
+
+        PublicSiteSettings.objects.create(is_on=True, publish_scores=True, updated_by=self.officer)
+        published = Win.objects.filter(compact=self.compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
+        Win.objects.filter(pk__in=list(published.values_list("pk", flat=True)[:PUBLIC_WINS])).update(
+            show_on_public_site=True
+        )
+        Report.objects.filter(pk=Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end")
+                              .values("pk")[:1]).update(is_public=True)
+        # A limit no measurement reaches: the bench times pages, it does not test the limit.
+        ApiToken.objects.create(name="Bench", prefix=API_KEY[:8], token_hash=hash_token(API_KEY),
+                                created_by=self.officer, rate_limit_per_minute=6000, can_see_names=True)
 
     def reports(self):
         """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
@@ -495,6 +515,8 @@ def main():
         seeder.reports()
     # A live database is vacuumed and analysed by autovacuum; a freshly bulk-loaded one is not until it
     # gets round to it. Do it now so the plans and index-only scans are those of a settled database.
+    with step(f"public site: on, scores published, {PUBLIC_WINS:,} wins and a report shown, an API key", timings):
+        seeder.public_site()
     with step("vacuum and analyse", timings):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

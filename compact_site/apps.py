@@ -7,3 +7,6 @@ class CompactSiteConfig(AppConfig):
 
     def ready(self):
         from .accounts import sessions  # noqa: F401  (connects its signal receiver)
+        from .public.caching import connect_signals
+
+        connect_signals()

@@ -32,6 +32,8 @@ from success_factors.rounds.demo import create_rounds
 from wins.concerns.demo import create_concerns, raise_concern_about
 from wins.demo import create_wins
 
+from .api.demo import create_demo_token
+from .public.demo import open_public_site
 from .reporting.demo import create_reports
 
 DEMO_PASSWORD = "compact-demo"
@@ -316,4 +318,6 @@ def load(*, anchor=None):
     counts["concerns"] += 1
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
+    counts.update(open_public_site(compact=compact, officer=users["officer"]))
+    counts["API tokens"] = create_demo_token(officer=users["officer"])
     return counts

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("compact_site.reporting.urls")),
     path("", include("compact_site.emails.urls")),
     path("", include("compact_site.jobs.urls")),
+    path("", include("compact_site.public.urls")),
+    path("", include("compact_site.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -13,8 +13,11 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from commitments.models import Commitment
+from compact_site.api import services as api_services
+from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
 from signatories.models import ImportRun
+from wins import services as win_services
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from wins.concerns.models import Concern
 
@@ -42,8 +45,13 @@ OTHER_ORGANISATIONS_ASSESSMENT = (LOGIN, DENIED, DENIED, OK)
 RECORDERS = (LOGIN, OK, DENIED, OK)
 SOMEONE_ELSES_WIN = (LOGIN, DENIED, DENIED, OK)
 
+# The read-only API answers with JSON, never a sign-in page: a signed-in session is no key (see
+# tests/compact_site/api/test_access.py for every endpoint with a key, without one and with a revoked one).
+NEEDS_API_KEY = (401, 401, 401, 401)
+
 MATRIX = {
-    "dashboard": READ_ALL,
+    # The matrix's public site is on, so visitors see the public home page at / (off: tests/compact_site/public)
+    "dashboard": PUBLIC,
     # Accounts: Django's own views. Login sends signed-in people on to their home page.
     "login": (OK, REDIRECT, REDIRECT, REDIRECT),
     "logout": (405, 405, 405, 405),  # POST only: a link cannot sign anyone out
@@ -190,6 +198,36 @@ MATRIX = {
     "emails:retry": (LOGIN, DENIED, DENIED, 405),  # POST only
     "emails:unsubscribe": (GONE, GONE, GONE, GONE),
     "jobs:job_list": OFFICERS_ONLY,
+    "reports:report_public": (LOGIN, DENIED, DENIED, 405),  # POST only
+    "wins:win_public": (LOGIN, DENIED, DENIED, 405),  # POST only
+    # The public site (on in the matrix's world; off, its pages are "not found" to all but officers)
+    "public:register": PUBLIC,
+    "public:factors": PUBLIC,
+    "public:win_list": PUBLIC,
+    "public:win_detail": PUBLIC,  # a win shown on the public site; others are "not found"
+    "public:report_list": PUBLIC,
+    "public:report_detail": PUBLIC,  # a public report; others are "not found"
+    "public:open_data": PUBLIC,
+    "public:register_csv": PUBLIC,
+    "public:register_json": PUBLIC,
+    "public:scores_csv": PUBLIC,
+    "public:scores_json": PUBLIC,
+    "public:sitemap": PUBLIC,
+    "public:robots": PUBLIC,
+    "public:settings": OFFICERS_ONLY,
+    # The API: its documentation and schema are public; officers manage the keys
+    "api_docs": PUBLIC,
+    "api:openapi-json": PUBLIC,
+    "api:api-root": (GONE, GONE, GONE, GONE),
+    "api:organisations": NEEDS_API_KEY,
+    "api:champions": NEEDS_API_KEY,
+    "api:rounds": NEEDS_API_KEY,
+    "api:wins": NEEDS_API_KEY,
+    "api:actions": NEEDS_API_KEY,
+    "api:reports": NEEDS_API_KEY,
+    "api_tokens": OFFICERS_ONLY,
+    "api_token_create": OFFICERS_ONLY,
+    "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
 }
 
 MULTI_SELECT = re.compile(rb"<select\b[^>]*\smultiple(?=[\s>=/])", re.IGNORECASE)
@@ -256,6 +294,10 @@ def world(db, compact, settings, tmp_path):
     published_report.save()
     published_report = report_services.publish_report(report=published_report, by=report_officer)
     upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]}, uploaded_by=report_officer)
+    report_services.make_public(report=published_report, by=report_officer)
+    win_services.show_on_public_site(win=published_win, by=report_officer)
+    public_services.update_site_settings(by=report_officer, is_on=True, publish_scores=True)
+    token, _ = api_services.create_token(name="Matrix", by=report_officer)
     return {
         "signatories:import_upload": {"kind": "organisations"},
         "signatories:import_template": {"kind": "organisations", "file_format": "xlsx"},
@@ -263,6 +305,11 @@ def world(db, compact, settings, tmp_path):
         "signatories:import_columns": {"public_id": upload.public_id},
         "signatories:import_confirm": {"public_id": upload.public_id},
         "signatories:export": {"kind": "organisations", "file_format": "csv"},
+        "wins:win_public": {"pk": published_win.pk},
+        "reports:report_public": {"pk": published_report.pk},
+        "public:win_detail": {"pk": published_win.pk},
+        "public:report_detail": {"pk": published_report.pk},
+        "api_token_revoke": {"pk": token.pk},
         "success_factors:factor_detail": {"number": 3},
         "success_factors:indicator_create": {"number": 3},
         "success_factors:indicator_retire": {"pk": Indicator.objects.first().pk},

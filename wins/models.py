@@ -57,6 +57,8 @@ class Win(models.Model):
         help_text="The organisation of the champion who recorded it.",
     )
     status = models.CharField(max_length=10, choices=WinStatus.choices, default=WinStatus.DRAFT)
+    # Off by default: a story can name people. An officer turns it on for a published win (services.show_on_public_site).
+    show_on_public_site = models.BooleanField("show on the public site", default=False)
     return_note = models.TextField(blank=True, help_text="Why an officer returned it, for the champion.")
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -93,6 +95,11 @@ class Win(models.Model):
             models.Index(fields=["compact", "status", "published_at", "id"], name="win_published_idx"),
             # The officers' queue: submitted wins, oldest first.
             models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
+            # The public site: the few published wins an officer chose to show, newest first.
+            models.Index(
+                fields=["compact", "-happened_on", "-id"], name="win_public_idx",
+                condition=Q(status="published", show_on_public_site=True),
+            ),
         ]
 
     def __str__(self):

@@ -124,6 +124,22 @@ def publish_win(*, win, by):
 
 
 @transaction.atomic
+def show_on_public_site(*, win, by, show=True):
+    """An officer shows a published win on the public site, or takes it off (``show=False``).
+
+    Off by default, because a story can name people: an officer reads it first.
+    """
+    _check_officer(by)
+    win = Win.objects.select_for_update().get(pk=win.pk)
+    if show and win.status != WinStatus.PUBLISHED:
+        raise ValidationError("Only a published win can be shown on the public site.")
+    if win.show_on_public_site != show:
+        win.show_on_public_site = show
+        win.save(update_fields=["show_on_public_site", "updated_at"])
+    return win
+
+
+@transaction.atomic
 def return_to_champion(*, win, by, note):
     """An officer sends a submitted win back to its champion with a note saying what to change."""
     _check_officer(by)

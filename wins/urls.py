@@ -20,6 +20,7 @@ urlpatterns = [
     # Moderation
     path("wins/waiting/", views.queue, name="queue"),
     path("wins/<int:pk>/publish/", views.win_publish, name="win_publish"),
+    path("wins/<int:pk>/public/", views.win_public, name="win_public"),
     path("wins/<int:pk>/return/", views.win_return, name="win_return"),
     # Concerns (wins/concerns/)
     path("", include("wins.concerns.urls")),

@@ -159,6 +159,23 @@ def win_publish(request, pk):
 
 
 @role_required(OFFICER)
+def win_public(request, pk):
+    """Show a published win on the public site, or take it off (POST ``show`` = "yes" or "no")."""
+    win = _win(pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    show = request.POST.get("show") == "yes"
+    try:
+        services.show_on_public_site(win=win, by=request.user, show=show)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        where = "is now shown on" if show else "is no longer shown on"
+        messages.success(request, f"“{win.title}” {where} the public site.")
+    return redirect(win)
+
+
+@role_required(OFFICER)
 def win_return(request, pk):
     win = _win(pk)
     if win.status != WinStatus.SUBMITTED:

@@ -16,12 +16,28 @@ from signatories.selectors import champion_record_for, current_compact, register
 from success_factors.rounds.selectors import round_for_champion
 from wins.selectors import returned_count, wins_waiting_count
 
+from ..public.selectors import site_is_on
+from ..public.views import public_home
 from ..reporting import selectors as reporting_selectors
 
 
 FUNDING_ENDING_LISTED = 5
 
 
+def public_home_for_visitors(view):
+    """At /, visitors who are not signed in see the public home page while the public site is on."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated and site_is_on():
+            return public_home(request)
+        return view(request, *args, **kwargs)
+
+    wrapped.allowed_roles = view.allowed_roles
+    wrapped.__name__, wrapped.__doc__ = view.__name__, view.__doc__
+    return wrapped
+
+
+@public_home_for_visitors
 @role_required(*READERS)
 def dashboard(request):
     roles = roles_of(request.user)

@@ -154,6 +154,24 @@ def publish_report(*, report, by):
     if corrected:
         corrected.status = ReportStatus.SUPERSEDED
         corrected.save(update_fields=["status", "updated_at"])
+        if corrected.is_public:
+            # The public site keeps showing this report: its corrected version takes its place there.
+            corrected.is_public, report.is_public = False, True
+            corrected.save(update_fields=["is_public"])
+            report.save(update_fields=["is_public"])
+    return report
+
+
+@transaction.atomic
+def make_public(*, report, by, public=True):
+    """An officer shows a published report on the public site, or takes it off (``public=False``)."""
+    _check_officer(by)
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if public and report.status != ReportStatus.PUBLISHED:
+        raise ValidationError("Only the published version of a report can be shown on the public site.")
+    if report.is_public != public:
+        report.is_public = public
+        report.save(update_fields=["is_public", "updated_at"])
     return report
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("reports/<int:pk>/publish/", views.report_publish, name="report_publish"),
     path("reports/<int:pk>/recount/", views.report_recount, name="report_recount"),
     path("reports/<int:pk>/delete/", views.report_delete, name="report_delete"),
+    path("reports/<int:pk>/public/", views.report_public, name="report_public"),
     path("reports/<int:pk>/correct/", views.report_correct, name="report_correct"),
     path("reports/<int:pk>/email/", views.report_email, name="report_email"),
 ]

@@ -169,6 +169,22 @@ def report_recount(request, pk):
 
 
 @role_required(OFFICER)
+@require_POST
+def report_public(request, pk):
+    """Show a published report on the public site, or take it off (POST ``public`` = "yes" or "no")."""
+    report = get_object_or_404(Report, pk=pk)
+    public = request.POST.get("public") == "yes"
+    try:
+        services.make_public(report=report, by=request.user, public=public)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        where = "is now shown on" if public else "is no longer shown on"
+        messages.success(request, f"“{report.title}” {where} the public site.")
+    return redirect(report)
+
+
+@role_required(OFFICER)
 def report_correct(request, pk):
     report, elsewhere = _published_or_redirect(request, pk, "corrected")
     if elsewhere:

@@ -204,3 +204,19 @@ def test_the_demo_has_actions_due_this_week():
 
     assert Action.objects.filter(due_on__gt=today, due_on__lte=today + datetime.timedelta(days=7),
                                  status__in=["open", "in_progress"]).count() >= 2
+
+
+def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
+    output = run()
+
+    from compact_site.public.models import PublicSiteSettings
+
+    setting = PublicSiteSettings.current()
+    assert setting.is_on and setting.publish_scores
+    assert Win.objects.filter(status=WinStatus.PUBLISHED, show_on_public_site=True).count() == 10
+    latest = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first()
+    assert list(Report.objects.filter(is_public=True)) == [latest]
+    assert "Demo API key (Performance team – Power BI): cpt_demo-performance-team-not-secret" in output
+    response = Client().get("/api/v1/organisations", HTTP_AUTHORIZATION="Bearer cpt_demo-performance-team-not-secret")
+    assert response.status_code == 200 and len(response.json()["results"]) == 40
+    assert "Northbrook Local Compact" in Client().get("/").content.decode()

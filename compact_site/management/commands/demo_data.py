@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from compact_site import demo
+from compact_site.api.demo import DEMO_USE, demo_key
 
 
 class Command(BaseCommand):
@@ -41,3 +42,8 @@ class Command(BaseCommand):
             if username in existing:
                 self.stdout.write(f"  {username:<10} {role:<16} {first_name} {last_name}, {what}")
         self.stdout.write("")
+        key = demo_key()
+        if key:
+            self.stdout.write(f"Demo API key ({DEMO_USE}): {key}")
+            self.stdout.write(f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL.rstrip('/')}/api/v1/organisations")
+            self.stdout.write("")

@@ -1,0 +1,234 @@
+"""The read-only JSON API (django-ninja): every endpoint needs a token, sent as ``Authorization: Bearer <key>``.
+
+Errors are JSON ``{"error", "message", "details"}``: 400 for a bad parameter (never 500), 401 without a valid
+token, 404, and 429 with ``Retry-After`` over the token's rate limit. Lists page by cursor (``paging``) and
+filter by date. A token in the address is never accepted, so keys do not end up in access logs.
+"""
+
+from django.http import Http404
+from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import HttpBearer
+
+from signatories.selectors import current_compact
+
+from . import limits, paging, selectors, services
+from .schemas import (
+    ActionPage,
+    ChampionsPage,
+    Error,
+    ListParams,
+    OrganisationPage,
+    ReportPage,
+    RoundPage,
+    WinPage,
+)
+
+DESCRIPTION = (
+    "Read-only figures of the Local Compact for reporting tools (Power BI, Excel). Ask a Compact officer for a "
+    "key and send it as `Authorization: Bearer <key>`. Each key may make 60 requests a minute unless the officer "
+    "set another limit. Lists return `results` and `next_cursor`: pass it as `cursor` for the next page."
+)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        api_token = selectors.token_for(token)
+        if api_token is None:
+            return None
+        limits.check(api_token)
+        services.note_use(api_token)
+        return api_token
+
+
+api = NinjaAPI(
+    title="Local Compact API",
+    version="1",
+    description=DESCRIPTION,
+    auth=TokenAuth(),
+    urls_namespace="api",
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+
+ERRORS = {400: Error, 401: Error, 429: Error}
+
+
+def _error(request, status, kind, message, details=()):
+    return api.create_response(request, {"error": kind, "message": message, "details": list(details)}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def bad_parameters(request, exc):
+    details = [
+        {"parameter": ".".join(str(part) for part in error.get("loc", ())[1:] or error.get("loc", ())),
+         "message": error.get("msg", "")}
+        for error in exc.errors
+    ]
+    names = ", ".join(detail["parameter"] for detail in details)
+    return _error(request, 400, "bad_request", f"Check these parameters: {names}", details)
+
+
+@api.exception_handler(paging.BadParameter)
+def bad_parameter(request, exc):
+    return _error(request, 400, "bad_request", str(exc), [{"parameter": exc.parameter, "message": str(exc)}])
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    response = _error(
+        request, 401, "unauthorised",
+        "Send a valid API key in the Authorization header: 'Authorization: Bearer <key>'. "
+        "Ask a Compact officer for a key; revoked keys no longer work.",
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response
+
+
+@api.exception_handler(limits.RateLimited)
+def rate_limited(request, exc):
+    response = _error(request, 429, "rate_limited", str(exc))
+    response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404, "not_found", "There is nothing at this address.")
+
+
+def _compact():
+    compact = current_compact()
+    if compact is None:
+        raise Http404("No Compact has been set up yet.")
+    return compact
+
+
+def _check_dates(params):
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        raise paging.BadParameter("date_to", "date_to must be the same as or after date_from")
+
+
+@api.get("/organisations", response={200: OrganisationPage, **ERRORS}, url_name="organisations",
+         summary="Organisations and whether they have signed",
+         description="Every organisation on the register with its latest signature of the Compact. "
+                     "date_from and date_to filter on the date it signed.")
+def organisations(request, params: Query[ListParams]):
+    _check_dates(params)
+    rows, cursor = paging.page(
+        selectors.organisations(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
+        cursor=params.cursor, limit=params.limit,
+    )
+    results = []
+    for organisation in rows:
+        signed, withdrawn = organisation.latest_signed_on, organisation.latest_withdrawn_on
+        status = "not_signed" if signed is None else ("withdrawn" if withdrawn else "signed")
+        results.append({
+            "id": organisation.pk, "name": organisation.name, "sector": organisation.sector, "kind": organisation.kind,
+            "charity_number": organisation.charity_number, "company_number": organisation.company_number,
+            "website": organisation.website,
+            "signature": {"status": status, "signed_on": signed, "withdrawn_on": withdrawn},
+        })
+    return {"results": results, "next_cursor": cursor}
+
+
+@api.get("/champions", response={200: ChampionsPage, **ERRORS}, url_name="champions",
+         summary="Active champions in each organisation",
+         description="How many active Compact Champions each organisation has. Their names only for a key allowed "
+                     "to see them; never their contact details. The date parameters do not apply.")
+def champions(request, params: Query[ListParams]):
+    with_names = request.auth.can_see_names
+    rows, cursor = paging.page(selectors.champion_counts(with_names=with_names), cursor=params.cursor, limit=params.limit)
+    results = [
+        {
+            "organisation_id": organisation.pk,
+            "organisation_name": organisation.name,
+            "active_champions": organisation.active_champions,
+            "names": [champion.name for champion in organisation.active_list] if with_names else None,
+        }
+        for organisation in rows
+    ]
+    return {"results": results, "next_cursor": cursor}
+
+
+@api.get("/rounds", response={200: RoundPage, **ERRORS}, url_name="rounds",
+         summary="Self-assessment rounds with the partnership score per factor",
+         description="Each round's partnership score on the seven factors (the mean of the organisations' scores "
+                     "in their submitted self-assessments), oldest round first. Single assessments are never given.")
+def rounds(request, params: Query[ListParams]):
+    return {"results": selectors.rounds(compact=_compact()), "next_cursor": None}
+
+
+@api.get("/wins", response={200: WinPage, **ERRORS}, url_name="wins", summary="Published wins",
+         description="Wins an officer has published. date_from and date_to filter on the date the win happened.")
+def wins(request, params: Query[ListParams]):
+    _check_dates(params)
+    rows, cursor = paging.page(
+        selectors.published_wins(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
+        cursor=params.cursor, limit=params.limit,
+    )
+    results = [
+        {
+            "id": win.pk, "title": win.title, "what_happened": win.what_happened,
+            "difference_made": win.difference_made, "happened_on": win.happened_on, "published_at": win.published_at,
+            "factors": sorted(factor.number for factor in win.factors.all()),
+            "organisations": [{"id": o.pk, "name": o.name} for o in win.organisations.all()],
+            "is_quick_win": win.is_quick_win, "people_reached": win.people_reached,
+            "evidence_link": win.evidence_link, "shown_on_public_site": win.show_on_public_site,
+        }
+        for win in rows
+    ]
+    return {"results": results, "next_cursor": cursor}
+
+
+@api.get("/actions", response={200: ActionPage, **ERRORS}, url_name="actions", summary="The action plan",
+         description="Improvement actions on the seven factors. Owners are given as organisations only. "
+                     "date_from and date_to filter on the due date.")
+def actions(request, params: Query[ListParams]):
+    _check_dates(params)
+    rows, cursor = paging.page(
+        selectors.actions(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
+        cursor=params.cursor, limit=params.limit,
+    )
+    results = [
+        {
+            "id": action.pk, "factor_number": action.factor.number, "description": action.description,
+            "owner_organisation": (
+                {"id": action.owner_organisation.pk, "name": action.owner_organisation.name}
+                if action.owner_organisation else None
+            ),
+            "due_on": action.due_on, "status": action.status, "overdue": action.is_overdue,
+        }
+        for action in rows
+    ]
+    return {"results": results, "next_cursor": cursor}
+
+
+@api.get("/reports", response={200: ReportPage, **ERRORS}, url_name="reports",
+         summary="Published reports to the LSP, with their frozen figures",
+         description="Published reports (and superseded ones, which a correction replaced) with every figure as "
+                     "the board saw it. Drafts are never given. date_from and date_to filter on the period's end.")
+def reports(request, params: Query[ListParams]):
+    _check_dates(params)
+    rows, cursor = paging.page(
+        selectors.published_reports(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
+        cursor=params.cursor, limit=params.limit,
+    )
+    results = [
+        {
+            "id": report.pk, "title": report.title, "period_start": report.period_start,
+            "period_end": report.period_end, "status": report.status, "published_at": report.published_at,
+            "supersedes": report.supersedes_id, "shown_on_public_site": report.is_public,
+            "commentary": (report.snapshot or {}).get("commentary", {}),
+            "figures": selectors.report_figures(report),
+            "highlighted_wins": [
+                {"id": win["id"], "title": win["title"]} for win in (report.snapshot or {}).get("highlighted_wins", [])
+            ],
+        }
+        for report in rows
+    ]
+    return {"results": results, "next_cursor": cursor}
+
+
+# Commitments (issue #15): once the commitments app exists, its summary is one more endpoint here,
+# `/commitments`, reading through that app's selectors like the lists above.

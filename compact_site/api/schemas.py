@@ -1,0 +1,137 @@
+"""The shapes of the API's answers, as the OpenAPI schema documents them."""
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+from . import paging
+
+
+class ListParams(Schema):
+    cursor: str | None = Field(None, description="The next_cursor of the previous page; leave out for the first page.")
+    limit: int = Field(paging.DEFAULT, ge=1, le=paging.MOST, description="How many rows a page holds (1 to 200).")
+    date_from: date | None = Field(None, description="Only rows on or after this date (YYYY-MM-DD): see each list for which date.")
+    date_to: date | None = Field(None, description="Only rows on or before this date (YYYY-MM-DD).")
+
+
+class Error(Schema):
+    error: str = Field(description="What kind of error: bad_request, unauthorised, not_found or rate_limited.")
+    message: str = Field(description="What went wrong, in words.")
+    details: list[dict[str, Any]] = Field(default_factory=list, description="For bad_request: each bad parameter.")
+
+
+class SignatureOut(Schema):
+    status: str = Field(description="signed, withdrawn or not_signed")
+    signed_on: date | None
+    withdrawn_on: date | None
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    sector: str = Field(description="statutory, voluntary or other")
+    kind: str
+    charity_number: str
+    company_number: str
+    website: str
+    signature: SignatureOut
+
+
+class OrganisationPage(Schema):
+    results: list[OrganisationOut]
+    next_cursor: str | None
+
+
+class ChampionsOut(Schema):
+    organisation_id: int
+    organisation_name: str
+    active_champions: int
+    names: list[str] | None = Field(None, description="Only for a token allowed to see champions' names; otherwise null.")
+
+
+class ChampionsPage(Schema):
+    results: list[ChampionsOut]
+    next_cursor: str | None
+
+
+class FactorScoreOut(Schema):
+    factor_number: int
+    factor_title: str
+    score: float | None = Field(description="0 to 100, one decimal place; null when no organisation scored the factor.")
+    organisations_scored: int
+
+
+class RoundOut(Schema):
+    round: str = Field(description="The financial year, like 2026/27")
+    organisations_responded: int
+    factors: list[FactorScoreOut]
+
+
+class RoundPage(Schema):
+    results: list[RoundOut]
+    next_cursor: str | None = Field(None, description="Always null: every round fits on one page.")
+
+
+class NamedRef(Schema):
+    id: int
+    name: str
+
+
+class WinOut(Schema):
+    id: int
+    title: str
+    what_happened: str
+    difference_made: str
+    happened_on: date
+    published_at: datetime
+    factors: list[int] = Field(description="The numbers (1–7) of the factors it shows.")
+    organisations: list[NamedRef]
+    is_quick_win: bool
+    people_reached: int | None
+    evidence_link: str
+    shown_on_public_site: bool
+
+
+class WinPage(Schema):
+    results: list[WinOut]
+    next_cursor: str | None
+
+
+class ActionOut(Schema):
+    id: int
+    factor_number: int
+    description: str
+    owner_organisation: NamedRef | None
+    due_on: date
+    status: str = Field(description="open, in_progress, done or dropped")
+    overdue: bool
+
+
+class ActionPage(Schema):
+    results: list[ActionOut]
+    next_cursor: str | None
+
+
+class HighlightedWin(Schema):
+    id: int
+    title: str
+
+
+class ReportOut(Schema):
+    id: int
+    title: str
+    period_start: date
+    period_end: date
+    status: str = Field(description="published, or superseded when a correction replaced it")
+    published_at: datetime
+    supersedes: int | None = Field(description="The id of the report this one corrects.")
+    shown_on_public_site: bool
+    commentary: dict[str, str]
+    figures: dict[str, Any] = Field(description="Every figure as the LSP saw it when the report was published.")
+    highlighted_wins: list[HighlightedWin]
+
+
+class ReportPage(Schema):
+    results: list[ReportOut]
+    next_cursor: str | None

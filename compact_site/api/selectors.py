@@ -1,0 +1,104 @@
+"""What the API reads. Like the public site it never gives a concern, a single self-assessment, a draft win
+or report, or anyone's email or phone; champions' names only to a token allowed to see them."""
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+
+from compact_site.reporting.models import Report, ReportStatus
+from signatories.models import Champion, Organisation, Signature
+from success_factors.models import Action
+from wins.models import Win, WinStatus
+
+from ..accounts.models import hash_token
+from ..public.selectors import scores_by_round
+from .models import ApiToken
+
+
+def token_for(key):
+    """The active token whose key this is, or None (one query, by the key's hash)."""
+    if not key:
+        return None
+    return ApiToken.objects.filter(token_hash=hash_token(key), revoked_at__isnull=True).first()
+
+
+def tokens():
+    return ApiToken.objects.select_related("created_by", "revoked_by")
+
+
+def _dates(queryset, field, date_from, date_to):
+    if date_from:
+        queryset = queryset.filter(**{f"{field}__gte": date_from})
+    if date_to:
+        queryset = queryset.filter(**{f"{field}__lte": date_to})
+    return queryset
+
+
+def organisations(*, compact, date_from=None, date_to=None):
+    """Organisations with their latest signature of ``compact`` (``latest_signed_on``, ``latest_withdrawn_on``).
+
+    The dates filter on the date of that signature.
+    """
+    latest = Signature.objects.filter(compact=compact, organisation=OuterRef("pk")).order_by("-signed_on", "-id")
+    queryset = Organisation.objects.annotate(
+        latest_signed_on=Subquery(latest.values("signed_on")[:1]),
+        latest_withdrawn_on=Subquery(latest.values("withdrawn_on")[:1]),
+    ).only("id", "name", "sector", "kind", "charity_number", "company_number", "website")
+    return _dates(queryset, "latest_signed_on", date_from, date_to)
+
+
+def champion_counts(*, with_names=False):
+    """Organisations with ``active_champions`` counted; with names, ``active_list`` holds their champions."""
+    queryset = Organisation.objects.annotate(
+        active_champions=Count("champions", filter=Q(champions__stood_down_on__isnull=True))
+    ).only("id", "name")
+    if with_names:
+        active = Champion.objects.filter(stood_down_on__isnull=True).only("id", "name", "organisation_id", "appointed_on")
+        queryset = queryset.prefetch_related(Prefetch("champions", queryset=active.order_by("name"), to_attr="active_list"))
+    return queryset
+
+
+def published_wins(*, compact, date_from=None, date_to=None):
+    """Published wins (whether or not shown on the public site: the token is an officer's choice), by date happened."""
+    queryset = Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).prefetch_related(
+        Prefetch("factors"), Prefetch("organisations", queryset=Organisation.objects.only("id", "name"))
+    ).defer("search_vector", "return_note")
+    return _dates(queryset, "happened_on", date_from, date_to)
+
+
+def actions(*, compact, date_from=None, date_to=None):
+    """The action plan, by due date. Owners appear as organisations only, never as people."""
+    queryset = Action.objects.filter(compact=compact).select_related("factor", "owner_organisation")
+    return _dates(queryset, "due_on", date_from, date_to)
+
+
+def published_reports(*, compact, date_from=None, date_to=None):
+    """Published and superseded reports (never drafts), by the end of their period."""
+    queryset = Report.objects.filter(
+        compact=compact, status__in=[ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED]
+    ).defer("draft_figures")
+    return _dates(queryset, "period_end", date_from, date_to)
+
+
+def report_figures(report):
+    """A published report's frozen figures, without the names of the people who endorsed the Compact."""
+    figures = dict((report.snapshot or {}).get("figures", {}))
+    endorsements = dict(figures.get("endorsements", {}))
+    if "in_period" in endorsements:
+        endorsements["in_period"] = [
+            {key: value for key, value in row.items() if key != "name"} for row in endorsements["in_period"]
+        ]
+        figures["endorsements"] = endorsements
+    return figures
+
+
+def rounds(*, compact):
+    """Each self-assessment round with its partnership score per factor, oldest first."""
+    by_round = {}
+    for row in scores_by_round(compact=compact):
+        entry = by_round.setdefault(
+            row["round"], {"round": row["round"], "organisations_responded": 0, "factors": []}
+        )
+        entry["organisations_responded"] = max(entry["organisations_responded"], row["organisations_responded"])
+        entry["factors"].append(
+            {key: row[key] for key in ("factor_number", "factor_title", "score", "organisations_scored")}
+        )
+    return list(by_round.values())

@@ -1,0 +1,37 @@
+from django import forms
+
+from signatories.form_fields import GovForm
+from signatories.models import Sector
+
+from .selectors import RegisterStatus
+
+
+class SiteSettingsForm(GovForm):
+    is_on = forms.BooleanField(
+        label="Open the public site to everyone",
+        required=False,
+        help_text="Visitors who are not signed in see what the Compact is, the register of signatories, the number "
+        "of champions, and the wins and reports you choose. When it is off, everyone is asked to sign in.",
+    )
+    publish_scores = forms.BooleanField(
+        label="Publish the partnership scores",
+        required=False,
+        help_text="The seven factors' partnership scores for each round, on the public site and in the open data. "
+        "Single organisations' self-assessments are never published.",
+    )
+
+
+class RegisterSearchForm(forms.Form):
+    """The register's search and filters. Unknown values are ignored rather than refused: it is a GET form."""
+
+    q = forms.CharField(label="Organisation name", required=False, max_length=100)
+    sector = forms.ChoiceField(label="Sector", required=False, choices=[("", "All sectors"), *Sector.choices])
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Signed or withdrawn"), *RegisterStatus.CHOICES]
+    )
+
+    def filters(self):
+        if not self.is_valid():
+            return {"text": "", "sector": "", "status": ""}
+        data = self.cleaned_data
+        return {"text": data["q"], "sector": data["sector"], "status": data["status"]}

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class PublicSiteSettings(models.Model):
+    """What officers choose to open to the public (one row). Everything is closed until they choose."""
+
+    is_on = models.BooleanField(
+        "public site is on",
+        default=False,
+        help_text="Visitors who are not signed in see the public home page, the register of signatories, "
+        "public wins and public reports. When it is off, everyone is asked to sign in.",
+    )
+    publish_scores = models.BooleanField(
+        "publish the partnership scores",
+        default=False,
+        help_text="Show the seven factors' partnership scores on the public site and in the open data.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "public site settings"
+
+    def __str__(self):
+        return "Public site settings"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first() or cls()

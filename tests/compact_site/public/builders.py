@@ -1,0 +1,121 @@
+"""A compact with something of every kind, public and private, for the public site's and the API's tests.
+
+Every private thing carries a marker word (``SECRET…``, or a made-up name, email or phone) that must never
+appear on a public page or in an API answer that may not show it.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from compact_site.api import services as api_services
+from compact_site.public import services as public_services
+from compact_site.reporting import services as report_services
+from success_factors.models import Level
+from tests import factories
+from tests.success_factors.builders import first_indicator
+from tests.wins.factories import WinFactory, draft, factor, submitted
+from wins import services as win_services
+from wins.concerns.models import Concern
+from wins.models import WinStatus
+
+# Never on the public site, never in the API.
+ALWAYS_PRIVATE = [
+    "SECRET-DRAFT-WIN", "SECRET-SUBMITTED-WIN", "SECRET-RETURNED-WIN", "SECRET-CONCERN", "SECRET-CONCERN-DETAILS",
+    "SECRET-EVIDENCE", "SECRET-RATING-COMMENT", "SECRET-REOPEN-REASON", "SECRET-DRAFT-REPORT",
+    "SECRET-WITHDRAWAL-REASON", "SECRET-SUPPORT-NEEDS", "SECRET-PROGRESS-NOTES",
+    # people: champions' and users' names, emails and phones, signers, endorsers, action owners
+    "Zebedee Quartermaine", "zebedee.q@private.example.org", "01632 960123", "Ottoline Fairweather",
+    "ottoline@private.example.org", "Barnaby Whitlock", "Isadora Pennyworth", "Cassius Thornbury",
+    "Philippa Marchbanks", "philippa@private.example.org", "Secret Champion Job",
+]
+# Not on the public site; in the API only to a token (published wins, the action plan, all published reports).
+NOT_PUBLIC = [
+    "SECRET-UNSHOWN-WIN", "SECRET-ACTION", "SECRET-PRIVATE-REPORT",
+]
+CHAMPION_NAME = "Zebedee Quartermaine"
+
+
+@dataclass
+class World:
+    compact: object
+    officer: object
+    public_win: object
+    unshown_win: object
+    public_report: object
+    private_report: object
+    draft_report: object
+    organisation: object
+    withdrawn: object
+    key: str = ""
+    extras: dict = field(default_factory=dict)
+
+
+def build_world(compact, *, publish_scores=True):
+    officer = factories.officer(username="world-officer", first_name="Philippa", last_name="Marchbanks",
+                                email="philippa@private.example.org")
+    organisation = factories.OrganisationFactory(name="Riverside Food Bank")
+    factories.SignatureFactory(compact=compact, organisation=organisation, signed_on=datetime.date(2022, 4, 1),
+                               signed_by_name="Barnaby Whitlock")
+    withdrawn = factories.OrganisationFactory(name="Old Mill Trust", sector="statutory")
+    factories.SignatureFactory(
+        compact=compact, organisation=withdrawn, signed_on=datetime.date(2021, 1, 5),
+        withdrawn_on=datetime.date(2023, 2, 1), withdrawal_reason="SECRET-WITHDRAWAL-REASON",
+    )
+    factories.ChampionFactory(
+        organisation=organisation, name=CHAMPION_NAME, email="zebedee.q@private.example.org", phone="01632 960123",
+        job_title="Secret Champion Job", support_needs="SECRET-SUPPORT-NEEDS",
+    )
+    champion_login = factories.champion_user(organisation=organisation, first_name="Ottoline",
+                                             last_name="Fairweather", email="ottoline@private.example.org")
+    factories.EndorsementFactory(compact=compact, organisation=organisation, name="Isadora Pennyworth",
+                                 endorsed_on=datetime.date(2026, 2, 1))
+    # Self-assessment: a submitted one (its factor scores make the partnership scores) with private answers.
+    assessment = factories.AssessmentFactory(
+        compact=compact, organisation=organisation, round="2025/26", status="submitted",
+        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.timezone.utc),
+        reopen_reason="SECRET-REOPEN-REASON",
+    )
+    factories.RatingFactory(assessment=assessment, indicator=first_indicator(1), level=Level.ESTABLISHED,
+                            evidence="SECRET-EVIDENCE", comment="SECRET-RATING-COMMENT")
+    from success_factors.services import record_factor_scores
+
+    record_factor_scores([assessment.pk])
+    factories.ActionFactory(compact=compact, description="SECRET-ACTION", owner_name="Cassius Thornbury",
+                            owner_organisation=organisation, progress_notes="SECRET-PROGRESS-NOTES")
+    Concern.objects.create(compact=compact, title="SECRET-CONCERN", details="SECRET-CONCERN-DETAILS",
+                           factor=factor(2), raised_by=champion_login)
+    # Wins in every state.
+    public_win = WinFactory(compact=compact, title="The shared minibus", organisations=[organisation],
+                            recorded_by=champion_login, happened_on=datetime.date(2026, 2, 1))
+    unshown_win = WinFactory(compact=compact, title="SECRET-UNSHOWN-WIN", recorded_by=champion_login,
+                             happened_on=datetime.date(2026, 2, 2))
+    draft(compact=compact, title="SECRET-DRAFT-WIN", recorded_by=champion_login)
+    submitted(compact=compact, title="SECRET-SUBMITTED-WIN", recorded_by=champion_login)
+    WinFactory(compact=compact, title="SECRET-RETURNED-WIN", status=WinStatus.RETURNED, recorded_by=champion_login)
+    win_services.show_on_public_site(win=public_win, by=officer)
+    # Reports: one public, one published but private, one draft.
+    public_report = _published(compact, officer, datetime.date(2026, 1, 1), "A good quarter for the partnership.",
+                               highlights=[public_win, unshown_win])
+    report_services.make_public(report=public_report, by=officer)
+    private_report = _published(compact, officer, datetime.date(2025, 10, 1), "SECRET-PRIVATE-REPORT")
+    draft_report = report_services.create_report(
+        compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30), by=officer
+    )
+    draft_report.summary = "SECRET-DRAFT-REPORT"
+    draft_report.save()
+    public_services.update_site_settings(by=officer, is_on=True, publish_scores=publish_scores)
+    _, key = api_services.create_token(name="Performance team", by=officer)
+    return World(compact=compact, officer=officer, public_win=public_win, unshown_win=unshown_win,
+                 public_report=public_report, private_report=private_report, draft_report=draft_report,
+                 organisation=organisation, withdrawn=withdrawn, key=key)
+
+
+def _published(compact, officer, start, summary, highlights=()):
+    end = start + datetime.timedelta(days=89)
+    report = report_services.create_report(compact=compact, start=start, end=end, by=officer,
+                                           title=f"Report from {start:%B %Y}")
+    report.summary = summary
+    report.save()
+    if highlights:
+        report.highlighted_wins.set(highlights)
+    return report_services.publish_report(report=report, by=officer)
