@@ -2,8 +2,9 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from signatories.form_fields import GovDateField
-from signatories.models import Organisation, Sector
+from signatories.form_fields import GovDateField, OrganisationPicker, OrganisationsChoiceField
+from signatories.models import Sector
+from signatories.selectors import organisation_choices
 
 from ..forms import BodyField, RecordForm, link_field, optional_date, tri_state, tri_state_initial
 from ..services import FUNDING_FIELDS
@@ -29,10 +30,9 @@ class FundingForm(RecordForm):
                            error_messages={"required": "Enter the name of the programme or contract"})
     funding_kind = forms.ChoiceField(label="What kind of funding?", choices=FundingKind.choices, widget=forms.RadioSelect,
                                      error_messages={"required": "Choose the kind of funding"})
-    organisations_funded = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.filter(sector=Sector.VOLUNTARY).order_by("name"), required=False,
-        label="Organisations funded (optional)", help_text="Hold Ctrl (or Cmd on a Mac) to choose more than one.",
-        widget=forms.SelectMultiple(attrs={"size": 8, "class": "compact-select-multiple"}),
+    organisations_funded = OrganisationsChoiceField(
+        organisation_choices().filter(sector=Sector.VOLUNTARY), required=False, label="Organisations funded (optional)",
+        help_text="Choose every voluntary and community organisation the decision funds.",
     )
     amount = AmountField(
         label="Amount in pounds", min_value=0, max_digits=12, decimal_places=2,
@@ -70,7 +70,7 @@ class FundingForm(RecordForm):
     def layout(self):
         return Layout(
             "body", Field.text("name"), Field.radios("funding_kind", legend_size=Size.SMALL, inline=True),
-            "organisations_funded", Field.text("amount", field_width=Fixed.TEN), "decided_on", "starts_on", "ends_on",
+            OrganisationPicker("organisations_funded"), Field.text("amount", field_width=Fixed.TEN), "decided_on", "starts_on", "ends_on",
             Field.radios("full_cost_recovery", legend_size=Size.SMALL, inline=True),
             Field.radios("paid_in_advance", legend_size=Size.SMALL, inline=True),
             Field.radios("rationale_published", legend_size=Size.SMALL, inline=True), Field.text("rationale_link"),

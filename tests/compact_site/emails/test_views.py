@@ -1,8 +1,11 @@
 """The emails pages: officers' "Emails not sent", everyone's "Your emails", one-click unsubscribe."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from notifications import kinds, services
 from notifications.models import EmailPreference, MessageStatus, OutgoingMessage
@@ -25,8 +28,11 @@ def failed_message(to="pat@example.org", subject="You have been invited to Compa
 
 def test_officers_see_each_email_not_sent_with_its_error(officer_client):
     failed_message()
-    services.queue_email(to="waiting@example.org", subject="Still waiting",
-                         template="notifications/email/message.txt", context={"text": "x"}, kind=kinds.INVITATION)
+    waiting = services.queue_email(to="waiting@example.org", subject="Still waiting",
+                                   template="notifications/email/message.txt", context={"text": "x"},
+                                   kind=kinds.INVITATION)
+    # Waiting for its next try (SMTP refused it a minute ago): not sent, not failed.
+    OutgoingMessage.objects.filter(pk=waiting.pk).update(next_attempt_at=timezone.now() + datetime.timedelta(hours=1))
 
     text = page_text(officer_client.get(NOT_SENT))
 
