@@ -128,7 +128,7 @@ def page(browser, live_server):
 
 
 def reseed():
-    """Put back what the data migrations create (roles, the seven factors) if a flush removed it.
+    """Put back what the data migrations create (roles, the seven factors, the commitments) if a flush removed it.
 
     Browser tests run in transactional tests, which empty the tables afterwards; serialized rollback
     should restore the migrations' rows, but does not always under pytest-xdist, so make sure.
@@ -139,6 +139,8 @@ def reseed():
 
     import_module("signatories.migrations.0002_roles").create_roles(apps, None)
     import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
+    if not apps.get_model("commitments", "Commitment").objects.exists():  # its seed is not safe to run twice
+        import_module("commitments.migrations.0002_seed_commitments").seed(apps, None)
 
 
 @pytest.fixture
