@@ -308,7 +308,7 @@ def load(*, anchor=None):
             organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
     }
-    counts["emails_not_sent"] = create_failed_email(anchor=anchor)
+    counts["emails not sent"] = create_failed_email(anchor=anchor)
     counts["consultations"] = create_consultations(
         compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations)
     counts["funding decisions"] = create_funding(
