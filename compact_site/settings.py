@@ -242,12 +242,6 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 SERVICE_NAME = env("SERVICE_NAME", "Compact")
 # The address used to build links in emails, e.g. https://compact.example-council.gov.uk
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-# Caching: local memory by default (each process its own); Redis, shared by every server, when REDIS_URL is set.
-REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "compact"}}
 # The public site's pages are cached for visitors who are not signed in, and forgotten when what they show
 # changes; this is the longest a page is kept (and, on local memory, how stale another process may be).
 PUBLIC_CACHE_SECONDS = int(env("PUBLIC_CACHE_SECONDS", "300"))
