@@ -1,5 +1,4 @@
 import django_filters
-from django import forms
 
 from .form_fields import OrganisationChoiceField
 from .models import Champion, Organisation, Sector

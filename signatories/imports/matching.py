@@ -35,7 +35,6 @@ from .validation import (
     clean_past_date,
     clean_postcode,
     clean_website,
-    one_line,
 )
 
 SECTOR_SYNONYMS = {
@@ -167,7 +166,7 @@ class OrganisationSheet(Sheet):
                 return
             for name in SIGNATURE_FIELDS:
                 if name not in signing:
-                    row.error(f"is empty: a signature needs the date, who signed and their role", name, headings) \
+                    row.error("is empty: a signature needs the date, who signed and their role", name, headings) \
                         if name in row.cells else row.error(
                         f"Row {row.number} records a signature, and the file has no {self.by_key[name].heading} column: add one")
             if row.status == ERROR:

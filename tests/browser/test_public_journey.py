@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from compact_site.api.models import ApiToken
-from tests.browser.conftest import log_in, visit
+from tests.browser.conftest import visit
 from wins.models import Win, WinStatus
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from signatories.form_fields import version_of
 from signatories.models import Compact
-from tests import factories
 from tests.success_factors.builders import page_text, text
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from signatories.models import ImportRun, Organisation, Signature
 
 from tests import factories
 
-from .spreadsheets import ORGANISATION_HEADINGS, confirm, csv_bytes, organisation, preview_of, problems, table, upload, xlsx_bytes
+from .spreadsheets import confirm, csv_bytes, organisation, preview_of, problems, table, upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
