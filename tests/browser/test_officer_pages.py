@@ -3,6 +3,7 @@ restore, lockouts, two-step verification and a person's data."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from signatories.models import Champion, Organisation
 from tests.browser.conftest import log_in, visit
@@ -38,7 +39,7 @@ def test_officer_pages_pass_the_accessibility_check(page, demo):
     # An error page, as the officer would see it after a mistake.
     visit(page, reverse("wins:concern_create"))
     page.get_by_role("button", name="Raise concern").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
 
 
 def test_an_officer_changes_the_compacts_details_and_is_led_to_a_mistake(page, demo):
@@ -49,11 +50,11 @@ def test_an_officer_changes_the_compacts_details_and_is_led_to_a_mistake(page, d
     page.get_by_role("button", name="Save changes").click()
 
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     summary.get_by_role("link", name="Enter a number of months from 1 to 24").click()
     assert page.evaluate("document.activeElement.id") == "id_report_every_months"
 
     page.get_by_label("Months between reports to the LSP").fill("6")
     page.get_by_role("button", name="Save changes").click()
-    assert page.get_by_text("The Compact's details have been saved.").is_visible()
-    assert page.get_by_text("Every 6 months").is_visible()
+    expect(page.get_by_text("The Compact's details have been saved.")).to_be_visible()
+    expect(page.get_by_text("Every 6 months")).to_be_visible()
