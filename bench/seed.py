@@ -242,7 +242,7 @@ class Seeder:
         statuses = [WinStatus.PUBLISHED, WinStatus.SUBMITTED, WinStatus.DRAFT, WinStatus.RETURNED]
         columns = ("id", "compact_id", "title", "what_happened", "difference_made", "happened_on", "is_quick_win",
                    "people_reached", "evidence_link", "evidence_file", "evidence_file_name", "recorded_by_id",
-                   "organisation_id", "status", "return_note", "submitted_at", "published_at", "published_by_id",
+                   "organisation_id", "status", "show_on_public_site", "return_note", "submitted_at", "published_at", "published_by_id",
                    "created_at", "updated_at")
         through_id = involved_id = 0
         for first in range(0, WINS, COPY_BATCH):
@@ -258,7 +258,7 @@ class Seeder:
                     pk, self.compact.pk, f"{sentence(self.rng, 5)[:-1]} ({n})", sentence(self.rng, 30),
                     sentence(self.rng, 15), happened, self.rng.random() < 0.2,
                     self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None, "", "", "",
-                    champion.user_id, champion.organisation_id, status,
+                    champion.user_id, champion.organisation_id, status, False,
                     "Add the numbers, please." if status == WinStatus.RETURNED else "",
                     submitted if status != WinStatus.DRAFT else None,
                     min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now) if published else None,

@@ -2,8 +2,8 @@
 
 A truly bare Django (``bench.bare``: no middleware, no database) runs under the same gunicorn settings
 beside the service: the reference. Signs in as an officer through the real login form, then for each
-page (a signed-in "hello" through the whole stack and the main pages) runs ``wrk`` in short bursts that
-alternate with bursts on the bare Django, so that each share compares two loads taken in the same
+page (a signed-in "hello" through the whole stack, the main pages, and the public register as a visitor)
+runs ``wrk`` in short bursts that alternate with bursts on the bare Django, so each share compares two loads taken in the same
 minute (on a machine shared with other work, the load drifts). Prints each page's requests per second
 as a share of the bare Django's beside it, p99 latency, errors (which must be none) and the gunicorn
 workers' memory, and marks what misses its target.
@@ -31,14 +31,16 @@ BURSTS = int(os.environ.get("BENCH_WRK_BURSTS", "3"))  # each page's seconds are
 MOST_RSS_MB = 200
 P99_MS = 150
 BARE = ("Bare Django (no middleware, no database)", "/bench/hello/", None)
-# (label, path, least share of the bare Django's requests per second)
+# (label, path, least share of the bare Django's requests per second, signed in as the officer or a visitor)
 TARGETS = [
-    ("Signed-in hello, whole stack", "/bench/hello/", 0.40),
-    ("Dashboard (officer)", "/", 0.10),
-    ("Wins library", "/wins/", 0.05),
-    ("Wins library, search", "/wins/?q=volunteers+funding", 0.05),
-    ("Partnership results", "/results/", 0.05),
-    ("Factor page (3)", "/factors/3/", 0.05),
+    ("Signed-in hello, whole stack", "/bench/hello/", 0.40, True),
+    ("Dashboard (officer)", "/", 0.10, True),
+    ("Wins library", "/wins/", 0.05, True),
+    ("Wins library, search", "/wins/?q=volunteers+funding", 0.05, True),
+    ("Partnership results", "/results/", 0.05, True),
+    ("Factor page (3)", "/factors/3/", 0.05, True),
+    ("Commitments page", "/commitments/", 0.05, True),
+    ("Public register (visitor, from the cache)", "/public/register/", 0.50, False),
 ]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_BIN = os.path.join(ROOT, ".venv", "bin")
@@ -139,8 +141,8 @@ def to_ms(text):
 def run_wrk(path, cookie, *, port=PORT, seconds=SECONDS):
     # wrk counts a response slower than --timeout as a socket error; 10 s, not its default 2 s, so a slow
     # page shows as a long p99 rather than as errors (timeouts are still counted in socket errors).
-    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", "--latency", "-H", f"Cookie: {cookie}",
-               f"http://{HOST}:{port}{path}"]
+    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", "--latency",
+               *(["-H", f"Cookie: {cookie}"] if cookie else []), f"http://{HOST}:{port}{path}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -194,7 +196,8 @@ def combined(bursts):
 def report(rows, sizes):
     lines = [
         f"wrk -t2 -c8 --timeout 10s, {SECONDS} s a page in {BURSTS} bursts alternating with as many on the bare "
-        f"Django, against gunicorn ({WORKERS} workers, production settings, PostgreSQL), signed in as an officer:",
+        f"Django, against gunicorn ({WORKERS} workers, production settings, PostgreSQL), signed in as an officer "
+        "except the visitor's pages:",
         "",
         "| Page | Requests/s | Bare Django beside it, requests/s | Share of bare Django | p99 latency ms | Requests "
         "| Non-2xx | Socket errors | Target |",
@@ -237,8 +240,8 @@ def main():
         try:
             cookie = sign_in()
             rows, bare_bursts = [], []
-            for label, path, share in TARGETS:
-                row, bursts = load(label, path, share, cookie)
+            for label, path, share, signed_in in TARGETS:
+                row, bursts = load(label, path, share, cookie if signed_in else "")
                 rows.append(row)
                 bare_bursts += bursts
             sizes = worker_rss_mb(server.pid)

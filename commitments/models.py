@@ -203,4 +203,4 @@ class Check(models.Model):
 
 
 from .consultations.models import Consultation, SectorInvolvement  # noqa: E402,F401
-from .funding.models import FundingChange, FundingDecision, FundingKind  # noqa: E402,F401
+from .funding.models import FundingChange, FundingDecision, FundingKind, FundingNoticeWarning  # noqa: E402,F401

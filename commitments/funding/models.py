@@ -80,3 +80,23 @@ class FundingDecision(CheckedRecord):
         if rule == "notice":
             return self.notice_given_on or self.change_takes_effect_on or self.decided_on
         return self.decided_on
+
+
+class FundingNoticeWarning(models.Model):
+    """One early warning to officers that a funding decision ends on ``ends_on`` with no notice recorded.
+
+    Written in the same transaction as the emails, so the daily job never warns twice about the same ending; a
+    new end date is a new ending and is warned about again."""
+
+    funding_decision = models.ForeignKey(FundingDecision, on_delete=models.CASCADE, related_name="notice_warnings")
+    ends_on = models.DateField()
+    sent_on = models.DateField()
+    recipients = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["funding_decision", "ends_on"], name="funding_warned_once_per_ending"),
+        ]
+
+    def __str__(self):
+        return f"Warning about {self.funding_decision} ending on {self.ends_on}"

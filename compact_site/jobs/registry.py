@@ -12,6 +12,7 @@ from typing import Callable
 from cron_descriptor import get_description
 from django.conf import settings
 
+from commitments.funding.warnings import send_funding_notice_warnings
 from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
 from success_factors.digests.services import send_action_digests
@@ -91,6 +92,14 @@ JOBS = [
         "overdue.",
         function=send_report_reminders,
         crontab={"minute": 10, "hour": 8},
+    ),
+    Job(
+        name="funding_notice_warnings",
+        title="Warn officers of funding ending without notice",
+        description="Emails officers the funding decisions that end within four months with no notice of their "
+        "ending recorded, so the Compact's notice can still be given. Once for each end date.",
+        function=send_funding_notice_warnings,
+        crontab={"minute": 15, "hour": 8},
     ),
 ]
 
