@@ -150,7 +150,7 @@ def measure_opening(label, client, url):
 
     compact = Round.objects.get(status="open").compact
     today = timezone.localdate()
-    made, times, counts = [], [], set()
+    made, times, cpus, counts = [], [], [], set()
     first_message = OutgoingMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         for run in range(OPENING_RUNS + 1):
@@ -158,11 +158,12 @@ def measure_opening(label, client, url):
             round_ = Round.objects.create(compact=compact, year=f"{year}/{(year + 1) % 100:02d}", opens_on=today,
                                           deadline=today + datetime.timedelta(days=30))
             made.append(round_.pk)
-            status, elapsed, _, queries, size = fetch(client, url.format(planned=round_.pk), post=True)
+            status, elapsed, _, queries, size, cpu = fetch(client, url.format(planned=round_.pk), post=True)
             if status != 302:
                 raise SystemExit(f"{label}: answered {status}")
             if run:  # the first is the warm-up
                 times.append(elapsed * 1000)
+                cpus.append(cpu * 1000)
                 counts.add(queries)
         organisations = RoundNotice.objects.filter(round_id__in=made).count() // (OPENING_RUNS + 1)
         champions = champions_to_ask(compact=compact).count()
@@ -172,7 +173,7 @@ def measure_opening(label, client, url):
     row = {
         "page": f"{label}: {champions} champions of {organisations} organisations", "url": "/rounds/<new>/open/", "kind": "post", "runs": OPENING_RUNS,
         "median": statistics.median(times), "p95": percentile(times, 0.95), "first": statistics.median(times),
-        "queries": max(counts), "size": size,
+        "cpu": statistics.median(cpus), "queries": max(counts), "size": size, "seq_scans": [],
     }
     row["misses"] = [] if row["median"] < OPENING_MS else [f"median over {OPENING_MS} ms"]
     return row
