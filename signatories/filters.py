@@ -2,20 +2,17 @@ import django_filters
 
 from .form_fields import OrganisationChoiceField
 from .models import Champion, Organisation, Sector
-from .selectors import SignatureStatus, filter_by_signature_status, organisation_choices
+from .selectors import SignatureStatus, filter_by_signature_status
 
 # Longer search text is refused as a form error: nobody types it, and a huge LIKE pattern fails on SQLite.
 SEARCH_MAX_LENGTH = 200
 
 
 class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
-    """A filter on one organisation, with the same type-ahead picker as the forms (every organisation by default)."""
+    """A filter on one organisation, with the same type-ahead picker as the forms (the whole register when no
+    ``queryset`` is given, which the field then draws from the kept list)."""
 
     field_class = OrganisationChoiceField
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("queryset", organisation_choices())
-        super().__init__(*args, **kwargs)
 
 
 class OrganisationFilter(django_filters.FilterSet):

@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from .models import Sector
-from .selectors import organisation_choices, organisation_label
+from .selectors import kept_with_register, organisation_choices, organisation_label, organisation_options
 
 
 class GovDateField(DateInputField):
@@ -130,22 +130,64 @@ class QuickSelect(forms.Select):
 
 
 class OrganisationSelect(QuickSelect):
-    """One organisation: a plain select, which static/js/organisation-picker.js turns into a type-ahead."""
+    """One organisation: a plain select, which static/js/organisation-picker.js turns into a type-ahead.
+
+    When its field offers the whole register, the options come from the kept list (``organisation_options``):
+    no query and no model object for each of 1,000 organisations."""
+
+    from_register = False
+    empty_label = None
 
     def __init__(self, attrs=None, choices=()):
         super().__init__({"data-module": "compact-organisation-select", **(attrs or {})}, choices)
 
+    def render(self, name, value, attrs=None, renderer=None):
+        if not self.from_register:
+            return super().render(name, value, attrs, renderer)
+        options = kept_with_register("organisation-options-html", lambda: format_html_join(
+            "", '<option value="{}">{}</option>', ((pk, label) for pk, label, _ in organisation_options())))
+        if self.empty_label is not None:
+            options = format_html('<option value="">{}</option>', self.empty_label) + options
+        for pk in self.format_value(value):  # mark the chosen one; anything else matches no option
+            options = options.replace(f'<option value="{pk}">', f'<option value="{pk}" selected>', 1)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           mark_safe(options))
 
-class OrganisationChoiceField(forms.ModelChoiceField):
-    """One organisation from the register (withdrawn ones marked), chosen by typing when scripts run."""
+
+class RegisterChoices:
+    """What the organisation fields share: the whole register by default (withdrawn ones marked), which their
+    widgets draw from the kept list (``organisation_options``) rather than a model object per organisation.
+
+    A form that narrows the ``queryset`` gets its own options drawn the usual way. Whatever the widget shows,
+    the organisation chosen is checked against the database when the form is sent."""
+
+    def __init__(self, queryset=None, **kwargs):
+        super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
+        self.widget.from_register = queryset is None
+
+    def _set_queryset(self, queryset):
+        super()._set_queryset(queryset)
+        self.widget.from_register = False
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    def __deepcopy__(self, memo):  # each form's copy sets its queryset again: keep what the field was made with
+        result = super().__deepcopy__(memo)
+        result.widget.from_register = self.widget.from_register
+        return result
+
+    def label_from_instance(self, organisation):
+        return organisation_label(organisation)
+
+
+class OrganisationChoiceField(RegisterChoices, forms.ModelChoiceField):
+    """One organisation, chosen by typing when scripts run."""
 
     widget = OrganisationSelect
 
     def __init__(self, queryset=None, **kwargs):
-        super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
-
-    def label_from_instance(self, organisation):
-        return organisation_label(organisation)
+        super().__init__(queryset, **kwargs)
+        self.widget.empty_label = self.empty_label
 
 
 class OrganisationCheckboxes(forms.CheckboxSelectMultiple):
@@ -156,11 +198,16 @@ class OrganisationCheckboxes(forms.CheckboxSelectMultiple):
     The first checkbox carries the field's own id, so the error summary's link lands on it.
     """
 
+    from_register = False
+
     def render(self, name, value, attrs=None, renderer=None):
         field_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
         chosen = {str(pk) for pk in value or []}
         by_sector = {}
-        for option, label in self.choices:
+        if self.from_register:
+            for pk, label, sector in organisation_options():
+                by_sector.setdefault(sector, []).append((str(pk), label))
+        for option, label in [] if self.from_register else self.choices:
             if option == "":
                 continue
             by_sector.setdefault(option.instance.sector, []).append((str(option), label))
@@ -188,16 +235,10 @@ class OrganisationCheckboxes(forms.CheckboxSelectMultiple):
         return format_html('<div class="compact-organisation-picker__groups">{}</div>', mark_safe("".join(groups)))
 
 
-class OrganisationsChoiceField(forms.ModelMultipleChoiceField):
-    """Several organisations from the register: put it in a layout with ``OrganisationPicker``."""
+class OrganisationsChoiceField(RegisterChoices, forms.ModelMultipleChoiceField):
+    """Several organisations: put it in a layout with ``OrganisationPicker``."""
 
     widget = OrganisationCheckboxes
-
-    def __init__(self, queryset=None, **kwargs):
-        super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
-
-    def label_from_instance(self, organisation):
-        return organisation_label(organisation)
 
 
 class OrganisationPicker(Field):

@@ -85,11 +85,30 @@ def forget_register_summary():
     transaction.on_commit(lambda: cache.delete(REGISTER_VERSION))
 
 
+def kept_with_register(name, work_out):
+    """``work_out()``'s answer, kept until an organisation, signature or champion changes."""
+    version = cache.get_or_set(REGISTER_VERSION, lambda: uuid.uuid4().hex, None)
+    return cache.get_or_set(f"signatories:{name}:{version}", work_out, REGISTER_SUMMARY_SECONDS)
+
+
 def register_summary(*, compact):
     """Headline figures for the officer dashboard: counted in a fixed number of queries, then kept."""
-    version = cache.get_or_set(REGISTER_VERSION, lambda: uuid.uuid4().hex, None)
-    return cache.get_or_set(f"signatories:register-summary:{version}:{getattr(compact, 'pk', None)}",
-                            lambda: count_register(compact=compact), REGISTER_SUMMARY_SECONDS)
+    return kept_with_register(f"register-summary:{getattr(compact, 'pk', None)}",
+                              lambda: count_register(compact=compact))
+
+
+def organisation_options():
+    """Every organisation as the pickers list it, by name: ``(pk, label, sector)``, withdrawn ones marked.
+
+    Kept like the register summary (forgotten when an organisation or signature changes), so a page with a
+    picker of 1,000 organisations reads none of them and draws its options without a model object each."""
+    return kept_with_register("organisation-options", _organisation_options)
+
+
+def _organisation_options():
+    rows = organisation_choices().values_list("pk", "name", "sector", "is_signed", "has_withdrawn")
+    return [(pk, f"{name} (withdrawn)" if withdrawn and not signed else name, sector)
+            for pk, name, sector, signed, withdrawn in rows]
 
 
 def count_register(*, compact):

@@ -67,6 +67,38 @@ def test_the_choices_take_one_query_however_many_organisations(register):
     assert '>Northbrook &lt;Borough&gt; Council</option>' in html
 
 
+def test_the_whole_registers_options_are_kept_until_the_register_changes(register, compact):
+    field = OrganisationChoiceField(empty_label="All organisations")
+    field.widget.render("organisation", None)
+
+    with CaptureQueriesContext(connection) as captured:
+        html = field.widget.render("organisation", register["signed"].pk)
+    assert len(captured) == 0
+    assert f'<option value="{register["signed"].pk}" selected>Northbrook CVS</option>' in html
+    assert html.count(" selected>") == 1
+
+    factories.OrganisationFactory(name="Zebra Crossing Trust")
+    factories.SignatureFactory(compact=compact, organisation=register["never"], withdrawn_on=datetime.date(2025, 1, 1),
+                               withdrawal_reason="Closed")
+    html = OrganisationChoiceField().widget.render("organisation", "<b>1</b>")
+    assert ">Zebra Crossing Trust</option>" in html
+    assert ">Brook Valley Co-operative (withdrawn)</option>" in html
+    assert " selected>" not in html  # a value that is no organisation chooses none
+
+
+def test_a_form_that_narrows_the_list_shows_only_its_own(register):
+    class Narrow(GovForm):
+        organisation = OrganisationChoiceField()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields["organisation"].queryset = organisation_choices().filter(sector=Sector.STATUTORY)
+
+    html = str(Narrow()["organisation"])
+
+    assert re.findall(r"<option value=\"\d+\">([^<]*)</option>", html) == ["Northbrook &lt;Borough&gt; Council"]
+
+
 class WinLikeForm(GovForm):
     organisations = OrganisationsChoiceField(required=False, label="Organisations involved (optional)",
                                              help_text="Choose every organisation that took part.")
