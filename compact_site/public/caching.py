@@ -61,34 +61,56 @@ def _may_be_personal(request):
 
 
 def cached_for_visitors(view):
-    """Serve a public page from the cache to visitors who are not signed in (GET and HEAD only).
+    """Mark a public page as one to keep for visitors who are not signed in (GET and HEAD only); the
+    ``VisitorPageCache`` middleware keeps and serves it, whole, ahead of the rest of the middleware.
 
     Signed-in people always get a fresh page: theirs carries their name and the service's navigation.
     """
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or _may_be_personal(request) or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = f"public-site:{_generation()}:{request.get_full_path()}"
-        kept = cache.get(key)
-        if kept is not None:
-            content, content_type, headers = kept
-            response = HttpResponse(content, content_type=content_type)
-            for name, value in headers:
-                response[name] = value
-        else:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming and not response.cookies:
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                kept_headers = [(name, response[name]) for name in ("Content-Disposition", "Link") if response.has_header(name)]
-                cache.set(key, (response.content, response["Content-Type"], kept_headers), settings.PUBLIC_CACHE_SECONDS)
-        patch_vary_headers(response, ["Cookie"])
-        patch_cache_control(response, public=True, max_age=60)
+        response = view(request, *args, **kwargs)
+        if _visitor_key(request) is not None:
+            response.keep_for_visitors = True
+            patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, public=True, max_age=60)
         return response
 
     return wrapped
+
+
+def _visitor_key(request):
+    """The cache key of this request's page if it may be served from, or kept in, the visitors' cache."""
+    if request.method not in ("GET", "HEAD") or _may_be_personal(request):
+        return None
+    return f"public-site:{_generation()}:{request.get_full_path()}"
+
+
+class VisitorPageCache:
+    """The first middleware: a public page a visitor has been given is kept whole, with every header the rest
+    of the middleware added (the security policy, caching, framing), and the next visitor gets it straight
+    from the cache, without the session, authentication or any other middleware running, and without a query.
+
+    Only pages their view marked (``cached_for_visitors``), answered 200 and setting no cookie, are kept.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = _visitor_key(request)
+        kept = cache.get(key) if key else None
+        if kept is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        if (key and getattr(response, "keep_for_visitors", False) and response.status_code == 200
+                and not response.streaming and not response.cookies):
+            cache.set(key, (response.content, list(response.items())), settings.PUBLIC_CACHE_SECONDS)
+        return response
 
 
 def connect_signals():

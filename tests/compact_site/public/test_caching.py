@@ -27,6 +27,10 @@ def test_a_visitor_gets_a_cached_page_without_touching_the_database(world, clien
     assert second.content == first.content
     assert second["Cache-Control"] == "public, max-age=60"
     assert "Cookie" in second["Vary"]
+    # Served ahead of the other middleware, it still carries every header they added.
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Referrer-Policy",
+                   "X-Content-Type-Options", "Content-Type"):
+        assert second[header] == first[header]
 
 
 def test_the_cache_is_forgotten_when_a_win_is_shown(world, client):
