@@ -140,7 +140,7 @@ INVITATION_VALID_DAYS = int(env("INVITATION_VALID_DAYS", "7"))
 # Caching: Redis when REDIS_URL is set (shared by every worker and host), else memory in each process.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+    CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache", "LOCATION": REDIS_URL,
                           "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -150,6 +150,10 @@ else:
 # another worker's memory.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
+# With Redis, the signed-in user (with their roles and two-step state) is kept there at most this long, and
+# forgotten at once when any of it changes (compact_site.accounts.backends). 0 reads it on every request, as
+# it must be without a cache every server shares.
+KEPT_USER_SECONDS = int(env("KEPT_USER_SECONDS", "300")) if REDIS_URL else 0
 # Expiry counts from the last request (signed out after SESSION_COOKIE_AGE without one), but the session
 # is written to refresh it at most once in SESSION_REFRESH_SECONDS (compact_site.accounts.sessions).
 SESSION_SAVE_EVERY_REQUEST = False

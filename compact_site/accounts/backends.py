@@ -1,10 +1,16 @@
 """How a signed-in person is read on each request."""
 
 import functools
+import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db import connection
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signatories.roles import with_roles
 
@@ -26,12 +32,60 @@ def _signed_in_user_sql(vendor):
     return sql, list(params).index(_ID_PLACEHOLDER), list(params)
 
 
-def signed_in_user(user_id):
-    """The user with ``user_id`` with their roles and two-step state (see ``SignInBackend``), or None."""
+def read_signed_in_user(user_id):
+    """The user with ``user_id`` with their roles and two-step state, read from the database, or None."""
     sql, position, params = _signed_in_user_sql(connection.vendor)
     params = [*params[:position], int(user_id), *params[position + 1:]]
     found = list(get_user_model()._default_manager.raw(sql, params))
     return found[0] if found else None
+
+
+# With a cache every server shares (Redis), the signed-in user is kept there between requests, and every kept
+# user is forgotten the moment anything one carries changes: a user (a password, being switched off, signing
+# in), their roles, their authenticator, the officers' two-step rule or a role's name. Each kept user carries
+# the version it was read under, read before the database, so a request that read a row just before a change
+# cannot keep it after. A per-process cache could not forget in the other processes, so there the user is
+# read from the database on every request.
+KEPT_USER_VERSION = "accounts:kept-users-version"
+
+
+def keeps_users():
+    return settings.KEPT_USER_SECONDS > 0  # only ever with Redis (settings)
+
+
+def signed_in_user(user_id):
+    """The user with ``user_id`` with their roles and two-step state (see ``SignInBackend``), or None."""
+    if not keeps_users():
+        return read_signed_in_user(user_id)
+    key = f"accounts:kept-user:{int(user_id)}"
+    found = cache.get_many([KEPT_USER_VERSION, key])  # one round trip
+    version, kept = found.get(KEPT_USER_VERSION), found.get(key)
+    if version is not None and kept is not None and kept[0] == version:
+        return kept[1]
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(KEPT_USER_VERSION, version, None)
+        version = cache.get(KEPT_USER_VERSION, version)
+    user = read_signed_in_user(user_id)
+    if user is not None:
+        cache.set(key, (version, user), settings.KEPT_USER_SECONDS)
+    return user
+
+
+def forget_kept_users(**kwargs):
+    """Forget every kept user: now, and again once the change is committed."""
+    if keeps_users():
+        cache.delete(KEPT_USER_VERSION)
+        transaction.on_commit(lambda: cache.delete(KEPT_USER_VERSION))
+
+
+def connect_signals():
+    from .models import SecuritySettings
+
+    for model in (get_user_model(), TOTPDevice, Group, SecuritySettings):
+        post_save.connect(forget_kept_users, sender=model, dispatch_uid=f"kept-user-save-{model.__name__}")
+        post_delete.connect(forget_kept_users, sender=model, dispatch_uid=f"kept-user-delete-{model.__name__}")
+    m2m_changed.connect(forget_kept_users, sender=get_user_model().groups.through, dispatch_uid="kept-user-roles")
 
 
 class SignInBackend(ModelBackend):

@@ -37,6 +37,24 @@ def statements(client, url):
     return sql, response
 
 
+@pytest.fixture(params=["database", "redis"])
+def where_kept(request, settings):
+    """Sessions and the signed-in user as the service keeps them: in the database without a shared cache, and
+    read from a real Redis with REDIS_URL (a database of its own, emptied after)."""
+    if request.param == "database":
+        yield request.param
+        return
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/3", "KEY_PREFIX": "test-signed-in"}}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.KEPT_USER_SECONDS = 300
+    caches["default"].clear()
+    yield request.param
+    caches["default"].clear()
+
+
 def writes(sql):
     return [statement for statement in sql if statement.upper().startswith(WRITES)]
 
@@ -52,7 +70,7 @@ def age_the_refresh(client, seconds):
     session.save()
 
 
-def test_a_signed_in_page_costs_at_most_two_statements_and_writes_nothing(officer):
+def test_a_signed_in_page_costs_at_most_two_statements_and_writes_nothing(where_kept, officer):
     client = client_for(officer)
     client.get(HELLO)
 
@@ -128,7 +146,7 @@ def test_eight_hours_without_a_request_signs_the_person_out(officer, settings):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_a_role_taken_away_counts_from_the_next_request(champion, compact):
+def test_a_role_taken_away_counts_from_the_next_request(where_kept, champion, compact):
     client = client_for(champion)
     assert client.get(reverse("wins:win_create")).status_code == 200
 
@@ -137,7 +155,7 @@ def test_a_role_taken_away_counts_from_the_next_request(champion, compact):
     assert client.get(reverse("wins:win_create")).status_code == 403
 
 
-def test_two_step_turned_on_elsewhere_is_asked_for_on_the_next_request(officer, settings):
+def test_two_step_turned_on_elsewhere_is_asked_for_on_the_next_request(where_kept, officer, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     client = sign_in(officer)
     assert client.get(HELLO).status_code == 200
@@ -148,7 +166,7 @@ def test_two_step_turned_on_elsewhere_is_asked_for_on_the_next_request(officer, 
     assert response.status_code == 302 and response.url.startswith(reverse("two_step_verify"))
 
 
-def test_officers_required_to_use_two_step_are_sent_to_set_it_up_on_the_next_request(officer):
+def test_officers_required_to_use_two_step_are_sent_to_set_it_up_on_the_next_request(where_kept, officer):
     client = client_for(officer)
     assert client.get(HELLO).status_code == 200
 
@@ -158,7 +176,7 @@ def test_officers_required_to_use_two_step_are_sent_to_set_it_up_on_the_next_req
     assert response.status_code == 302 and response.url == reverse("two_step_setup")
 
 
-def test_a_verified_session_ends_its_access_when_the_device_is_removed(officer, settings):
+def test_a_verified_session_ends_its_access_when_the_device_is_removed(where_kept, officer, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     device = set_up(client_for(officer), officer)
     next_time_step(device)
@@ -171,3 +189,70 @@ def test_a_verified_session_ends_its_access_when_the_device_is_removed(officer, 
 
     response = client.get(HELLO)
     assert response.status_code == 302 and response.url.startswith(reverse("two_step_verify"))
+
+
+REDIS_ONLY = pytest.mark.parametrize("where_kept", ["redis"], indirect=True)
+
+
+def test_a_person_switched_off_is_signed_out_on_the_next_request(where_kept, officer):
+    client = client_for(officer)
+    assert client.get(HELLO).status_code == 200
+
+    officer.is_active = False
+    officer.save()
+
+    response = client.get(HELLO)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_new_password_signs_out_the_persons_other_sessions(where_kept, officer):
+    client = client_for(officer)
+    assert client.get(HELLO).status_code == 200
+
+    officer.set_password("a-new-and-longer-password-77")
+    officer.save()
+
+    response = client.get(HELLO)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_role_renamed_counts_from_the_next_request(where_kept, champion, compact):
+    client = client_for(champion)
+    assert client.get(reverse("wins:win_create")).status_code == 200
+
+    role = Group.objects.get(name=CHAMPION)
+    role.name = "Former champions"
+    role.save()
+
+    assert client.get(reverse("wins:win_create")).status_code == 403
+
+
+@REDIS_ONLY
+def test_with_redis_a_user_read_just_before_a_change_is_never_kept_after_it(where_kept, champion, compact):
+    """A request that read the user before a change and keeps it after must not be believed: what it keeps
+    carries the version it read under, which the change retired."""
+    from django.core.cache import cache
+
+    from compact_site.accounts import backends
+
+    client = client_for(champion)
+    client.get(HELLO)
+
+    version = cache.get(backends.KEPT_USER_VERSION)
+    stale = backends.read_signed_in_user(champion.pk)
+    champion.groups.remove(Group.objects.get(name=CHAMPION))
+    cache.set(f"accounts:kept-user:{champion.pk}", (version, stale))  # the slow request finishing
+
+    assert client.get(reverse("wins:win_create")).status_code == 403
+
+
+@REDIS_ONLY
+def test_with_redis_a_session_ends_at_most_eight_hours_after_its_last_write(where_kept, officer, settings):
+    """Redis forgets a session when its time is up: the key lives no longer than the cookie age."""
+    from django.core.cache import cache
+
+    client = client_for(officer)
+    assert client.get(HELLO).status_code == 200
+    key = client.session.cache_key
+    ttl = cache._cache.get_client().ttl(cache.make_and_validate_key(key))
+    assert settings.SESSION_COOKIE_AGE - settings.SESSION_REFRESH_SECONDS - 5 <= ttl <= settings.SESSION_COOKIE_AGE

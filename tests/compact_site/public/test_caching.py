@@ -87,7 +87,7 @@ def redis_is_running():
 @pytest.mark.skipif(not redis_is_running(), reason="no Redis at 127.0.0.1:6379")
 def test_with_redis_every_server_shares_the_cache_and_the_forgetting(world, client, settings):
     """Production keeps the cache in Redis (REDIS_URL): a real Redis here, in a database of its own."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:6379/2", "KEY_PREFIX": "test-public-site"}}
     redis = caches["default"]
     redis.clear()
