@@ -12,7 +12,17 @@ import statistics
 import sys
 import time
 
-from bench import API_KEY, CHAMPION_USERNAME, DATABASE_NAME, LSP_USERNAME, OFFICER_USERNAME, RESULTS_DIR, SCALE, setup_django
+from bench import (
+    API_KEY,
+    CHAMPION_USERNAME,
+    DATABASE_NAME,
+    LSP_USERNAME,
+    OFFICER_USERNAME,
+    RESULTS_DIR,
+    SCALE,
+    empty_cache,
+    setup_django,
+)
 
 MOST_QUERIES = 20
 MEDIAN_MS = 100
@@ -352,6 +362,7 @@ def main():
     from django.db import connection
 
     assert settings.DATABASES["default"]["NAME"] == DATABASE_NAME, "measure only the bench database"
+    empty_cache()
     print(f"Measuring pages on {connection.vendor} ({counts()}); DEBUG={settings.DEBUG}", flush=True)
     sessions = clients()
     rows = []

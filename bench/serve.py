@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.parse
 
-from bench import DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR, SCALE
+from bench import CACHE_URL, DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR, SCALE, empty_cache
 
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -55,6 +55,7 @@ def server_environment():
         "ALLOWED_HOSTS": HOST,
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": CACHE_URL,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PYTHONPATH": ROOT,
     })
@@ -233,6 +234,7 @@ def main():
     os.makedirs(RESULTS_DIR, exist_ok=True)
     env = server_environment()
     collect_static(env)
+    empty_cache()
     bare = start_gunicorn(bare_environment(), app="django.core.wsgi:get_wsgi_application()", port=BARE_PORT,
                           log_name="gunicorn-bare.log")
     try:

@@ -106,6 +106,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "compact_site.context_processors.service",
             ],
+            # {% url %} with each address worked out once per process.
+            "builtins": ["compact_site.templatetags.kept_urls"],
         },
     },
 ]
