@@ -5,9 +5,12 @@ also shows the same numbers in a table. Values are the whole numbers the tables 
 """
 
 import base64
+import functools
+import hashlib
 import math
 
 import pygal
+from django.core.cache import cache
 from pygal.adapters import positive
 from pygal.style import Style
 
@@ -64,6 +67,25 @@ def _options(stroke_width=1, **extra):
     }
 
 
+# A chart is a picture of its arguments alone, so one drawn is kept for the same arguments. pygal takes tens
+# of milliseconds a chart: most of the partnership results' time, drawn afresh on every view.
+CHART_SECONDS = 24 * 60 * 60
+
+
+def drawn_once(draw):
+    @functools.wraps(draw)
+    def kept(*args, **kwargs):
+        digest = hashlib.sha256(repr((args, sorted(kwargs.items()))).encode()).hexdigest()
+        key = f"chart:{draw.__qualname__}:{digest}"
+        svg = cache.get(key)
+        if svg is None:
+            svg = draw(*args, **kwargs)
+            cache.set(key, svg, CHART_SECONDS)
+        return svg
+
+    return kept
+
+
 def _render(chart):
     chart.add_xml_filter(_without_scripts)
     svg = chart.render()
@@ -88,6 +110,7 @@ class _Radar(pygal.Radar):
                 serie.points.append(serie.points[0])
 
 
+@drawn_once
 def radar_chart(results):
     """The seven factor scores (0–100) for the round against the previous round, as SVG bytes."""
     chart = _Radar(
@@ -114,6 +137,7 @@ def radar_chart(results):
     return _render(chart)
 
 
+@drawn_once
 def gap_chart(results):
     """The perception gap per factor (statutory minus voluntary and community score), as SVG bytes.
 
@@ -149,6 +173,7 @@ def svg_data_uri(svg):
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
+@drawn_once
 def factor_counts_chart(labels, series, *, x_title, reach=None):
     """Whole-number counts per factor as horizontal bars, factor 1 at the top, as SVG bytes.
 
@@ -179,6 +204,7 @@ def factor_counts_chart(labels, series, *, x_title, reach=None):
     return _render(chart)
 
 
+@drawn_once
 def response_chart(days):
     """A round's response rate day by day (``[(day, responded, percent)]``), as a line, as SVG bytes."""
     chart = pygal.Line(

@@ -59,3 +59,19 @@ def test_data_uri_embeds_the_svg():
 
     assert uri.startswith("data:image/svg+xml;base64,")
     assert base64.b64decode(uri.split(",", 1)[1]) == b"<svg></svg>"
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures_and_afresh_for_new_ones(results, monkeypatch):
+    from success_factors import charts
+
+    drawn = []
+    real_render = charts._render
+    monkeypatch.setattr(charts, "_render", lambda chart: drawn.append(chart) or real_render(chart))
+
+    first = radar_chart(results)
+    assert radar_chart(results) == first
+    assert len(drawn) == 1
+
+    results.factors[0].score = 12.0
+    changed = radar_chart(results)
+    assert len(drawn) == 2 and changed != first
