@@ -1,12 +1,9 @@
 """Reads of the register that pages, reports and tests share."""
 
-import uuid
-
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
+from . import keeping
 from .models import Champion, Compact, Organisation, Sector, Signature
 from .roles import OFFICER
 
@@ -70,25 +67,19 @@ def active_signatories(*, compact):
     return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
 
 
-# The register's headline figures grow with the area and change rarely: kept until an organisation,
-# signature or champion changes (``forget_register_summary``: at once in this process and, with Redis,
-# everywhere; other processes with a per-process cache within REGISTER_SUMMARY_SECONDS).
-REGISTER_SUMMARY_SECONDS = 60
-
-
-REGISTER_VERSION = "signatories:register-version"
+# The register's headline figures and the pickers' options grow with the area and change rarely: kept until an
+# organisation, signature or champion changes (``signatories.signals`` forgets "register").
+REGISTER = "register"
 
 
 def forget_register_summary():
-    """Forget every compact's kept summary: now, and again once the change that calls this is committed."""
-    cache.delete(REGISTER_VERSION)
-    transaction.on_commit(lambda: cache.delete(REGISTER_VERSION))
+    """Forget every compact's kept summary and the pickers' options."""
+    keeping.forget(REGISTER)
 
 
 def kept_with_register(name, work_out):
     """``work_out()``'s answer, kept until an organisation, signature or champion changes."""
-    version = cache.get_or_set(REGISTER_VERSION, lambda: uuid.uuid4().hex, None)
-    return cache.get_or_set(f"signatories:{name}:{version}", work_out, REGISTER_SUMMARY_SECONDS)
+    return keeping.kept(f"signatories:{name}", [REGISTER], work_out)
 
 
 def register_summary(*, compact):

@@ -28,6 +28,9 @@ def published_wins(*, compact):
     return Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
 
 
+# The version pages kept from the wins are kept under (``signatories.keeping``), forgotten by ``signals``.
+WINS = "wins"
+
 # How long a compact's count of published wins is kept at most. A change to a win forgets it at once in
 # this process (and everywhere with Redis); with a per-process cache other workers catch up within this.
 PUBLISHED_COUNT_SECONDS = 60

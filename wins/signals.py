@@ -2,11 +2,14 @@
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from signatories import keeping
+from success_factors.models import Factor
+
 from .models import Win
-from .selectors import published_count_key
+from .selectors import WINS, published_count_key
 
 
 @receiver(post_save, sender=Win)
@@ -16,3 +19,13 @@ def forget_published_count(sender, instance, **kwargs):
     # Now, and again after the commit: in between, another request could count the old rows and keep them.
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
+
+
+@receiver(post_save, sender=Win)
+@receiver(post_delete, sender=Win)
+@receiver(m2m_changed, sender=Win.factors.through)
+@receiver(m2m_changed, sender=Win.organisations.through)
+@receiver(post_save, sender=Factor)
+def forget_kept_library(sender, **kwargs):
+    """Pages kept from the wins (the library's) are worked out again after any change to a win."""
+    keeping.forget(WINS)

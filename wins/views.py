@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from signatories.roles import CHAMPION, OFFICER, READERS, role_required
-from signatories.selectors import current_compact, organisation_for
+from signatories import keeping
+from signatories.roles import CHAMPION, OFFICER, READERS, role_required, roles_of
+from signatories.selectors import REGISTER, current_compact, organisation_for
 from signatories.views import paginate
 
 from . import selectors, services
@@ -49,7 +50,16 @@ SEARCH_COUNTS_TO = 1000
 
 @role_required(*READERS)
 def library(request):
+    """The library's list is the same for everyone with the same roles asking the same question: it is kept
+    until a win, an organisation or a signature changes (``signatories.keeping``)."""
     compact = current_compact()
+    roles = ",".join(sorted(roles_of(request.user)))
+    key = f"wins-library:{getattr(compact, 'pk', None)}:{roles}:{request.GET.urlencode()}"
+    content = keeping.kept(key, [selectors.WINS, REGISTER], lambda: _library_content(request, compact))
+    return render(request, "wins/library.html", {"content": content, "compact": compact})
+
+
+def _library_content(request, compact):
     filterset = WinFilter(request.GET, queryset=selectors.for_listing(selectors.published_wins(compact=compact)))
     if filterset.narrows():
         page = paginate(request, filterset.qs, most=SEARCH_COUNTS_TO)
@@ -58,7 +68,7 @@ def library(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": filterset, "page_obj": page, "compact": compact, "filter_query": query.urlencode()}
-    return render(request, "wins/library.html", context)
+    return render_to_string("wins/includes/library_content.html", context, request=request)
 
 
 @role_required(OFFICER)

@@ -228,3 +228,35 @@ def test_the_librarys_total_is_kept_and_counts_a_win_as_soon_as_it_is_published(
 
     # ...but a win published through the service is, with everything before it.
     assert "3 wins" in page_text(lsp_client.get(URL))
+
+
+def test_the_list_is_kept_and_worked_out_again_when_a_win_or_an_organisation_changes(compact, lsp_client):
+    shown = WinFactory(compact=compact, title="Lunch club opens")
+    lsp_client.get(URL)
+    with CaptureQueriesContext(connection) as kept:
+        assert "Lunch club opens" in page_text(lsp_client.get(URL))
+    assert not [q for q in kept.captured_queries if "wins_win" in q["sql"]]  # the list came from the cache
+
+    WinFactory(compact=compact, title="Warm space for winter")
+    assert "Warm space for winter" in page_text(lsp_client.get(URL))
+
+    organisation = factories.OrganisationFactory(name="Brook Valley Pantry")
+    shown.organisations.add(organisation)
+    assert "Brook Valley Pantry" in page_text(lsp_client.get(URL))
+    organisation.name = "Brook Valley Food Pantry"
+    organisation.save()
+    assert "Brook Valley Food Pantry" in page_text(lsp_client.get(URL))
+
+    shown.delete()
+    assert "Lunch club opens" not in page_text(lsp_client.get(URL))
+
+
+def test_people_with_other_roles_or_other_questions_never_get_each_others_list(compact, officer_client, lsp_client):
+    WinFactory(compact=compact, title="Fair funding workshop")
+    WinFactory(compact=compact, title="Volunteer fair")
+
+    assert "Download these wins" in page_text(officer_client.get(URL))
+    assert "Download these wins" not in page_text(lsp_client.get(URL))
+    searched = page_text(lsp_client.get(URL, {"q": "workshop"}))
+    assert "Fair funding workshop" in searched and "Volunteer fair" not in searched
+    assert "Volunteer fair" in page_text(lsp_client.get(URL))
