@@ -1,12 +1,18 @@
 """Kept register figures forgotten when the register changes."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import Champion, Organisation, Signature
 from .selectors import forget_register_summary
 
 
+# Sent after an import has written many rows at once (bulk inserts send no post_save): everything kept from
+# the register, the scores or the public pages is worked out again.
+register_imported = Signal()
+
+
+@receiver(register_imported)
 @receiver(post_save, sender=Organisation)
 @receiver(post_delete, sender=Organisation)
 @receiver(post_save, sender=Signature)

@@ -4,11 +4,13 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from signatories.models import Organisation, Signature
+from signatories.signals import register_imported
 
 from .models import Assessment
 from .selectors import forget_kept_scores
 
 
+@receiver(register_imported)
 @receiver(post_save, sender=Assessment)
 @receiver(post_delete, sender=Assessment)
 @receiver(post_save, sender=Signature)

@@ -1,9 +1,10 @@
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commitments import selectors as commitment_selectors
-
 from notifications.selectors import not_sent_count
+from signatories import keeping
 from signatories.roles import (
     CHAMPION,
     LSP_MEMBER,
@@ -12,13 +13,14 @@ from signatories.roles import (
     role_required,
     roles_of,
 )
-from signatories.selectors import champion_record_for, current_compact, register_summary
+from signatories.selectors import REGISTER, champion_record_for, current_compact, register_summary
 from success_factors.rounds.selectors import round_for_champion
-from wins.selectors import returned_count, wins_waiting_count
+from wins.selectors import WINS, returned_count, wins_waiting_count
 
 from ..public.selectors import site_is_on
 from ..public.views import public_home
 from ..reporting import selectors as reporting_selectors
+from .signals import DASHBOARD
 
 
 FUNDING_ENDING_LISTED = 5
@@ -40,14 +42,27 @@ def public_home_for_visitors(view):
 @public_home_for_visitors
 @role_required(*READERS)
 def dashboard(request):
+    """Officers' and LSP members' home pages are the same for everyone with the same roles on the same day: kept
+    until what they count changes (``signals``). A champion's shows their own organisation, worked out each time."""
     roles = roles_of(request.user)
     compact = current_compact()
+    if CHAMPION in roles:
+        content = _content(request, roles, compact)
+    else:
+        key = f"dashboard:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{timezone.localdate()}"
+        content = keeping.kept(key, [REGISTER, WINS, DASHBOARD], lambda: _content(request, roles, compact))
+    # Not kept: the outbox changes its messages' state without signals (``signals``).
+    emails_not_sent = not_sent_count() if OFFICER in roles else 0
+    return render(request, "compact_site/dashboard.html",
+                  {"compact": compact, "content": content, "emails_not_sent": emails_not_sent})
+
+
+def _content(request, roles, compact):
     context = {"compact": compact, "roles": roles}
     if roles & {OFFICER, LSP_MEMBER}:
         context["summary"] = register_summary(compact=compact)
     if OFFICER in roles:
         context["wins_waiting"] = wins_waiting_count(compact=compact)
-        context["emails_not_sent"] = not_sent_count()
         ending = commitment_selectors.funding_ending_without_notice(
             compact=compact, today=timezone.localdate(), counted=True
         )
@@ -58,4 +73,4 @@ def dashboard(request):
         context["round_status"] = round_for_champion(compact=compact, organisation=record and record.organisation)
         context["wins_returned"] = returned_count(request.user)
     context.update(reporting_selectors.dashboard_context(roles=roles, compact=compact))
-    return render(request, "compact_site/dashboard.html", context)
+    return render_to_string("compact_site/includes/dashboard_content.html", context, request=request)

@@ -117,6 +117,7 @@ def connect_signals():
     """Forget the cached public pages whenever something they show changes."""
     from compact_site.reporting.models import Report
     from signatories.models import Champion, Compact, Organisation, Signature
+    from signatories.signals import register_imported
     from success_factors.models import Assessment, Factor, FactorScore
     from wins.models import Win
 
@@ -126,5 +127,6 @@ def connect_signals():
                   PublicSiteSettings):
         post_save.connect(forget_public_pages, sender=model, dispatch_uid=f"public-cache-save-{model.__name__}")
         post_delete.connect(forget_public_pages, sender=model, dispatch_uid=f"public-cache-delete-{model.__name__}")
+    register_imported.connect(forget_public_pages, dispatch_uid="public-cache-import")
     for through in (Win.factors.through, Win.organisations.through):
         m2m_changed.connect(forget_public_pages, sender=through, dispatch_uid=f"public-cache-m2m-{through.__name__}")

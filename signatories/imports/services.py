@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ..signals import register_imported
 from .files import FileProblem, check_size, display_name, read_table
 from .models import ImportRun, ImportStatus
 from .selectors import preview
@@ -80,4 +81,5 @@ def apply(*, run, by):
     run.new_count, run.changed_count, run.unchanged_count = counts[NEW], counts[CHANGED], counts[UNCHANGED]
     run.table = {}
     run.save()
+    register_imported.send(sender=ImportRun, run=run)
     return run
