@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from signatories.roles import OFFICER, public, role_required
 
+from ..public.selectors import commitments_published
 from . import selectors, services
 from .endpoints import api
 from .forms import TokenForm
@@ -89,5 +90,6 @@ def api_docs(request):
         "base_url": settings.SITE_URL.rstrip("/") + "/api/v1",
         "rate_limit": settings.API_RATE_LIMIT_PER_MINUTE,
         "canonical": settings.SITE_URL.rstrip("/") + request.path,
+        "commitments_published": commitments_published(),  # for the public site's navigation
     }
     return render(request, "compact_site/api/docs.html", context)

@@ -75,7 +75,7 @@ def test_no_public_page_shows_anything_private(world, client):
     # The walk saw what is public: the public win and report, the register with its withdrawal, the scores.
     everything = " ".join(response.content.decode() for response in pages.values())
     for expected in ("The shared minibus", "A good quarter for the partnership.", "Riverside Food Bank",
-                     "Old Mill Trust", "2025/26"):
+                     "Old Mill Trust", "2025/26", "Consultations last 12 weeks", "Anytown Borough Council"):
         assert expected in everything
 
 
