@@ -226,6 +226,7 @@ MATRIX = {
     "api:wins": NEEDS_API_KEY,
     "api:actions": NEEDS_API_KEY,
     "api:reports": NEEDS_API_KEY,
+    "api:commitments": NEEDS_API_KEY,
     "api_tokens": OFFICERS_ONLY,
     "api_token_create": OFFICERS_ONLY,
     "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
