@@ -6,6 +6,7 @@ was given) that met it, out of those whose result is known:
 met, not met or explained. "Not known yet" is counted but left out of the share.
 """
 
+import calendar
 import datetime
 from dataclasses import dataclass
 
@@ -36,11 +37,16 @@ class Period:
     def previous(self):
         """The period of the same length just before this one (whole months stay whole months)."""
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
-        whole = self.start.day == 1 and (self.end + datetime.timedelta(days=1)).day == 1
+        whole = self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
         if whole:
             return add_months(self.start, -months), self.start - datetime.timedelta(days=1)
         days = (self.end - self.start).days + 1
         return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
+
+
+def twelve_months_to(day):
+    """The 12 months that end on ``day``: the commitments page's default period, and the public site's."""
+    return Period("12-months", "The last 12 months", add_months(day, -12) + datetime.timedelta(days=1), day)
 
 
 def periods_for(today):
@@ -49,7 +55,7 @@ def periods_for(today):
     last_quarter_start = add_months(quarter_start, -3)
     year_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
     return [
-        Period("12-months", "The last 12 months", add_months(today, -12) + datetime.timedelta(days=1), today),
+        twelve_months_to(today),
         Period("quarter", "The last full quarter", last_quarter_start, quarter_start - datetime.timedelta(days=1)),
         Period("financial-year", "The last financial year", add_months(year_start, -12),
                year_start - datetime.timedelta(days=1)),
@@ -146,41 +152,64 @@ def _not_met_row(check):
     }
 
 
-def commitment_rates(*, compact, periods):
-    """Each commitment's results in each period (``{"current": (start, end), "previous": (start, end)}``),
-    each statutory body's, and the verified records that did not meet a commitment in the current period
-    (the first few, newest first). JSON-ready, so a report can keep it. Four queries."""
+def _commitment_row(commitment, counts):
+    return {
+        "id": commitment.pk,
+        "title": commitment.title,
+        "description": commitment.description,
+        "factor": commitment.factor.number,
+        "kind": commitment.kind,
+        "rule": commitment.rule,
+        "threshold": commitment.threshold,
+        "unit": commitment.unit,
+        "is_local": commitment.is_local,
+        "in_force": commitment.is_active,
+        **{period: _counts(counts, period) for period in PERIODS},
+    }
+
+
+def commitment_results(*, compact, periods):
+    """Each commitment's results in each period (``{"current": (start, end), "previous": (start, end)}``), with
+    what the commitment says and how it is checked, each statutory body's results, and the total. Commitments in
+    force, and retired ones that checked a record in either period. No record is named, so the public site and
+    the API can show all of it. JSON-ready. Three queries."""
     checks = _checks_in(compact, periods)
     by_commitment = {row["commitment_id"]: row for row in
                      checks.values("commitment_id").annotate(**_period_counts(periods)).order_by()}
     commitments = [c for c in Commitment.objects.select_related("factor").order_by("order", "id")
                    if c.is_active or c.pk in by_commitment]
-    rows = [
-        {
-            "id": commitment.pk,
-            "title": commitment.title,
-            "factor": commitment.factor.number,
-            "kind": commitment.kind,
-            **{period: _counts(by_commitment.get(commitment.pk, {}), period) for period in PERIODS},
-        }
-        for commitment in commitments
-    ]
     bodies = [
         {"id": row["body_id"], "name": row["body__name"], **{period: _counts(row, period) for period in PERIODS}}
         for row in sorted(checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by(),
                           key=lambda row: (row["body__name"], row["body_id"]))
     ]
-    start, end = periods["current"]
-    missed = checks.filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)
-    listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
-        "-dated_on", "-id")[:NOT_MET_LISTED]
     total = {period: _counts(
         {key: sum(row.get(key) or 0 for row in by_commitment.values()) for key in _period_counts(periods)}, period)
         for period in PERIODS}
     return {
-        "commitments": rows,
+        "commitments": [_commitment_row(c, by_commitment.get(c.pk, {})) for c in commitments],
         "bodies": bodies,
         "total": total,
+    }
+
+
+# What a report keeps of each commitment: its snapshot stays as it was before the rows described the commitment.
+REPORTED_KEYS = ("id", "title", "factor", "kind", *PERIODS)
+
+
+def commitment_rates(*, compact, periods):
+    """``commitment_results``, and the verified records that did not meet a commitment in the current period
+    (the first few, newest first): what the commitments page shows and a report keeps. Four queries."""
+    results = commitment_results(compact=compact, periods=periods)
+    rows = [{key: row[key] for key in REPORTED_KEYS} for row in results["commitments"]]
+    start, end = periods["current"]
+    missed = _checks_in(compact, periods).filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)
+    listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
+        "-dated_on", "-id")[:NOT_MET_LISTED]
+    return {
+        "commitments": rows,
+        "bodies": results["bodies"],
+        "total": results["total"],
         "not_met": [_not_met_row(check) for check in listed],
         "not_met_count": sum(row["current"][Result.NOT_MET] for row in rows),
     }

@@ -207,6 +207,7 @@ MATRIX = {
     "public:win_detail": PUBLIC,  # a win shown on the public site; others are "not found"
     "public:report_list": PUBLIC,
     "public:report_detail": PUBLIC,  # a public report; others are "not found"
+    "public:commitments": PUBLIC,  # while an officer publishes it (the matrix's does); otherwise "not found"
     "public:open_data": PUBLIC,
     "public:register_csv": PUBLIC,
     "public:register_json": PUBLIC,
@@ -225,6 +226,7 @@ MATRIX = {
     "api:wins": NEEDS_API_KEY,
     "api:actions": NEEDS_API_KEY,
     "api:reports": NEEDS_API_KEY,
+    "api:commitments": NEEDS_API_KEY,
     "api_tokens": OFFICERS_ONLY,
     "api_token_create": OFFICERS_ONLY,
     "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
@@ -296,7 +298,7 @@ def world(db, compact, settings, tmp_path):
     upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]}, uploaded_by=report_officer)
     report_services.make_public(report=published_report, by=report_officer)
     win_services.show_on_public_site(win=published_win, by=report_officer)
-    public_services.update_site_settings(by=report_officer, is_on=True, publish_scores=True)
+    public_services.update_site_settings(by=report_officer, is_on=True, publish_scores=True, publish_commitments=True)
     token, _ = api_services.create_token(name="Matrix", by=report_officer)
     return {
         "signatories:import_upload": {"kind": "organisations"},

@@ -7,8 +7,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def rate_cell(counts):
-    """A numeric table cell: the share met (or "–" when no result is known), and the counts under it."""
+def rate_cell(counts, empty=""):
+    """A numeric table cell: the share met (or "–" when no result is known), and the counts under it; ``empty``,
+    when given, instead where no record was checked at all."""
+    if empty and not counts["checked"]:
+        return format_html('<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>', empty)
     rate = "–" if counts["rate"] is None else f"{counts['rate']}%"
     extra = ""
     if counts["explained"]:

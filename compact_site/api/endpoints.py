@@ -6,19 +6,23 @@ filter by date. A token in the address is never accepted, so keys do not end up 
 """
 
 from django.http import Http404
+from django.utils import timezone
 from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
+from commitments.selectors import Period, twelve_months_to
 from signatories.selectors import current_compact
 
 from . import limits, paging, selectors, services
 from .schemas import (
     ActionPage,
     ChampionsPage,
+    CommitmentsAnswer,
     Error,
     ListParams,
     OrganisationPage,
+    PeriodParams,
     ReportPage,
     RoundPage,
     WinPage,
@@ -230,5 +234,30 @@ def reports(request, params: Query[ListParams]):
     return {"results": results, "next_cursor": cursor}
 
 
-# Commitments (issue #15): once the commitments app exists, its summary is one more endpoint here,
-# `/commitments`, reading through that app's selectors like the lists above.
+def _commitment_periods(params):
+    """The period asked for (``date_to`` defaults to today, ``date_from`` to 12 months before it) and the one of the
+    same length just before it."""
+    _check_dates(params)
+    end = params.date_to or timezone.localdate()
+    if params.date_from and params.date_from > end:
+        raise paging.BadParameter("date_from", "date_from must be on or before date_to, which is today when left out")
+    try:
+        period = Period("asked", "", params.date_from or twelve_months_to(end).start, end)
+        return {"current": (period.start, period.end), "previous": period.previous}
+    except (OverflowError, ValueError) as error:  # a date in the calendar's first year or so
+        parameter = "date_from" if params.date_from else "date_to"
+        raise paging.BadParameter(
+            parameter, f"{parameter} is too early: the period before it would begin before the calendar does"
+        ) from error
+
+
+@api.get("/commitments", response={200: CommitmentsAnswer, **ERRORS}, url_name="commitments",
+         summary="How consultations and funding decisions keep the Compact's commitments",
+         description="Each of the Compact's commitments (12-week consultations, three months' notice of ending "
+                     "funding…) with the results of checking the statutory bodies' verified consultations and funding "
+                     "decisions against it: in the period from date_from to date_to (by default the 12 months to "
+                     "today) and in the period of the same length just before it. bodies gives each statutory "
+                     "body's results, every commitment together. Records waiting for an officer to verify them are "
+                     "never counted, and no record or person is named.")
+def commitments(request, params: Query[PeriodParams]):
+    return selectors.commitments(compact=_compact(), periods=_commitment_periods(params))

@@ -135,3 +135,59 @@ class ReportOut(Schema):
 class ReportPage(Schema):
     results: list[ReportOut]
     next_cursor: str | None
+
+
+class PeriodParams(Schema):
+    date_from: date | None = Field(None, description="The first day of the period (YYYY-MM-DD); leave out for 12 months "
+                                                     "before date_to.")
+    date_to: date | None = Field(None, description="The last day of the period (YYYY-MM-DD); leave out for today.")
+
+
+class PeriodOut(Schema):
+    start: date
+    end: date
+
+
+class ResultCounts(Schema):
+    met: int
+    not_met: int
+    explained: int = Field(description="Not met, but an officer accepted the reason the statutory body gave.")
+    unknown: int = Field(description="Not known yet: a detail the check needs is missing from the record.")
+    known: int = Field(description="met + not_met + explained")
+    checked: int = Field(description="Every verified record checked against it: known + unknown.")
+    rate: int | None = Field(description="The whole percentage of known results that met the commitment (explained "
+                                         "ones count as not meeting it); null when no result is known.")
+
+
+class CommitmentOut(Schema):
+    id: int
+    title: str
+    description: str
+    factor_number: int = Field(description="The critical success factor (1–7) the commitment belongs to.")
+    kind: str = Field(description="What it checks: consultation or funding (funding decisions).")
+    rule: str = Field(description="How it is checked: consultation_length, early_notice, sector_involved, feedback, "
+                                  "rationale, multi_year, full_cost_recovery, payment_in_advance or notice.")
+    threshold: int | None = Field(description="The number the rule checks against, in unit; null when it has none.")
+    unit: str = Field(description="weeks, years or months; empty when the rule has no threshold.")
+    is_local: bool = Field(description="Added by the area, rather than one of the six the Compact started with.")
+    in_force: bool = Field(description="False for a retired commitment (listed only when it checked a record in "
+                                       "either period).")
+    current: ResultCounts = Field(description="Results of the verified records dated in the period.")
+    previous: ResultCounts = Field(description="Results in the period of the same length just before it.")
+
+
+class BodyOut(Schema):
+    id: int
+    name: str
+    current: ResultCounts = Field(description="Results of this statutory body's verified records, every commitment "
+                                              "together.")
+    previous: ResultCounts
+
+
+class CommitmentsAnswer(Schema):
+    period: PeriodOut = Field(description="The period counted: its first and last days, both included.")
+    previous_period: PeriodOut = Field(description="The period of the same length just before it (whole months "
+                                                   "stay whole months).")
+    results: list[CommitmentOut] = Field(description="One per commitment, in the Compact's order.")
+    bodies: list[BodyOut] = Field(description="Each statutory body with verified records in either period, by name.")
+    next_cursor: str | None = Field(None, description="Always null: every commitment fits on one page.")

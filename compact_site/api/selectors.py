@@ -3,6 +3,7 @@ or report, or anyone's email or phone; champions' names only to a token allowed 
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
+from commitments.selectors import commitment_results
 from compact_site.reporting.models import Report, ReportStatus
 from signatories.models import Champion, Organisation, Signature
 from success_factors.models import Action
@@ -102,3 +103,17 @@ def rounds(*, compact):
             {key: row[key] for key in ("factor_number", "factor_title", "score", "organisations_scored")}
         )
     return list(by_round.values())
+
+
+def commitments(*, compact, periods):
+    """Each commitment's results for the verified records dated in each period (``{"current": (start, end),
+    "previous": (start, end)}``), with each statutory body's. Never a record's title or anyone's name. Three queries."""
+    results = commitment_results(compact=compact, periods=periods)
+    (start, end), (previous_start, previous_end) = periods["current"], periods["previous"]
+    return {
+        "period": {"start": start, "end": end},
+        "previous_period": {"start": previous_start, "end": previous_end},
+        "results": [{"factor_number": row["factor"], **row} for row in results["commitments"]],
+        "bodies": results["bodies"],
+        "next_cursor": None,
+    }

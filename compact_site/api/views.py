@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from signatories.roles import OFFICER, public, role_required
 
+from ..public.selectors import commitments_published
 from . import selectors, services
 from .endpoints import api
 from .forms import TokenForm
@@ -50,8 +51,22 @@ def _schema_of(reference, schemas):
     return name, schemas.get(name, {})
 
 
+def _fields(properties):
+    return [
+        {"name": name, "description": field.get("description", ""),
+         "type": field.get("type") or " or ".join(
+             option.get("type", option.get("$ref", "").rsplit("/", 1)[-1])
+             for option in field.get("anyOf", [])) or field.get("$ref", "").rsplit("/", 1)[-1]}
+        for name, field in properties.items()
+    ]
+
+
+PAGING_FIELDS = ("results", "next_cursor")
+
+
 def endpoint_docs():
-    """Each endpoint from the OpenAPI schema: path, summary, description, parameters and answer fields."""
+    """Each endpoint from the OpenAPI schema: path, summary, description, parameters, the fields of each result
+    and any other fields of the answer (the commitments' periods and bodies)."""
     schema = api.get_openapi_schema()
     components = schema.get("components", {}).get("schemas", {})
     endpoints = []
@@ -60,7 +75,8 @@ def endpoint_docs():
             responses = operation["responses"]
             answer = (responses.get(200) or responses["200"])["content"]["application/json"]["schema"]
             _, page = _schema_of(answer, components)
-            item_ref = page.get("properties", {}).get("results", {}).get("items", {})
+            properties = page.get("properties", {})
+            item_ref = properties.get("results", {}).get("items", {})
             item_name, item = _schema_of(item_ref, components)
             endpoints.append({
                 "method": method.upper(),
@@ -68,13 +84,9 @@ def endpoint_docs():
                 "summary": operation.get("summary", ""),
                 "description": operation.get("description", ""),
                 "parameters": operation.get("parameters", []),
-                "fields": [
-                    {"name": name, "description": field.get("description", ""),
-                     "type": field.get("type") or " or ".join(
-                         option.get("type", option.get("$ref", "").rsplit("/", 1)[-1])
-                         for option in field.get("anyOf", [])) or field.get("$ref", "").rsplit("/", 1)[-1]}
-                    for name, field in item.get("properties", {}).items()
-                ],
+                "fields": _fields(item.get("properties", {})),
+                "answer_fields": _fields({name: field for name, field in properties.items()
+                                          if name not in PAGING_FIELDS}),
             })
     return schema, endpoints
 
@@ -89,5 +101,6 @@ def api_docs(request):
         "base_url": settings.SITE_URL.rstrip("/") + "/api/v1",
         "rate_limit": settings.API_RATE_LIMIT_PER_MINUTE,
         "canonical": settings.SITE_URL.rstrip("/") + request.path,
+        "commitments_published": commitments_published(),  # for the public site's navigation
     }
     return render(request, "compact_site/api/docs.html", context)

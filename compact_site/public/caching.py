@@ -115,6 +115,7 @@ class VisitorPageCache:
 
 def connect_signals():
     """Forget the cached public pages whenever something they show changes."""
+    from commitments.models import Check, Commitment, Consultation, FundingDecision
     from compact_site.reporting.models import Report
     from signatories.models import Champion, Compact, Organisation, Signature
     from signatories.signals import register_imported
@@ -123,8 +124,9 @@ def connect_signals():
 
     from .models import PublicSiteSettings
 
+    # Consultations and funding decisions too: verifying one marks its checks verified with a bulk update.
     for model in (Win, Report, Signature, Organisation, Compact, Champion, Assessment, FactorScore, Factor,
-                  PublicSiteSettings):
+                  PublicSiteSettings, Check, Commitment, Consultation, FundingDecision):
         post_save.connect(forget_public_pages, sender=model, dispatch_uid=f"public-cache-save-{model.__name__}")
         post_delete.connect(forget_public_pages, sender=model, dispatch_uid=f"public-cache-delete-{model.__name__}")
     register_imported.connect(forget_public_pages, dispatch_uid="public-cache-import")

@@ -19,6 +19,13 @@ class SiteSettingsForm(GovForm):
         help_text="The seven factors' partnership scores for each round, on the public site and in the open data. "
         "Single organisations' self-assessments are never published.",
     )
+    publish_commitments = forms.BooleanField(
+        label="Publish how the commitments are kept",
+        required=False,
+        help_text="For the last 12 months against the 12 before: the share of statutory bodies' consultations and "
+        "funding decisions that met each of the Compact's commitments, and each body's record. Only verified records "
+        "count, and no record or person is named.",
+    )
 
 
 class RegisterSearchForm(forms.Form):

@@ -17,6 +17,12 @@ class PublicSiteSettings(models.Model):
         default=False,
         help_text="Show the seven factors' partnership scores on the public site and in the open data.",
     )
+    publish_commitments = models.BooleanField(
+        "publish how the commitments are kept",
+        default=False,
+        help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified "
+        "consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -5,12 +5,15 @@ Every read the public pages make goes through here, so the rules of what is publ
 - a win only when it is published and an officer has marked it "show on the public site";
 - a report only in its published (not superseded) version and when an officer has marked it public;
 - the partnership scores only when an officer has chosen to publish them;
+- how the commitments are kept (counts of verified records only, never a record or a person) only when an
+  officer has chosen to publish it;
 - never a concern, a single self-assessment, an action, or a person's name, email or phone.
 """
 
 from django.db.models import Avg, Count
 from django.utils import timezone
 
+from commitments.selectors import commitment_results, twelve_months_to
 from compact_site.reporting.models import Report, ReportStatus
 from signatories.models import Champion, Sector, Signature
 from signatories.selectors import active_signatories
@@ -117,6 +120,22 @@ def public_reports(*, compact):
     return Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED, is_public=True).order_by(
         "-period_end", "-id"
     )
+
+
+def commitments_published():
+    return site_settings().publish_commitments
+
+
+def public_commitments(*, compact, today):
+    """How the commitments were kept in the 12 months to ``today`` and the 12 before, when officers publish it;
+    otherwise None. Counts of verified records for each commitment and each statutory body: no record is named.
+    Three queries."""
+    if not commitments_published():
+        return None
+    period = twelve_months_to(today)
+    periods = {"current": (period.start, period.end), "previous": period.previous}
+    return {"period": periods["current"], "previous_period": periods["previous"],
+            **commitment_results(compact=compact, periods=periods)}
 
 
 def public_scores(*, compact):

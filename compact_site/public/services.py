@@ -9,11 +9,14 @@ from .models import PublicSiteSettings
 
 
 @transaction.atomic
-def update_site_settings(*, by, is_on, publish_scores):
-    """Turn the public site on or off and choose whether it publishes the partnership scores."""
+def update_site_settings(*, by, is_on, publish_scores, publish_commitments=None):
+    """Turn the public site on or off and choose whether it publishes the partnership scores and how the
+    commitments are kept (``publish_commitments`` left out: as it is)."""
     if not is_officer(by):
         raise PermissionDenied("Only a Compact officer can change the public site.")
     setting = PublicSiteSettings.objects.select_for_update().order_by("pk").first() or PublicSiteSettings()
     setting.is_on, setting.publish_scores, setting.updated_by = is_on, publish_scores, by
+    if publish_commitments is not None:
+        setting.publish_commitments = publish_commitments
     setting.save()
     return setting

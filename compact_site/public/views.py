@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from signatories.roles import OFFICER, is_officer, public, role_required
 from signatories.selectors import current_compact
@@ -43,6 +44,7 @@ def public_page(view):
 def _page(request, template, context):
     context.setdefault("compact", current_compact())
     context["site_off"] = not selectors.site_is_on()
+    context["commitments_published"] = selectors.commitments_published()
     context["canonical"] = settings.SITE_URL.rstrip("/") + request.path
     return render(request, template, context)
 
@@ -56,6 +58,7 @@ def home(request):
         "latest_wins": list(selectors.public_wins(compact=compact)[:3]),
         "latest_report": selectors.public_reports(compact=compact).first(),
         "scores_published": selectors.site_settings().publish_scores,
+        "commitments": selectors.public_commitments(compact=compact, today=timezone.localdate()),
     }
     return _page(request, "compact_site/public/home.html", context)
 
@@ -109,6 +112,16 @@ def report_detail(request, pk):
     report = get_object_or_404(selectors.public_reports(compact=compact), pk=pk)
     content = selectors.public_report_content(report, compact=compact)
     return _page(request, "compact_site/public/report_detail.html", {"report": report, "content": content})
+
+
+@public_page
+def commitments(request):
+    """How the statutory bodies' consultations and funding decisions keep the Compact's commitments: "not found"
+    until an officer publishes it."""
+    summary = selectors.public_commitments(compact=current_compact(), today=timezone.localdate())
+    if summary is None:
+        raise Http404("How the commitments are kept is not published.")
+    return _page(request, "compact_site/public/commitments.html", {"summary": summary})
 
 
 @public_page
@@ -189,6 +202,8 @@ def sitemap(request):
     base = settings.SITE_URL.rstrip("/")
     names = ["dashboard", "public:register", "public:factors", "public:win_list", "public:report_list",
              "public:open_data", "api_docs"]
+    if selectors.commitments_published():
+        names.insert(names.index("public:report_list") + 1, "public:commitments")
     urls = [{"loc": base + reverse(name)} for name in names]
     wins, reports = selectors.sitemap_entries(compact=compact)
     urls += [{"loc": base + reverse("public:win_detail", args=[pk]), "lastmod": at} for pk, at in wins]
@@ -211,11 +226,13 @@ def robots(request):
 
 @role_required(OFFICER)
 def site_settings(request):
-    """Officers open or close the public site and choose whether it publishes the partnership scores."""
+    """Officers open or close the public site and choose whether it publishes the partnership scores and how the
+    commitments are kept."""
     setting = selectors.site_settings()
-    form = SiteSettingsForm(
-        request.POST or None, initial={"is_on": setting.is_on, "publish_scores": setting.publish_scores}
-    )
+    form = SiteSettingsForm(request.POST or None, initial={
+        "is_on": setting.is_on, "publish_scores": setting.publish_scores,
+        "publish_commitments": setting.publish_commitments,
+    })
     if request.method == "POST" and form.is_valid():
         services.update_site_settings(by=request.user, **form.cleaned_data)
         state = "open to everyone" if form.cleaned_data["is_on"] else "off: everyone is asked to sign in"

@@ -1,5 +1,6 @@
-"""The public site in a real browser: a visitor reads the Compact, searches the register, reads a win, a report
-and the open data; then the officer signs in, makes an API key, shows another win and closes the site."""
+"""The public site in a real browser: a visitor reads the Compact, searches the register, reads a win, a report,
+how the commitments are kept and the open data; then the officer signs in, makes an API key, shows another win and
+closes the site."""
 
 import re
 
@@ -45,6 +46,15 @@ def test_a_visitor_reads_the_public_site_and_an_officer_closes_it(page, demo):
 
     page.get_by_role("link", name="The seven factors").click()
     expect(page.locator("main table")).to_contain_text("Outcomes focus")
+
+    # How the statutory bodies keep the Compact's commitments, counted from verified records only.
+    page.get_by_role("link", name="Commitments", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keeping the Compact’s commitments")
+    commitments = page.get_by_role("table", name="Records meeting each commitment")
+    expect(commitments).to_contain_text("Consultations last 12 weeks")
+    expect(commitments.locator("td").first).to_contain_text(re.compile(r"\d+%"))
+    expect(page.get_by_role("table", name="Each statutory body’s record")).to_contain_text("Northbrook Borough Council")
+    expect(page.locator("main")).to_contain_text("Only verified records count")
 
     page.get_by_role("link", name="Open data", exact=True).click()
     expect(page.locator("main")).to_contain_text("Open Government Licence v3.0")

@@ -143,6 +143,27 @@ def test_rates_count_verified_records_in_each_period(compact, officer, voluntary
     assert rates["not_met_count"] == 1
 
 
+def test_results_describe_each_commitment_but_a_report_keeps_what_it_always_kept(compact, officer):
+    consultation(compact=compact, by=officer, opened_on=D(2026, 1, 5), weeks=3)
+    periods = {"current": (D(2026, 1, 1), D(2026, 3, 31)), "previous": (D(2025, 10, 1), D(2025, 12, 31))}
+    described = next(r for r in selectors.commitment_results(compact=compact, periods=periods)["commitments"]
+                     if r["rule"] == Rule.CONSULTATION_LENGTH)
+    assert (described["threshold"], described["unit"], described["is_local"], described["in_force"]) == (
+        12, "weeks", False, True)
+    assert described["current"]["not_met"] == 1
+    reported = selectors.commitment_rates(compact=compact, periods=periods)["commitments"]
+    assert {tuple(row) for row in reported} == {("id", "title", "factor", "kind", "current", "previous")}
+
+
+@pytest.mark.parametrize("start,end,previous", [
+    (D(2026, 1, 1), D(2026, 3, 31), (D(2025, 10, 1), D(2025, 12, 31))),  # whole months stay whole months
+    (D(2025, 12, 2), D(2026, 12, 1), (D(2024, 12, 2), D(2025, 12, 1))),
+    (D(9999, 1, 1), D(9999, 12, 31), (D(9998, 1, 1), D(9998, 12, 31))),  # the calendar's last day
+])
+def test_the_period_before_is_as_long(start, end, previous):
+    assert selectors.Period("", "", start, end).previous == previous
+
+
 def test_the_early_warning_lists_funding_ending_within_four_months_without_notice(compact, officer):
     today = D(2026, 6, 1)
     soon = funding(compact=compact, by=officer, name="Ends in October", ends_on=D(2026, 10, 1))

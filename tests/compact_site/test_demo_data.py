@@ -212,7 +212,7 @@ def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
     from compact_site.public.models import PublicSiteSettings
 
     setting = PublicSiteSettings.current()
-    assert setting.is_on and setting.publish_scores
+    assert setting.is_on and setting.publish_scores and setting.publish_commitments
     assert Win.objects.filter(status=WinStatus.PUBLISHED, show_on_public_site=True).count() == 10
     latest = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first()
     assert list(Report.objects.filter(is_public=True)) == [latest]
@@ -220,3 +220,5 @@ def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
     response = Client().get("/api/v1/organisations", HTTP_AUTHORIZATION="Bearer cpt_demo-performance-team-not-secret")
     assert response.status_code == 200 and len(response.json()["results"]) == 40
     assert "Northbrook Local Compact" in Client().get("/").content.decode()
+    commitments = Client().get("/public/commitments/").content.decode()
+    assert "Consultations last 12 weeks" in commitments and "Northbrook Borough Council" in commitments

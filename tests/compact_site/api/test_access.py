@@ -8,7 +8,7 @@ import pytest
 from compact_site.api import services
 from tests.compact_site.public.builders import build_world
 
-ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports"]
+ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments"]
 
 
 @pytest.fixture

@@ -3,16 +3,20 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from openapi_schema_validator import OAS31Validator, validate
 from openapi_spec_validator import validate as validate_spec
 
+from commitments import services as commitment_services
+from commitments.models import Consultation
 from compact_site.api import services
 from success_factors.models import ActionStatus
 from tests import factories
+from tests.commitments.builders import consultation, statutory_body
 from tests.compact_site.public.builders import build_world
 from tests.wins.factories import WinFactory
 
-ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports"]
+ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments"]
 
 
 @pytest.fixture
@@ -154,7 +158,7 @@ def test_unknown_addresses_answer_json_404(world, client):
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
 def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, django_assert_max_num_queries):
     get(client, world, f"/api/v1/{endpoint}")  # last_used_at is written at most once a minute: not in the count
-    with django_assert_max_num_queries(6) as small:
+    with django_assert_max_num_queries(6) as small:  # the issue's ceiling is 10
         get(client, world, f"/api/v1/{endpoint}")
     for number in range(12):
         organisation = factories.OrganisationFactory()
@@ -162,6 +166,8 @@ def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, d
         factories.ChampionFactory(organisation=organisation)
         WinFactory(compact=world.compact, organisations=[organisation])
         factories.ActionFactory(compact=world.compact, owner_organisation=organisation)
+        consultation(compact=world.compact, by=world.officer, body=statutory_body(f"Parish Council {number}"),
+                     opened_on=timezone.localdate() - datetime.timedelta(days=30 * number + 1), weeks=4 + number)
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = get(client, world, f"/api/v1/{endpoint}")
     assert response.status_code == 200
@@ -174,3 +180,99 @@ def test_champion_names_cost_no_query_per_organisation(world, client, django_ass
     client.get("/api/v1/champions", HTTP_AUTHORIZATION=f"Bearer {key}")
     with django_assert_max_num_queries(4):
         client.get("/api/v1/champions", HTTP_AUTHORIZATION=f"Bearer {key}")
+
+
+def commitment(body, title):
+    return next(row for row in body["results"] if row["title"] == title)
+
+
+def test_commitments_give_each_ones_results_this_year_and_the_year_before(world, client):
+    today = timezone.localdate()
+    consultation(compact=world.compact, by=world.officer, body=world.body, title="Old budget consultation",
+                 opened_on=today - datetime.timedelta(days=400))
+    body = get(client, world, "/api/v1/commitments").json()
+    year_ago = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) else today
+    assert body["period"] == {"start": (year_ago + datetime.timedelta(days=1)).isoformat(), "end": today.isoformat()}
+    assert body["previous_period"]["end"] == year_ago.isoformat()
+    length = commitment(body, "Consultations last 12 weeks")
+    assert {key: length[key] for key in ("factor_number", "kind", "rule", "threshold", "unit", "is_local", "in_force")} == {
+        "factor_number": 4, "kind": "consultation", "rule": "consultation_length", "threshold": 12, "unit": "weeks",
+        "is_local": False, "in_force": True,
+    }
+    assert length["description"].startswith("Consultations with the sector last at least 12 weeks")
+    assert length["current"] == {"met": 1, "not_met": 1, "explained": 0, "unknown": 0, "known": 2, "checked": 2,
+                                 "rate": 50}
+    assert length["previous"] == {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1,
+                                  "rate": 100}
+    notice = commitment(body, "Three months' notice of ending or reducing funding")
+    assert notice["current"]["checked"] == 0 and notice["current"]["rate"] is None
+    assert body["bodies"] == [{
+        "id": world.body.pk, "name": "Anytown Borough Council",
+        "current": {"met": 4, "not_met": 2, "explained": 0, "unknown": 0, "known": 6, "checked": 6, "rate": 67},
+        "previous": {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1, "rate": 100},
+    }]
+    assert body["next_cursor"] is None
+
+
+def test_commitments_count_a_reported_record_only_once_it_is_verified(world, client):
+    assert commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")[
+        "current"]["checked"] == 2
+    commitment_services.verify(record=Consultation.objects.get(title="SECRET-REPORTED-CONSULTATION"), by=world.officer)
+    assert commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")[
+        "current"]["checked"] == 3
+
+
+def test_commitments_for_a_chosen_period_against_the_one_before(world, client):
+    today = timezone.localdate()
+    opened = today - datetime.timedelta(days=60)  # the world's 4-week consultation
+    body = get(client, world, "/api/v1/commitments", date_from=opened.isoformat(), date_to=opened.isoformat()).json()
+    day_before = (opened - datetime.timedelta(days=1)).isoformat()
+    assert body["period"] == {"start": opened.isoformat(), "end": opened.isoformat()}
+    assert body["previous_period"] == {"start": day_before, "end": day_before}
+    length = commitment(body, "Consultations last 12 weeks")
+    assert (length["current"]["not_met"], length["current"]["checked"], length["current"]["rate"]) == (1, 1, 0)
+    assert length["previous"]["checked"] == 0
+    # Only date_to: the 12 months to it. Long before the records, nothing is counted.
+    body = get(client, world, "/api/v1/commitments", date_to="2020-06-30").json()
+    assert body["period"] == {"start": "2019-07-01", "end": "2020-06-30"}
+    assert body["previous_period"] == {"start": "2018-07-01", "end": "2019-06-30"}
+    assert body["bodies"] == []
+
+
+def test_retired_commitments_are_listed_only_while_they_counted_records(world, client):
+    from commitments.models import Commitment
+
+    multi_year = Commitment.objects.get(rule="multi_year")
+    commitment_services.save_commitment(by=world.officer, commitment=multi_year, retired=True)
+    titles = [row["title"] for row in get(client, world, "/api/v1/commitments").json()["results"]]
+    assert "Multi-year funding where appropriate" in titles  # the world's one-year grant was checked against it
+    row = commitment(get(client, world, "/api/v1/commitments").json(), "Multi-year funding where appropriate")
+    assert row["in_force"] is False
+    titles = [row["title"] for row in get(client, world, "/api/v1/commitments", date_to="2020-06-30").json()["results"]]
+    assert "Multi-year funding where appropriate" not in titles and "Consultations last 12 weeks" in titles
+
+
+@pytest.mark.parametrize("params,parameter", [
+    ({"date_from": "2026-13-01"}, "date_from"),
+    ({"date_to": "yesterday"}, "date_to"),
+    ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "date_to"),
+    ({"date_from": "9999-01-01"}, "date_from"),  # after today, which date_to is when left out
+    ({"date_from": "0001-01-01", "date_to": "0001-12-31"}, "date_from"),  # no period before it
+    ({"date_to": "0001-06-30"}, "date_to"),
+])
+def test_commitments_answer_bad_dates_with_a_clear_json_error(params, parameter, world, client):
+    response = get(client, world, "/api/v1/commitments", **params)
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["error"] == "bad_request"
+    assert [detail["parameter"] for detail in body["details"]] == [parameter]
+    assert parameter in body["message"]
+
+
+def test_commitments_reach_either_end_of_the_calendar(world, client):
+    response = get(client, world, "/api/v1/commitments", date_from="9999-01-01", date_to="9999-12-31")
+    assert response.status_code == 200
+    assert response.json()["previous_period"] == {"start": "9998-01-01", "end": "9998-12-31"}
+    response = get(client, world, "/api/v1/commitments", date_from="0001-07-01", date_to="0001-12-31")
+    assert response.status_code == 200
+    assert response.json()["previous_period"] == {"start": "0001-01-01", "end": "0001-06-30"}

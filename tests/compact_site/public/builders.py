@@ -7,11 +7,14 @@ appear on a public page or in an API answer that may not show it.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
 from success_factors.models import Level
 from tests import factories
+from tests.commitments.builders import consultation, funding, statutory_body
 from tests.success_factors.builders import first_indicator
 from tests.wins.factories import WinFactory, draft, factor, submitted
 from wins import services as win_services
@@ -23,6 +26,8 @@ ALWAYS_PRIVATE = [
     "SECRET-DRAFT-WIN", "SECRET-SUBMITTED-WIN", "SECRET-RETURNED-WIN", "SECRET-CONCERN", "SECRET-CONCERN-DETAILS",
     "SECRET-EVIDENCE", "SECRET-RATING-COMMENT", "SECRET-REOPEN-REASON", "SECRET-DRAFT-REPORT",
     "SECRET-WITHDRAWAL-REASON", "SECRET-SUPPORT-NEEDS", "SECRET-PROGRESS-NOTES",
+    # a consultation a champion reported, waiting for an officer
+    "SECRET-REPORTED-CONSULTATION",
     # people: champions' and users' names, emails and phones, signers, endorsers, action owners
     "Zebedee Quartermaine", "zebedee.q@private.example.org", "01632 960123", "Ottoline Fairweather",
     "ottoline@private.example.org", "Barnaby Whitlock", "Isadora Pennyworth", "Cassius Thornbury",
@@ -46,11 +51,12 @@ class World:
     draft_report: object
     organisation: object
     withdrawn: object
+    body: object = None
     key: str = ""
     extras: dict = field(default_factory=dict)
 
 
-def build_world(compact, *, publish_scores=True):
+def build_world(compact, *, publish_scores=True, publish_commitments=True):
     officer = factories.officer(username="world-officer", first_name="Philippa", last_name="Marchbanks",
                                 email="philippa@private.example.org")
     organisation = factories.OrganisationFactory(name="Riverside Food Bank")
@@ -103,11 +109,13 @@ def build_world(compact, *, publish_scores=True):
     )
     draft_report.summary = "SECRET-DRAFT-REPORT"
     draft_report.save()
-    public_services.update_site_settings(by=officer, is_on=True, publish_scores=publish_scores)
+    body = _commitment_records(compact, officer, reporter=champion_login)
+    public_services.update_site_settings(by=officer, is_on=True, publish_scores=publish_scores,
+                                         publish_commitments=publish_commitments)
     _, key = api_services.create_token(name="Performance team", by=officer)
     return World(compact=compact, officer=officer, public_win=public_win, unshown_win=unshown_win,
                  public_report=public_report, private_report=private_report, draft_report=draft_report,
-                 organisation=organisation, withdrawn=withdrawn, key=key)
+                 organisation=organisation, withdrawn=withdrawn, body=body, key=key)
 
 
 def _published(compact, officer, start, summary, highlights=()):
@@ -119,3 +127,20 @@ def _published(compact, officer, start, summary, highlights=()):
     if highlights:
         report.highlighted_wins.set(highlights)
     return report_services.publish_report(report=report, by=officer)
+
+
+def _commitment_records(compact, officer, *, reporter):
+    """Records in the last 12 months: two verified consultations, one of 12 weeks (met) and one of 4 (not met), a
+    verified one-year grant, and a consultation a champion reported that waits for an officer. Returns their
+    statutory body."""
+    body = statutory_body("Anytown Borough Council")  # not on the register, so the register's tests stay as they are
+    today = timezone.localdate()
+    consultation(compact=compact, by=officer, body=body, title="Library opening hours",
+                 opened_on=today - datetime.timedelta(days=100))
+    consultation(compact=compact, by=officer, body=body, title="Parking charges", weeks=4,
+                 opened_on=today - datetime.timedelta(days=60))
+    consultation(compact=compact, by=reporter, body=body, title="SECRET-REPORTED-CONSULTATION", weeks=2,
+                 opened_on=today - datetime.timedelta(days=30))
+    funding(compact=compact, by=officer, body=body, name="Youth club grants", decided_on=today - datetime.timedelta(days=45),
+            starts_on=today - datetime.timedelta(days=30), ends_on=today + datetime.timedelta(days=334))
+    return body

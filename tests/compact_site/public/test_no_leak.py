@@ -16,7 +16,7 @@ from tests.compact_site.public.builders import ALWAYS_PRIVATE, CHAMPION_NAME, NO
 from tests.test_permissions import project_patterns
 
 PUBLIC_PREFIXES = ("/public/", "/open-data/", "/api/docs/", "/api/v1/openapi.json", "/sitemap.xml", "/robots.txt")
-API_LISTS = ["organisations", "champions", "rounds", "wins", "actions", "reports"]
+API_LISTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments"]
 
 
 class Links(HTMLParser):
@@ -75,7 +75,7 @@ def test_no_public_page_shows_anything_private(world, client):
     # The walk saw what is public: the public win and report, the register with its withdrawal, the scores.
     everything = " ".join(response.content.decode() for response in pages.values())
     for expected in ("The shared minibus", "A good quarter for the partnership.", "Riverside Food Bank",
-                     "Old Mill Trust", "2025/26"):
+                     "Old Mill Trust", "2025/26", "Consultations last 12 weeks", "Anytown Borough Council"):
         assert expected in everything
 
 
@@ -109,7 +109,7 @@ def test_no_api_answer_shows_anything_private(world, client):
     assert {url: words for url, words in found.items() if words} == {}
     everything = " ".join(text for _, text in answers)
     # What the API is for: published wins (shown on the public site or not), the plan, every published report.
-    for expected in NOT_PUBLIC + ["The shared minibus"]:
+    for expected in NOT_PUBLIC + ["The shared minibus", "Consultations last 12 weeks"]:
         assert expected in everything
 
 

@@ -43,7 +43,7 @@ def test_when_the_site_is_off_home_sends_everyone_to_sign_in(world, client):
 
 
 @pytest.mark.parametrize("name", ["public:register", "public:factors", "public:win_list", "public:open_data",
-                                  "public:register_csv", "public:sitemap"])
+                                  "public:register_csv", "public:sitemap", "public:commitments"])
 def test_when_the_site_is_off_its_pages_are_not_found_but_officers_can_check_them(name, world, client, champion_client,
                                                                                    officer_client):
     turn_off(world)
