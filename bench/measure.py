@@ -71,6 +71,11 @@ def pages():
         ("Factor page (3)", "lsp", "/factors/3/", "page"),
         ("Wins library", "champion", "/wins/", "page"),
         ("Wins library, search", "champion", "/wins/?q=volunteers+funding", "page"),
+        # The kept pages as the first visitor after a change sees them (the cache emptied before each request).
+        ("Dashboard (officer), afresh", "officer", "/", "fresh"),
+        ("Wins library, afresh", "champion", "/wins/", "fresh"),
+        ("Wins library, search, afresh", "champion", "/wins/?q=volunteers+funding", "fresh"),
+        ("Partnership results, afresh", "lsp", "/results/", "fresh"),
         ("Report list", "lsp", "/reports/", "page"),
         ("Report preview (draft)", "officer", f"/reports/{draft}/", "page"),
         ("Draft figures counted again", "officer", f"/reports/{draft}/recount/", "post"),
@@ -93,10 +98,11 @@ def pages():
         ("Public register (visitor, fresh)", "visitor", "/public/register/", "fresh"),
         ("Public register (visitor, cached)", "visitor", "/public/register/", "page"),
         ("Public wins (visitor, fresh)", "visitor", "/public/wins/", "fresh"),
+        ("Public commitments (visitor, fresh)", "visitor", "/public/commitments/", "fresh"),
         ("Open data: register CSV (fresh)", "visitor", "/open-data/register.csv", "fresh"),
         # The read-only API, with a key, a page of 50 (the default) and of 200 (the most)
         *[(f"API {name}", "api", f"/api/v1/{name}", "api") for name in
-          ("organisations", "champions", "rounds", "wins", "actions", "reports")],
+          ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments")],
         ("API wins, 200 a page", "api", "/api/v1/wins?limit=200", "api"),
         ("API wins, a date range", "api", "/api/v1/wins?date_from=2025-01-01&date_to=2025-12-31", "api"),
     ]

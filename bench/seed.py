@@ -432,14 +432,16 @@ class Seeder:
                 ))
         Check.objects.bulk_create(rows, batch_size=BATCH)
     def public_site(self):
-        """The public site as an area would run it: on, with a thousand wins and the latest report shown."""
+        """The public site as an area would run it: on, with a thousand wins, the latest report, the scores and
+        the commitments shown."""
         from compact_site.accounts.models import hash_token
         from compact_site.api.models import ApiToken
         from compact_site.public.models import PublicSiteSettings
         from compact_site.reporting.models import Report, ReportStatus
         from wins.models import Win, WinStatus
 
-        PublicSiteSettings.objects.create(is_on=True, publish_scores=True, updated_by=self.officer)
+        PublicSiteSettings.objects.create(is_on=True, publish_scores=True, publish_commitments=True,
+                                          updated_by=self.officer)
         published = Win.objects.filter(compact=self.compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
         Win.objects.filter(pk__in=list(published.values_list("pk", flat=True)[:PUBLIC_WINS])).update(
             show_on_public_site=True
