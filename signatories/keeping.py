@@ -16,6 +16,12 @@ from django.db import transaction
 
 KEPT_SECONDS = 60
 
+# The versions, and where each is retired.
+REGISTER = "register"  # organisations, signatures, champions: signatories.signals
+SCORES = "scores"  # assessments and their kept factor scores: success_factors.signals and services
+FACTORS = "factors"  # the factors, their indicators and the action plan: success_factors.signals
+WINS = "wins"  # wins, their factors and organisations: wins.signals
+
 
 def _version_key(name):
     return f"kept-version:{name}"

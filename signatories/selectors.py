@@ -69,7 +69,7 @@ def active_signatories(*, compact):
 
 # The register's headline figures and the pickers' options grow with the area and change rarely: kept until an
 # organisation, signature or champion changes (``signatories.signals`` forgets "register").
-REGISTER = "register"
+REGISTER = keeping.REGISTER
 
 
 def forget_register_summary():

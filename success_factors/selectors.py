@@ -6,15 +6,13 @@ evidence") when it has none. A partnership factor score for a round is the mean 
 factor scores in their submitted assessments of that round.
 """
 
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
+from signatories import keeping
 from signatories.models import Sector
 from signatories.selectors import active_signatories
 
@@ -167,21 +165,17 @@ class PartnershipResults:
 # The partnership's sums of kept factor scores and its response counts grow with the organisations and the
 # rounds: they are kept in the cache until a score, an assessment, a signature or an organisation changes
 # (``forget_kept_scores``). That forgets them at once in this process (and everywhere with Redis); other
-# processes with a per-process cache catch up within KEPT_SCORES_SECONDS.
-KEPT_SCORES_SECONDS = 60
-KEPT_SCORES_VERSION = "factor-scores:version"
+# processes with a per-process cache catch up within ``keeping.KEPT_SECONDS``.
+SCORES = keeping.SCORES
 
 
 def kept_scores(name, work_out):
-    version = cache.get_or_set(KEPT_SCORES_VERSION, lambda: uuid.uuid4().hex, None)
-    return cache.get_or_set(f"factor-scores:{version}:{name}", work_out, KEPT_SCORES_SECONDS)
+    return keeping.kept(f"factor-scores:{name}", [SCORES], work_out)
 
 
 def forget_kept_scores():
-    """Forget every kept sum and count: now, and again once the change that calls this is committed (in
-    between, another request could add up the old rows and keep them)."""
-    cache.delete(KEPT_SCORES_VERSION)
-    transaction.on_commit(lambda: cache.delete(KEPT_SCORES_VERSION))
+    """Forget every kept sum and count (``signatories.keeping``)."""
+    keeping.forget(SCORES)
 
 
 def partnership_results(*, compact, round_name=None, all_rounds=None):

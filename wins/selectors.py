@@ -7,6 +7,7 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
+from signatories import keeping
 from success_factors.models import Factor
 
 from .models import Win, WinStatus
@@ -29,7 +30,7 @@ def published_wins(*, compact):
 
 
 # The version pages kept from the wins are kept under (``signatories.keeping``), forgotten by ``signals``.
-WINS = "wins"
+WINS = keeping.WINS
 
 # How long a compact's count of published wins is kept at most. A change to a win forgets it at once in
 # this process (and everywhere with Redis); with a per-process cache other workers catch up within this.

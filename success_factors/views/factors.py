@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 
-from signatories.roles import OFFICER, READERS, role_required
+from signatories import keeping
+from signatories.roles import OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
 from .. import services
@@ -25,8 +28,18 @@ def factor_list(request):
 
 @role_required(*READERS)
 def factor_detail(request, number):
+    """The same for everyone with the same roles on the same day: kept until a score, a win, an indicator or an
+    action changes (``signatories.keeping``)."""
     factor = get_object_or_404(Factor, number=number)
     compact = current_compact()
+    roles = ",".join(sorted(roles_of(request.user)))
+    key = f"factor:{factor.pk}:{getattr(compact, 'pk', None)}:{roles}:{timezone.localdate()}"
+    content = keeping.kept(key, [keeping.SCORES, keeping.WINS, keeping.FACTORS],
+                           lambda: _factor_content(request, factor, compact))
+    return render(request, "success_factors/factor_detail.html", {"factor": factor, "content": content})
+
+
+def _factor_content(request, factor, compact):
     indicators = list(indicators_of(factor=factor))
     trend = factor_trend(compact=compact, factor=factor)
     context = {
@@ -45,7 +58,7 @@ def factor_detail(request, number):
     counted = published_wins.order_by()[: WINS_COUNTED_TO + 1].count()
     context["win_count"], context["more_wins_than"] = min(counted, WINS_COUNTED_TO), counted > WINS_COUNTED_TO
     context["recent_wins"] = list(published_wins.order_by("-happened_on", "-id")[:RECENT_WINS])
-    return render(request, "success_factors/factor_detail.html", context)
+    return render_to_string("success_factors/includes/factor_detail_content.html", context, request=request)
 
 
 @role_required(OFFICER)

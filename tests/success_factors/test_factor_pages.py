@@ -226,3 +226,31 @@ def test_officer_deletes_an_unrated_local_indicator(compact, officer_client):
 
     assert "The indicator has been deleted." in page_text(response)
     assert not Indicator.objects.filter(pk=indicator.pk).exists()
+
+
+def test_the_page_is_kept_until_an_action_a_win_an_indicator_or_a_score_changes(compact, lsp_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.wins.factories import WinFactory
+
+    lsp_client.get(detail_url(3))
+    with CaptureQueriesContext(connection) as kept:
+        lsp_client.get(detail_url(3))
+    assert not [q for q in kept.captured_queries if "success_factors_action" in q["sql"]]  # from the cache
+
+    action = factories.ActionFactory(compact=compact, factor=factor(3), description="Train every champion")
+    assert "Train every champion" in page_text(lsp_client.get(detail_url(3)))
+    action.status = ActionStatus.DONE
+    action.save()
+    assert "Train every champion" not in page_text(lsp_client.get(detail_url(3)))
+
+    WinFactory(compact=compact, title="Joint bid for the youth hub", factors=[factor(3)])
+    assert "Joint bid for the youth hub" in page_text(lsp_client.get(detail_url(3)))
+
+    Indicator.objects.create(factor=factor(3), statement="Partners meet every quarter", is_local=True, order=99)
+    assert "Partners meet every quarter" in page_text(lsp_client.get(detail_url(3)))
+
+    trust = signed_organisation(compact, name="Riverside Trust")
+    submitted_assessment(compact=compact, organisation=trust, round_name="2026/27", levels={3: Level.EMBEDDED})
+    assert "2026/27" in page_text(lsp_client.get(detail_url(3)))
