@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from signatories import keeping
 from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required
 from signatories.selectors import current_compact
 from signatories.views import paginate
@@ -53,7 +54,9 @@ def overview(request):
     today = timezone.localdate()
     period = selectors.period_named(request.GET.get("period", ""), today)
     periods = {"current": (period.start, period.end), "previous": period.previous}
-    rates = selectors.commitment_rates(compact=compact, periods=periods)
+    # Kept: the rates count every check of two periods (signatories.keeping, forgotten by commitments.signals).
+    rates = keeping.kept(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
+                         [keeping.COMMITMENTS], lambda: selectors.commitment_rates(compact=compact, periods=periods))
     consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
     context = {
         "compact": compact,

@@ -21,6 +21,7 @@ REGISTER = "register"  # organisations, signatures, champions: signatories.signa
 SCORES = "scores"  # assessments and their kept factor scores: success_factors.signals and services
 FACTORS = "factors"  # the factors, their indicators and the action plan: success_factors.signals
 WINS = "wins"  # wins, their factors and organisations: wins.signals
+COMMITMENTS = "commitments"  # commitments, consultations, funding decisions and their checks: commitments.signals
 
 
 def _version_key(name):

@@ -1,32 +1,45 @@
 from django.contrib import messages
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
-from signatories.roles import CHAMPION, OFFICER, READERS, role_required
+from signatories import keeping
+from signatories.roles import CHAMPION, OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
 from ..charts import gap_chart, radar_chart, svg_data_uri
 from ..permissions import can_work_on_assessment
-from ..selectors import assessment_comparison, other_assessments, partnership_results, rounds
+from ..selectors import assessment_comparison, kept_scores, other_assessments, partnership_results, rounds
 from .assessments import assessment_for
 
 
 @role_required(*READERS)
 def partnership(request):
+    """The same for everyone with the same roles asking for the same round: kept until a score, a signature or
+    an organisation changes (``signatories.keeping``)."""
     compact = current_compact()
-    all_rounds = rounds(compact=compact)
+    all_rounds = kept_scores(f"rounds:{getattr(compact, 'pk', None)}", lambda: rounds(compact=compact))
     requested = request.GET.get("round") or None
     if requested and requested not in all_rounds:
         messages.info(request, f"No self-assessments were submitted for {requested[:20]}. This is the latest round.")
         requested = None
+    roles = ",".join(sorted(roles_of(request.user)))
+    key = f"partnership:{getattr(compact, 'pk', None)}:{roles}:{requested}"
+    content = keeping.kept(key, [keeping.SCORES, keeping.FACTORS],
+                           lambda: _partnership_content(request, compact, all_rounds, requested))
+    shown = requested or (all_rounds[0] if all_rounds else None)
+    return render(request, "success_factors/partnership.html", {"content": content, "shown_round": shown})
+
+
+def _partnership_content(request, compact, all_rounds, requested):
     context = {"compact": compact, "rounds": all_rounds}
     if all_rounds:
-        results = partnership_results(compact=compact, round_name=requested)
+        results = partnership_results(compact=compact, round_name=requested, all_rounds=all_rounds)
         context.update(
             results=results,
             radar_chart=svg_data_uri(radar_chart(results)),
             gap_chart=svg_data_uri(gap_chart(results)),
         )
-    return render(request, "success_factors/partnership.html", context)
+    return render_to_string("success_factors/includes/partnership_content.html", context, request=request)
 
 
 @role_required(OFFICER, CHAMPION)

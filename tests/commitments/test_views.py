@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from commitments import services
 from commitments.models import Check, Commitment, Consultation, FundingDecision, RecordStatus, Result, Rule
 from signatories.models import Sector
 from tests import factories
@@ -215,6 +216,30 @@ def test_the_commitments_page_shows_each_commitment_and_body_and_what_closes_soo
     assert "Closing soon</a> – Anytown Borough Council, closes" in text
     quarter = lsp_client.get(reverse("commitments:overview"), {"period": "quarter"}).content.decode()
     assert "The last full quarter" in quarter
+
+
+def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_or_a_commitment_changes(
+        compact, body, officer, lsp_client, voluntary_champion):
+    today = datetime.date.today()
+    url = reverse("commitments:overview")
+
+    def rate_text():
+        return " ".join(lsp_client.get(url).content.decode().split())
+
+    consultation(compact=compact, by=officer, body=body, title="Full", opened_on=today - datetime.timedelta(days=100))
+    assert "1 of 1" in rate_text()
+    consultation(compact=compact, by=officer, body=body, title="Short", opened_on=today - datetime.timedelta(days=40),
+                 weeks=3)
+    assert "1 of 2" in rate_text()
+    reported = consultation(compact=compact, by=voluntary_champion, body=body, title="Reported",
+                            opened_on=today - datetime.timedelta(days=60))
+    assert "1 of 2" in rate_text()  # not counted until an officer verifies it
+    services.verify(record=reported, by=officer)
+    assert "2 of 3" in rate_text()
+    length = Commitment.objects.get(rule=Rule.CONSULTATION_LENGTH)
+    length.title = "Consultations run for twelve weeks"
+    length.save()
+    assert "Consultations run for twelve weeks" in rate_text()
 
 
 def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_ways(compact, body, officer, voluntary_champion):
