@@ -74,7 +74,7 @@ MIDDLEWARE = [
     # First: a visitor's public page from the cache, headers and all, before anything else runs.
     "compact_site.public.caching.VisitorPageCache",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "compact_site.security.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
