@@ -17,6 +17,7 @@ from django.db import transaction
 KEPT_SECONDS = 60
 
 # The versions, and where each is retired.
+COMPACT = "compact"  # the Compact itself: signatories.signals
 REGISTER = "register"  # organisations, signatures, champions: signatories.signals
 SCORES = "scores"  # assessments and their kept factor scores: success_factors.signals and services
 FACTORS = "factors"  # the factors, their indicators and the action plan: success_factors.signals
@@ -48,10 +49,18 @@ def forget(*names):
 
 
 def kept(key, names, work_out, seconds=KEPT_SECONDS):
-    """``work_out()``'s answer for ``key``, kept until any of ``names`` changes (at most ``seconds``)."""
-    stamped = f"kept:{hashlib.sha256(key.encode()).hexdigest()}:{versions(*names)}"  # any text, a safe key
-    value = cache.get(stamped)
-    if value is None:
-        value = work_out()
-        cache.set(stamped, value, seconds)
+    """``work_out()``'s answer for ``key``, kept until any of ``names`` changes (at most ``seconds``).
+
+    The answer is kept with the versions it was worked out under, so finding it and checking that it is
+    still current take one round trip to the cache."""
+    kept_key = f"kept:{hashlib.sha256(key.encode()).hexdigest()}"  # any text makes a safe key
+    version_keys = [_version_key(name) for name in names]
+    found = cache.get_many([*version_keys, kept_key])
+    if kept_key in found and all(key in found for key in version_keys):
+        stamp, value = found[kept_key]
+        if stamp == "-".join(found[key] for key in version_keys):
+            return value
+    stamp = versions(*names)
+    value = work_out()
+    cache.set(kept_key, (stamp, value), seconds)
     return value

@@ -16,8 +16,11 @@ class SignatureStatus:
 
 
 def current_compact():
-    """The Compact in force: the most recently adopted one (or None before any is set up)."""
-    return Compact.objects.order_by("-adopted_on", "-id").first()
+    """The Compact in force: the most recently adopted one (or None before any is set up).
+
+    Nearly every page asks, so it is kept until a Compact changes (``signals``)."""
+    return keeping.kept("current-compact", [keeping.COMPACT],
+                        lambda: Compact.objects.order_by("-adopted_on", "-id").first())
 
 
 def organisations_with_status(*, compact):

@@ -3,7 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
-from .models import Champion, Organisation, Signature
+from . import keeping
+from .models import Champion, Compact, Organisation, Signature
 from .selectors import forget_register_summary
 
 
@@ -21,3 +22,9 @@ register_imported = Signal()
 @receiver(post_delete, sender=Champion)
 def forget_register_figures(sender, **kwargs):
     forget_register_summary()
+
+
+@receiver(post_save, sender=Compact)
+@receiver(post_delete, sender=Compact)
+def forget_kept_compact(sender, **kwargs):
+    keeping.forget(keeping.COMPACT)

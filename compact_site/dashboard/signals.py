@@ -2,8 +2,8 @@
 
 The register and the wins have versions of their own; everything else the officers' and LSP members' home
 pages show (funding ending without notice, reports, overdue actions, open concerns, self-assessment rounds,
-the Compact itself) retires DASHBOARD. The count of emails not sent is not kept: the outbox changes its
-messages' state with updates that send no signal, so it is counted on each visit.
+the Compact itself) retires DASHBOARD. The count of emails not sent is not in it: the outbox changes its
+messages' state with updates that send no signal, so it keeps that count itself (notifications.selectors).
 """
 
 from django.db.models.signals import post_delete, post_save

@@ -51,7 +51,7 @@ def dashboard(request):
     else:
         key = f"dashboard:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{timezone.localdate()}"
         content = keeping.kept(key, [REGISTER, WINS, DASHBOARD], lambda: _content(request, roles, compact))
-    # Not kept: the outbox changes its messages' state without signals (``signals``).
+    # Kept by the outbox itself, which forgets it where it gives up on a message or tries one again.
     emails_not_sent = not_sent_count() if OFFICER in roles else 0
     return render(request, "compact_site/dashboard.html",
                   {"compact": compact, "content": content, "emails_not_sent": emails_not_sent})

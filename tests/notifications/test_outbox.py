@@ -219,3 +219,19 @@ def test_the_broker_being_down_at_commit_loses_nothing(db, django_capture_on_com
     message.refresh_from_db()
     assert message.status == MessageStatus.QUEUED
     assert mail.outbox == []
+
+
+def test_the_count_of_emails_not_sent_is_kept_until_one_is_given_up_on_or_tried_again(
+        db, smtp_refusing, django_capture_on_commit_callbacks):
+    from notifications.selectors import not_sent_count
+
+    message = queue()
+    assert not_sent_count() == 0
+    for _ in range(6):  # the whole schedule: given up on with an update, which sends no signal
+        OutgoingMessage.objects.filter(pk=message.pk).update(next_attempt_at=timezone.now())
+        services.deliver(message.pk)
+    assert not_sent_count() == 1
+
+    with django_capture_on_commit_callbacks(execute=False):
+        services.retry_message(message=message, by=factories.officer())
+    assert not_sent_count() == 0
