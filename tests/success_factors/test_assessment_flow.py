@@ -579,6 +579,7 @@ def test_list_query_count_does_not_grow_with_rows(compact, officer_client):
             rate_everything(assessment, Level.DEVELOPING)
 
     def queries_for_list():
+        officer_client.get(LIST_URL)  # what pages keep (the Compact in force) is in the cache from here on
         with CaptureQueriesContext(connection) as queries:
             response = officer_client.get(LIST_URL)
         return len(queries), response
