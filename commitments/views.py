@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from signatories import keeping
-from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required
+from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required, roles_of
 from signatories.selectors import current_compact
 from signatories.views import paginate
 from success_factors.charts import svg_data_uri
@@ -50,9 +51,23 @@ def _visible(request, kind, pk):
 
 @role_required(*READERS)
 def overview(request):
+    """The same for officers and LSP members with the same roles asking for the same period on the same day: kept
+    until a record, a check, a commitment or the register changes. A champion's lists what they reported
+    themselves, so it is worked out each time (the rates are kept all the same)."""
     compact = current_compact()
     today = timezone.localdate()
     period = selectors.period_named(request.GET.get("period", ""), today)
+    roles = roles_of(request.user)
+    if CHAMPION in roles:
+        content = _overview_content(request, compact, period, today)
+    else:
+        key = f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:{today}"
+        content = keeping.kept(key, [keeping.COMMITMENTS, keeping.REGISTER],
+                               lambda: _overview_content(request, compact, period, today))
+    return render(request, "commitments/overview.html", {"content": content})
+
+
+def _overview_content(request, compact, period, today):
     periods = {"current": (period.start, period.end), "previous": period.previous}
     # Kept: the rates count every check of two periods (signatories.keeping, forgotten by commitments.signals).
     rates = keeping.kept(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
@@ -72,7 +87,7 @@ def overview(request):
         "consultation_list_url": reverse("commitments:consultation_list"),
         "funding_list_url": reverse("commitments:funding_list"),
     }
-    return render(request, "commitments/overview.html", context)
+    return render_to_string("commitments/includes/overview_content.html", context, request=request)
 
 
 @role_required(*READERS)

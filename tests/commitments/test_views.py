@@ -242,6 +242,17 @@ def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_or_a_c
     assert "Consultations run for twelve weeks" in rate_text()
 
 
+def test_the_officers_kept_page_tells_them_at_once_when_a_champion_reports_a_record(
+        compact, body, officer, officer_client, voluntary_champion):
+    url = reverse("commitments:overview")
+    assert "waits for you to check" not in officer_client.get(url).content.decode()
+
+    consultation(compact=compact, by=voluntary_champion, body=body, title="Library closures")
+
+    assert "1 record reported by champions waits for you to check it" in " ".join(
+        officer_client.get(url).content.decode().split())
+
+
 def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_ways(compact, body, officer, voluntary_champion):
     record = funding(compact=compact, by=officer, body=body, name="Floating support", change="ended",
                      notice_given_on=D(2026, 3, 2), change_takes_effect_on=D(2026, 3, 23))
