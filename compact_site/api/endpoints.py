@@ -24,6 +24,7 @@ from .schemas import (
     OrganisationPage,
     PeriodParams,
     ReportPage,
+    ReportListParams,
     RoundPage,
     WinPage,
 )
@@ -212,7 +213,7 @@ def actions(request, params: Query[ListParams]):
          summary="Published reports to the LSP, with their frozen figures",
          description="Published reports (and superseded ones, which a correction replaced) with every figure as "
                      "the board saw it. Drafts are never given. date_from and date_to filter on the period's end.")
-def reports(request, params: Query[ListParams]):
+def reports(request, params: Query[ReportListParams]):
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.published_reports(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
@@ -223,10 +224,10 @@ def reports(request, params: Query[ListParams]):
             "id": report.pk, "title": report.title, "period_start": report.period_start,
             "period_end": report.period_end, "status": report.status, "published_at": report.published_at,
             "supersedes": report.supersedes_id, "shown_on_public_site": report.is_public,
-            "commentary": (report.snapshot or {}).get("commentary", {}),
+            "commentary": report.frozen_commentary or {},
             "figures": selectors.report_figures(report),
             "highlighted_wins": [
-                {"id": win["id"], "title": win["title"]} for win in (report.snapshot or {}).get("highlighted_wins", [])
+                {"id": win["id"], "title": win["title"]} for win in report.frozen_highlights or []
             ],
         }
         for report in rows

@@ -8,11 +8,22 @@ from ninja import Field, Schema
 from . import paging
 
 
+# A report carries every figure it froze (tens of kilobytes): its pages are shorter than other lists'.
+REPORTS_DEFAULT = 10
+REPORTS_MOST = 50
+
+
 class ListParams(Schema):
     cursor: str | None = Field(None, description="The next_cursor of the previous page; leave out for the first page.")
     limit: int = Field(paging.DEFAULT, ge=1, le=paging.MOST, description="How many rows a page holds (1 to 200).")
     date_from: date | None = Field(None, description="Only rows on or after this date (YYYY-MM-DD): see each list for which date.")
     date_to: date | None = Field(None, description="Only rows on or before this date (YYYY-MM-DD).")
+
+
+class ReportListParams(ListParams):
+    limit: int = Field(REPORTS_DEFAULT, ge=1, le=REPORTS_MOST,
+                       description=f"How many reports a page holds (1 to {REPORTS_MOST}): each carries every figure it "
+                                   f"froze, so pages are shorter than other lists ({REPORTS_DEFAULT} unless you ask).")
 
 
 class Error(Schema):

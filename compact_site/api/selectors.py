@@ -1,7 +1,7 @@
 """What the API reads. Like the public site it never gives a concern, a single self-assessment, a draft win
 or report, or anyone's email or phone; champions' names only to a token allowed to see them."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from commitments.selectors import commitment_results
 from compact_site.reporting.models import Report, ReportStatus
@@ -72,16 +72,22 @@ def actions(*, compact, date_from=None, date_to=None):
 
 
 def published_reports(*, compact, date_from=None, date_to=None):
-    """Published and superseded reports (never drafts), by the end of their period."""
+    """Published and superseded reports (never drafts), by the end of their period, with the parts of their
+    snapshot the API gives (``frozen_figures``, ``frozen_commentary``, ``frozen_highlights``) read out of it in
+    the database: a snapshot's charts are larger than its figures, and decoding every one cost most of a page."""
     queryset = Report.objects.filter(
         compact=compact, status__in=[ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED]
-    ).defer("draft_figures")
+    ).defer("draft_figures", "snapshot").annotate(
+        frozen_figures=F("snapshot__figures"),
+        frozen_commentary=F("snapshot__commentary"),
+        frozen_highlights=F("snapshot__highlighted_wins"),
+    )
     return _dates(queryset, "period_end", date_from, date_to)
 
 
 def report_figures(report):
     """A published report's frozen figures, without the names of the people who endorsed the Compact."""
-    figures = dict((report.snapshot or {}).get("figures", {}))
+    figures = dict(report.frozen_figures or {})
     endorsements = dict(figures.get("endorsements", {}))
     if "in_period" in endorsements:
         endorsements["in_period"] = [
