@@ -84,6 +84,8 @@ def test_a_champion_records_a_win_with_two_organisations_by_keyboard_only(page, 
     page.keyboard.type("fire & rescue")
     expect(matches(page, "id_organisations").first).to_have_text("Northshire Fire and Rescue Service")
     page.keyboard.press("Enter")
+    expect(chosen.get_by_role("listitem")).to_have_count(2)
+    expect(adder).to_have_value("")  # taken, and ready for the next (typing sooner could lose a key)
 
     # A withdrawn signatory is marked in the matches; chosen by mistake, it is removed again.
     page.keyboard.type("westgate youth")
