@@ -1,24 +1,30 @@
-"""The WSGI entry point sets what a worker has loaded aside from the garbage collector after its first request."""
+"""The WSGI entry point sets what a worker has loaded aside from the garbage collector after a request, again
+only when that request imported more code."""
 
 import gc
+import sys
 
-from compact_site.wsgi import FreezeAfterFirstRequest
+from compact_site import wsgi
 
 
-def test_the_first_request_freezes_what_the_worker_loaded_and_later_ones_do_not_again():
+def test_what_is_loaded_is_set_aside_after_a_request_and_again_only_when_more_code_came_in(monkeypatch):
     calls = []
 
     def app(environ, start_response):
         calls.append(gc.get_freeze_count())
         return [b"ok"]
 
-    wrapped = FreezeAfterFirstRequest(app)
+    wrapped = wsgi.SetAsideAfterEachRequest(app)
+    monkeypatch.setattr(wsgi, "_modules_when_frozen", 0)
     gc.unfreeze()
     try:
         assert wrapped({}, None) == [b"ok"]
-        assert calls == [0] and gc.get_freeze_count() > 0  # answered first, frozen after
-        frozen = gc.get_freeze_count()
+        assert calls == [0] and gc.get_freeze_count() > 0  # answered first, set aside after
+        gc.unfreeze()
         wrapped({}, None)
-        assert gc.get_freeze_count() == frozen  # not again
+        assert gc.get_freeze_count() == 0  # nothing new was imported: nothing to do
+        monkeypatch.setitem(sys.modules, "a_module_a_request_imported", object())
+        wrapped({}, None)
+        assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
