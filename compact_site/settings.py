@@ -107,7 +107,7 @@ TEMPLATES = [
                 "compact_site.context_processors.service",
             ],
             # {% url %} with each address worked out once per process.
-            "builtins": ["compact_site.templatetags.kept_urls"],
+            "builtins": ["compact_site.templatetags.links"],
         },
     },
 ]

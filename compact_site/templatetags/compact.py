@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from .kept_urls import address
+from .links import address
 
 register = template.Library()
 

@@ -27,3 +27,4 @@ def test_a_time_is_shown_in_local_time(settings):
     summer_utc = datetime.datetime(2026, 7, 1, 14, 42, tzinfo=datetime.UTC)
 
     assert govuk_time(summer_utc) == "3:42pm"  # British Summer Time
+
