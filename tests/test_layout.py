@@ -1,5 +1,6 @@
-"""The code's layout rules, checked: lower layers never import higher ones, and a concept that grows past a
-file is a package, never a family of files named with the same prefix (``concern_forms.py``, ``concern_views.py``)."""
+"""The code's layout rules, checked: lower layers never import higher ones, a concept that grows past a file is
+a package, never a family of files named with the same prefix (``concern_forms.py``, ``concern_views.py``), and
+each package's ``__init__.py`` says in its docstring what the concept is."""
 
 import ast
 from collections import defaultdict
@@ -55,6 +56,17 @@ def test_no_family_of_prefixed_modules(app):
         assert families == {}, f"{folder.relative_to(ROOT)}: make a package of each of {families}"
 
 
+@pytest.mark.parametrize("app", APPS)
+def test_every_package_says_what_its_concept_is(app):
+    unexplained = []
+    for folder in sorted({path.parent for path in modules(app)}):
+        init = folder / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(), filename=str(init))) if init.exists() else None
+        if not (docstring or "").strip():
+            unexplained.append(str(folder.relative_to(ROOT)))
+    assert unexplained == [], f"begin each __init__.py with a docstring saying what the concept is: {unexplained}"
+
+
 def test_the_check_catches_a_family_and_an_upward_import(tmp_path, monkeypatch):
     app = tmp_path / "signatories"
     app.mkdir()
@@ -65,3 +77,29 @@ def test_the_check_catches_a_family_and_an_upward_import(tmp_path, monkeypatch):
         test_no_app_imports_a_higher_layer("signatories")
     with pytest.raises(AssertionError, match="make a package"):
         test_no_family_of_prefixed_modules("signatories")
+
+
+def test_the_check_catches_a_package_that_does_not_say_what_it_is(tmp_path, monkeypatch):
+    app = tmp_path / "wins"
+    (app / "concerns").mkdir(parents=True)
+    (app / "__init__.py").write_text('"""Wins."""\n')
+    (app / "concerns" / "__init__.py").write_text("from .models import Concern  # code, but no docstring\n")
+    (app / "concerns" / "models.py").write_text("")
+    (app / "migrations").mkdir()
+    (app / "migrations" / "0001_initial.py").write_text("")  # migrations are not concepts
+    monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
+    with pytest.raises(AssertionError, match=r"\['wins/concerns'\]"):
+        test_every_package_says_what_its_concept_is("wins")
+
+    (app / "concerns" / "__init__.py").write_text('"""Concerns."""\n\nfrom .models import Concern\n')
+    (app / "rounds").mkdir()
+    (app / "rounds" / "models.py").write_text("")  # no __init__.py at all
+    with pytest.raises(AssertionError, match=r"\['wins/rounds'\]"):
+        test_every_package_says_what_its_concept_is("wins")
+
+    (app / "rounds" / "__init__.py").write_text('""" """\n')  # blank
+    with pytest.raises(AssertionError, match=r"\['wins/rounds'\]"):
+        test_every_package_says_what_its_concept_is("wins")
+
+    (app / "rounds" / "__init__.py").write_text('"""Rounds."""\n')
+    test_every_package_says_what_its_concept_is("wins")

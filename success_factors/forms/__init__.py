@@ -1,3 +1,6 @@
+"""The success factors' forms: filling in a self-assessment (``assessments``), and the factors' local
+indicators and the action plan (``plan``)."""
+
 from .assessments import (
     FactorAnswersForm,
     RatingForm,

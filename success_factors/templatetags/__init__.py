@@ -1,0 +1,1 @@
+"""Template filters that show scores in words: ``{% load scores %}``."""

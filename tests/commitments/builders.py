@@ -1,9 +1,13 @@
-"""Small builders for the commitments tests: records made through the services, as the pages make them."""
+"""Small builders for the commitments tests: records made through the services, as the pages make them, and
+the data a person posts in the record forms."""
 
 import datetime
 
 from commitments import services
 from signatories.models import Organisation, OrganisationKind, Sector
+from tests import factories
+
+D = datetime.date
 
 
 def statutory_body(name="Anytown Borough Council"):
@@ -11,6 +15,33 @@ def statutory_body(name="Anytown Borough Council"):
         name=name, defaults={"sector": Sector.STATUTORY, "kind": OrganisationKind.COUNCIL}
     )
     return body
+
+
+def signed_statutory_body(compact):
+    """A statutory body that has signed ``compact``, so the record forms offer it."""
+    council = statutory_body()
+    factories.SignatureFactory(compact=compact, organisation=council)
+    return council
+
+
+def date(name, day):
+    """A date as the form's three boxes (day, month, year) post it."""
+    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
+
+
+def consultation_form(body, **fields):
+    data = {"body": str(body.pk), "title": "Library service review", "link": "", "sector_involved": "",
+            "sector_involvement": "", "feedback_link": "", "shorter_reason": "",
+            **date("opened_on", D(2026, 7, 6)), **date("closes_on", D(2026, 8, 3))}
+    return data | fields
+
+
+def funding_form(body, **fields):
+    data = {"body": str(body.pk), "name": "Youth club grants", "funding_kind": "grant", "amount": "8000",
+            "full_cost_recovery": "no", "paid_in_advance": "yes", "rationale_published": "", "rationale_link": "",
+            "change": "", "change_reason": "", **date("decided_on", D(2026, 2, 1)), **date("starts_on", D(2026, 4, 1)),
+            **date("ends_on", D(2027, 3, 31))}
+    return data | fields
 
 
 def consultation(*, compact, by, body=None, opened_on=datetime.date(2026, 1, 5), weeks=12, days=0, **fields):

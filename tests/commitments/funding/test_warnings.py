@@ -14,7 +14,7 @@ from notifications import kinds
 from notifications import services as outbox
 from tests import factories
 
-from .builders import funding
+from ..builders import funding
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

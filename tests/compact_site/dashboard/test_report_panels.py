@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from compact_site.reporting import selectors
 from tests import factories
+from tests.compact_site.reporting.builders import build_everything, draft_report, published_report
 from tests.success_factors.builders import page_text, row_for
-
-from .builders import build_everything, draft_report, published_report
 
 pytestmark = pytest.mark.django_db
 
