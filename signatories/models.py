@@ -85,7 +85,8 @@ class Organisation(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("name"), name="organisation_name_unique_ci"),
         ]
-        indexes = [models.Index(fields=["sector", "name"])]
+        # By name for the register's pages in name order; by sector and name for a sector's.
+        indexes = [models.Index(fields=["name"]), models.Index(fields=["sector", "name"])]
 
     def __str__(self):
         return self.name
