@@ -1,9 +1,9 @@
 """Seed a fresh bench PostgreSQL database with an area's years of data, in bulk.
 
-At scale 1: 1,000 organisations (about 80% signed), 500 champions, 100,000 wins, 10,000 assessments with
+At scale 1: 1,000 organisations (about 80% signed, 60 of them statutory bodies), 500 champions, 100,000 wins, 10,000 assessments with
 a rating for every indicator, 2,000 actions, concerns, endorsements, 2,000 consultations and 5,000 funding
 decisions with their checks against the commitments, and 40 LSP reports. ``BENCH_SCALE``
-(``make bench SCALE=10``) multiplies the area's size; the reports stay 40 quarters. The largest tables
+(``make bench SCALE=10``) multiplies the area's size; the reports stay 40 quarters and the statutory bodies 60. The largest tables
 (wins, their factors and organisations, ratings) are written with PostgreSQL's ``COPY``. Drops and
 recreates the bench database (``BENCH_DATABASE``) only; no other database is touched. Prints how long
 each part took.
@@ -43,6 +43,9 @@ CONCERNS = 500 * SCALE
 CONSULTATIONS = 2_000 * SCALE
 FUNDING_DECISIONS = 5_000 * SCALE
 ENDORSEMENTS = 40 * SCALE
+# An area's statutory partners (its councils, the NHS, police, fire, colleges) do not multiply as its voluntary
+# sector grows: the same number at every scale, each with ten times the consultations and funding at scale 10.
+STATUTORY_BODIES = 60
 REPORTS = 40
 BATCH = 5_000
 COPY_BATCH = 50_000
@@ -183,9 +186,13 @@ class Seeder:
                                    sig.OrganisationKind.SOCIAL_ENTERPRISE, sig.OrganisationKind.FAITH],
             sig.Sector.OTHER: [sig.OrganisationKind.BUSINESS, sig.OrganisationKind.OTHER],
         }
-        organisations = []
+        organisations, statutory = [], 0
         for n in range(ORGANISATIONS):
             sector = self.rng.choices(list(kinds), weights=[15, 75, 10])[0]
+            if sector == sig.Sector.STATUTORY:
+                statutory += 1
+                if statutory > STATUTORY_BODIES:
+                    sector = self.rng.choices([sig.Sector.VOLUNTARY, sig.Sector.OTHER], weights=[75, 10])[0]
             organisations.append(sig.Organisation(
                 name=f"{self.rng.choice(WORDS).capitalize()} {self.rng.choice(WORDS)} organisation {n:04d}",
                 sector=sector, kind=self.rng.choice(kinds[sector]),
