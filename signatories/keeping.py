@@ -9,7 +9,9 @@ catch up within KEPT_SECONDS.
 """
 
 import hashlib
+import time
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -48,19 +50,44 @@ def forget(*names):
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
+# The parts of pages last used (text, which nobody can change in place) are held in this process too, with the
+# versions they were worked out under, so a request asks the cache only for the versions (a few bytes) and not
+# again for a page part of 100 KB or more.
+HELD_HERE = 32
+_held = OrderedDict()  # kept key -> (versions, answer, until)
+
+
 def kept(key, names, work_out, seconds=KEPT_SECONDS):
     """``work_out()``'s answer for ``key``, kept until any of ``names`` changes (at most ``seconds``).
 
     The answer is kept with the versions it was worked out under, so finding it and checking that it is
-    still current take one round trip to the cache."""
+    still current take one round trip to the cache; for text this process holds, only the versions are read."""
     kept_key = f"kept:{hashlib.sha256(key.encode()).hexdigest()}"  # any text makes a safe key
     version_keys = [_version_key(name) for name in names]
-    found = cache.get_many([*version_keys, kept_key])
-    if kept_key in found and all(key in found for key in version_keys):
-        stamp, value = found[kept_key]
-        if stamp == "-".join(found[key] for key in version_keys):
-            return value
+    now = time.monotonic()
+    held = _held.get(kept_key)
+    if held is not None and held[2] < now:
+        held = None
+    found = cache.get_many(version_keys if held else [*version_keys, kept_key])
+    if all(key in found for key in version_keys):
+        current = "-".join(found[key] for key in version_keys)
+        if held is not None and held[0] == current:
+            return held[1]
+        answer = found[kept_key] if kept_key in found else (cache.get(kept_key) if held else None)
+        if answer is not None and answer[0] == current:
+            _hold(kept_key, answer, now + seconds)
+            return answer[1]
     stamp = versions(*names)
     value = work_out()
     cache.set(kept_key, (stamp, value), seconds)
+    _hold(kept_key, (stamp, value), now + seconds)
     return value
+
+
+def _hold(kept_key, answer, until):
+    if not isinstance(answer[1], str):
+        return
+    _held[kept_key] = (answer[0], answer[1], until)
+    _held.move_to_end(kept_key)
+    while len(_held) > HELD_HERE:
+        _held.popitem(last=False)
