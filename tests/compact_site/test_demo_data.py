@@ -14,6 +14,7 @@ from commitments.models import Consultation, FundingDecision
 from compact_site import demo
 from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
+from signatories.demo import ORGANISATIONS
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
 from signatories.selectors import active_signatories, organisation_for
@@ -44,7 +45,7 @@ def test_loads_a_whole_compact_and_prints_the_logins():
     assert "compact-demo" in output
     compact = Compact.objects.get()
     assert compact.name == "Northbrook Local Compact"
-    assert Organisation.objects.count() == len(demo.ORGANISATIONS)
+    assert Organisation.objects.count() == len(ORGANISATIONS)
     assert 30 <= active_signatories(compact=compact).count() < Organisation.objects.count()
     assert Champion.objects.filter(stood_down_on__isnull=False).exists()
     assert 20 <= Champion.objects.filter(stood_down_on__isnull=True).count() <= 35

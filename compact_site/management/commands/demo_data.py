@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from compact_site import demo
+from compact_site.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from compact_site.api.demo import DEMO_USE, demo_key
 
 
@@ -32,13 +33,13 @@ class Command(BaseCommand):
         self.print_logins()
 
     def print_logins(self):
-        usernames = [username for username, *_ in demo.DEMO_USERS]
+        usernames = [username for username, *_ in DEMO_USERS]
         existing = set(get_user_model().objects.filter(username__in=usernames).values_list("username", flat=True))
         if not existing:
             return
         self.stdout.write("")
-        self.stdout.write("Demo logins (password for each: %s)" % demo.DEMO_PASSWORD)
-        for username, first_name, last_name, role, what in demo.DEMO_USERS:
+        self.stdout.write("Demo logins (password for each: %s)" % DEMO_PASSWORD)
+        for username, first_name, last_name, role, what in DEMO_USERS:
             if username in existing:
                 self.stdout.write(f"  {username:<10} {role:<16} {first_name} {last_name}, {what}")
         self.stdout.write("")
