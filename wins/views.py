@@ -55,8 +55,8 @@ def library(request):
     compact = current_compact()
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"wins-library:{getattr(compact, 'pk', None)}:{roles}:{request.GET.urlencode()}"
-    content = keeping.kept(key, [selectors.WINS, REGISTER], lambda: _library_content(request, compact))
-    return render(request, "wins/library.html", {"content": content, "compact": compact})
+    content = keeping.kept_bytes(key, [selectors.WINS, REGISTER], lambda: _library_content(request, compact))
+    return keeping.page_around(request, "wins/library.html", {"compact": compact}, content)
 
 
 def _library_content(request, compact):

@@ -1,4 +1,3 @@
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -50,11 +49,11 @@ def dashboard(request):
         content = _content(request, roles, compact)
     else:
         key = f"dashboard:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{timezone.localdate()}"
-        content = keeping.kept(key, [REGISTER, WINS, DASHBOARD], lambda: _content(request, roles, compact))
+        content = keeping.kept_bytes(key, [REGISTER, WINS, DASHBOARD], lambda: _content(request, roles, compact))
     # Kept by the outbox itself, which forgets it where it gives up on a message or tries one again.
     emails_not_sent = not_sent_count() if OFFICER in roles else 0
-    return render(request, "compact_site/dashboard.html",
-                  {"compact": compact, "content": content, "emails_not_sent": emails_not_sent})
+    return keeping.page_around(request, "compact_site/dashboard.html",
+                               {"compact": compact, "emails_not_sent": emails_not_sent}, content)
 
 
 def _content(request, roles, compact):

@@ -34,9 +34,9 @@ def factor_detail(request, number):
     compact = current_compact()
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"factor:{factor.pk}:{getattr(compact, 'pk', None)}:{roles}:{timezone.localdate()}"
-    content = keeping.kept(key, [keeping.SCORES, keeping.WINS, keeping.FACTORS],
-                           lambda: _factor_content(request, factor, compact))
-    return render(request, "success_factors/factor_detail.html", {"factor": factor, "content": content})
+    content = keeping.kept_bytes(key, [keeping.SCORES, keeping.WINS, keeping.FACTORS],
+                                 lambda: _factor_content(request, factor, compact))
+    return keeping.page_around(request, "success_factors/factor_detail.html", {"factor": factor}, content)
 
 
 def _factor_content(request, factor, compact):

@@ -24,10 +24,10 @@ def partnership(request):
         requested = None
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"partnership:{getattr(compact, 'pk', None)}:{roles}:{requested}"
-    content = keeping.kept(key, [keeping.SCORES, keeping.FACTORS],
-                           lambda: _partnership_content(request, compact, all_rounds, requested))
+    content = keeping.kept_bytes(key, [keeping.SCORES, keeping.FACTORS],
+                                 lambda: _partnership_content(request, compact, all_rounds, requested))
     shown = requested or (all_rounds[0] if all_rounds else None)
-    return render(request, "success_factors/partnership.html", {"content": content, "shown_round": shown})
+    return keeping.page_around(request, "success_factors/partnership.html", {"shown_round": shown}, content)
 
 
 def _partnership_content(request, compact, all_rounds, requested):
