@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.parse
 
-from bench import CACHE_URL, DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR, SCALE, empty_cache
+from bench import CACHE_URL, DATABASE_NAME, DATABASE_URL, OFFICER_USERNAME, PASSWORD, RESULTS_DIR, SCALE, empty_cache
 
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
@@ -56,6 +56,7 @@ def server_environment():
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": CACHE_URL,
+        "CACHE_KEY_PREFIX": DATABASE_NAME,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PYTHONPATH": ROOT,
     })
