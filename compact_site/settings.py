@@ -148,9 +148,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database; with Redis they are read from it too (written to both), so a signed-in
-# request reads no session row. Never with a per-process cache: a signed-out session could linger in
+# request reads no session row, and the signed-in user kept for the session comes in the same round trip
+# (compact_site.accounts.sessions). Never with a per-process cache: a signed-out session could linger in
 # another worker's memory.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "compact_site.accounts.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 # With Redis, the signed-in user (with their roles and two-step state) is kept there at most this long, and
 # forgotten at once when any of it changes (compact_site.accounts.backends). 0 reads it on every request, as

@@ -1,5 +1,6 @@
 """How a signed-in person is read on each request."""
 
+import contextvars
 import functools
 import uuid
 
@@ -46,21 +47,42 @@ def read_signed_in_user(user_id):
 # the version it was read under, read before the database, so a request that read a row just before a change
 # cannot keep it after. A per-process cache could not forget in the other processes, so there the user is
 # read from the database on every request.
+#
+# The user is kept under the session's key, so the session store (``sessions.SessionStore``) reads it and the
+# version in the same round trip as the session itself, and hands them on here.
 KEPT_USER_VERSION = "accounts:kept-users-version"
+_read_with_session = contextvars.ContextVar("kept_user_read_with_session", default=None)
 
 
 def keeps_users():
     return settings.KEPT_USER_SECONDS > 0  # only ever with Redis (settings)
 
 
+def kept_user_key(session_key):
+    return f"accounts:kept-user:{session_key}"
+
+
+def keys_to_read_with_session(session_key):
+    """The cache keys the session store reads beside the session: the kept users' version and this session's
+    kept user."""
+    return [KEPT_USER_VERSION, kept_user_key(session_key)] if keeps_users() else []
+
+
+def read_with_session(session_key, found):
+    """Hand on what the session store found for ``keys_to_read_with_session`` to this request's user."""
+    if keeps_users():
+        _read_with_session.set((session_key, found))
+
+
 def signed_in_user(user_id):
     """The user with ``user_id`` with their roles and two-step state (see ``SignInBackend``), or None."""
-    if not keeps_users():
+    read = _read_with_session.get()
+    _read_with_session.set(None)  # for this request only
+    if not keeps_users() or read is None:  # no shared cache, or a session that did not come from our store
         return read_signed_in_user(user_id)
-    key = f"accounts:kept-user:{int(user_id)}"
-    found = cache.get_many([KEPT_USER_VERSION, key])  # one round trip
-    version, kept = found.get(KEPT_USER_VERSION), found.get(key)
-    if version is not None and kept is not None and kept[0] == version:
+    session_key, found = read
+    version, kept = found.get(KEPT_USER_VERSION), found.get(kept_user_key(session_key))
+    if version is not None and kept is not None and kept[0] == version and kept[1].pk == int(user_id):
         return kept[1]
     if version is None:
         version = uuid.uuid4().hex
@@ -68,7 +90,7 @@ def signed_in_user(user_id):
         version = cache.get(KEPT_USER_VERSION, version)
     user = read_signed_in_user(user_id)
     if user is not None:
-        cache.set(key, (version, user), settings.KEPT_USER_SECONDS)
+        cache.set(kept_user_key(session_key), (version, user), settings.KEPT_USER_SECONDS)
     return user
 
 

@@ -1,10 +1,13 @@
-"""Sessions that slide without a write on every request."""
+"""Sessions that slide without a write on every request, read with the signed-in user in one round trip."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDbSessionStore
 from django.dispatch import receiver
+
+from . import backends
 
 # When the session's expiry was last written (seconds since the epoch), kept in the session itself.
 REFRESHED_AT = "_expiry_refreshed_at"
@@ -40,3 +43,18 @@ def note_expiry_written(sender, request, user, **kwargs):
     """Signing in writes the session with a fresh expiry: the next refresh is due in SESSION_REFRESH_SECONDS."""
     if request is not None and hasattr(request, "session"):
         request.session[REFRESHED_AT] = int(time.time())
+
+
+class SessionStore(CachedDbSessionStore):
+    """Django's ``cached_db`` sessions (``SESSION_ENGINE`` with Redis), reading beside the session, in the same
+    round trip, the user kept for it and the version that user must carry (``backends.signed_in_user``)."""
+
+    def load(self):
+        keys = [self.cache_key, *backends.keys_to_read_with_session(self.session_key)]
+        try:
+            found = self._cache.get_many(keys)
+        except Exception:  # as Django's own: a key the cache refuses is a session not found
+            found = {}
+        backends.read_with_session(self.session_key, found)
+        data = found.get(self.cache_key)
+        return data if data is not None else super().load()

@@ -30,7 +30,7 @@ def redis_sessions(settings):
         pytest.skip(f"Redis is not running at {TEST_REDIS_URL}")
     settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
                                    "LOCATION": TEST_REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "compact_site.accounts.sessions"
     settings.KEPT_USER_SECONDS = 300
 
 
@@ -57,3 +57,28 @@ def test_signing_out_ends_the_session_in_the_cache_and_the_database(redis_sessio
     client.cookies["sessionid"] = key  # the old cookie, kept by someone
     response = client.get(HELLO)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_a_signed_in_page_asks_redis_once_for_the_session_and_the_user(redis_sessions, officer, monkeypatch):
+    """The session store reads the user kept for the session in the same round trip as the session."""
+    from redis.client import Redis
+
+    client = client_for(officer)
+    client.get(HELLO)
+    commands = []
+    real = Redis.execute_command
+    monkeypatch.setattr(Redis, "execute_command", lambda self, *args, **kw: commands.append(args[0]) or real(self, *args, **kw))
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(HELLO)
+
+    assert response.status_code == 200 and captured.captured_queries == []
+    assert commands == ["MGET"]
+
+
+def test_the_user_kept_for_one_session_is_never_anothers(redis_sessions, officer, champion):
+    """Two people signed in at once each get themselves, whichever asked last."""
+    officer_client, champion_client = client_for(officer), client_for(champion)
+    for _ in range(2):
+        assert officer_client.get(reverse("signatories:organisation_create")).status_code == 200
+        assert champion_client.get(reverse("signatories:organisation_create")).status_code == 403

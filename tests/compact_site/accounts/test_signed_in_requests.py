@@ -48,7 +48,7 @@ def where_kept(request, settings):
 
     settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
                                    "LOCATION": "redis://127.0.0.1:6379/3", "KEY_PREFIX": "test-signed-in"}}
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    settings.SESSION_ENGINE = "compact_site.accounts.sessions"
     settings.KEPT_USER_SECONDS = 300
     caches["default"].clear()
     yield request.param
@@ -241,7 +241,7 @@ def test_with_redis_a_user_read_just_before_a_change_is_never_kept_after_it(wher
     version = cache.get(backends.KEPT_USER_VERSION)
     stale = backends.read_signed_in_user(champion.pk)
     champion.groups.remove(Group.objects.get(name=CHAMPION))
-    cache.set(f"accounts:kept-user:{champion.pk}", (version, stale))  # the slow request finishing
+    cache.set(backends.kept_user_key(client.session.session_key), (version, stale))  # the slow request finishing
 
     assert client.get(reverse("wins:win_create")).status_code == 403
 
