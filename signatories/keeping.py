@@ -40,8 +40,11 @@ def versions(*names):
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
-            cache.add(key, uuid.uuid4().hex[:12], None)
-            found[key] = cache.get(key)
+            new = uuid.uuid4().hex[:12]
+            cache.add(key, new, None)
+            # Another request's new version if it added one first; ours if a change retired it again meanwhile
+            # (then what is kept under it is never found, as it should not be).
+            found[key] = cache.get(key, new)
     return "-".join(found[key] for key in keys)
 
 

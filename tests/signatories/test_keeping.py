@@ -76,3 +76,21 @@ def test_only_text_is_held_in_the_process():
     assert all(value[1] is not figures for value in keeping._held.values())
     assert keeping.kept("figures", [keeping.WINS], lambda: None) == {"count": 1}
     assert keeping.kept("figures", [keeping.WINS], lambda: None) is not figures  # a copy each time, as before
+
+
+def test_a_version_retired_while_it_is_being_made_still_gives_an_answer(monkeypatch):
+    """A change can retire a version between the request adding it and reading it back."""
+    real_add = cache.add
+
+    def add_then_retire(key, value, timeout=None):
+        added = real_add(key, value, timeout)
+        cache.delete(key)  # the change, in another request, at just that moment
+        return added
+
+    monkeypatch.setattr(cache, "add", add_then_retire)
+    work_out, calls = counting("worked out")
+
+    assert keeping.kept("raced part", [keeping.COMMITMENTS], work_out) == "worked out"
+    monkeypatch.undo()
+    assert keeping.kept("raced part", [keeping.COMMITMENTS], work_out) == "worked out"
+    assert len(calls) == 2  # what was kept under the retired version is not believed
