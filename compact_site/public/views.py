@@ -167,7 +167,7 @@ def _json(rows, columns, name):
 
 
 def _register_rows():
-    return [selectors.register_row(signature) for signature in selectors.register(compact=current_compact())]
+    return selectors.register_rows(compact=current_compact())
 
 
 def _score_rows():
