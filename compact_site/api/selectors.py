@@ -5,6 +5,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from commitments.selectors import commitment_results
 from compact_site.reporting.models import Report, ReportStatus
+from signatories import keeping
 from signatories.models import Champion, Organisation, Signature
 from success_factors.models import Action
 from wins.models import Win, WinStatus
@@ -98,7 +99,15 @@ def report_figures(report):
 
 
 def rounds(*, compact):
-    """Each self-assessment round with its partnership score per factor, oldest first."""
+    """Each self-assessment round with its partnership score per factor, oldest first.
+
+    Adding up every round's scores grows with the assessments, so the answer is kept until a score or a factor
+    changes (``signatories.keeping``)."""
+    return keeping.kept(f"api-rounds:{getattr(compact, 'pk', None)}", [keeping.SCORES, keeping.FACTORS],
+                        lambda: _rounds(compact=compact))
+
+
+def _rounds(*, compact):
     by_round = {}
     for row in scores_by_round(compact=compact):
         entry = by_round.setdefault(

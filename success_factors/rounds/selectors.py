@@ -3,15 +3,16 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
 from signatories.models import Champion
-from signatories.selectors import active_signatories
+from signatories.selectors import active_signatories, kept_with_register
 
 from ..models import Assessment, AssessmentStatus
-from ..selectors import completed_factor_counts
+from ..selectors import completed_factor_counts, kept_scores
 from .models import DeadlineExtension, Round, RoundStatus
 
 NOT_STARTED = "not_started"
@@ -77,104 +78,191 @@ class Progress:
         return self.state in RESPONDED
 
 
-def round_progress(round_):
-    """Every current signatory's progress in the round, by organisation name, in a fixed number of queries.
+def progress_queryset(round_):
+    """The current signatories, each annotated with its progress in the round, for filtering, counting and paging
+    in the database: ``assessment_pk``, ``assessment_status``, ``submitted_at``, ``extended_deadline`` and
+    ``state``.
 
-    Not started (no assessment), in progress (a draft, with how many of the seven factors are done),
-    submitted, or late (submitted after the organisation's deadline, which an extension may move).
+    Not started (no assessment), in progress (a draft), submitted, or late (submitted, in UK time, after the
+    organisation's deadline, which an extension may move). One row per organisation: it has one assessment per
+    round and at most one extension.
     """
-    organisations = list(active_signatories(compact=round_.compact).only("pk", "name").order_by("name", "pk"))
-    # Plain rows, not model instances: a round of 1,000 organisations builds a thousand of these per look.
-    assessments = {
-        organisation_id: Response(pk, status, submitted_at)
-        for pk, organisation_id, status, submitted_at in Assessment.objects.filter(
-            compact=round_.compact, round=round_.year
-        ).values_list("pk", "organisation_id", "status", "submitted_at")
-    }
-    drafts = [a for a in assessments.values() if a.status == AssessmentStatus.DRAFT]
+    deadline = Coalesce(F("extension__deadline"), Value(round_.deadline))
+    return active_signatories(compact=round_.compact).annotate(
+        this_round=FilteredRelation(
+            "assessments", condition=Q(assessments__compact=round_.compact, assessments__round=round_.year)
+        ),
+        extension=FilteredRelation("deadline_extensions", condition=Q(deadline_extensions__round=round_)),
+    ).annotate(
+        assessment_pk=F("this_round__pk"),
+        assessment_status=F("this_round__status"),
+        submitted_at=F("this_round__submitted_at"),
+        extended_deadline=F("extension__deadline"),
+        state=Case(
+            When(this_round__pk__isnull=True, then=Value(NOT_STARTED)),
+            When(this_round__status=AssessmentStatus.DRAFT, then=Value(IN_PROGRESS)),
+            When(this_round__submitted_at__date__gt=deadline, then=Value(LATE)),
+            default=Value(SUBMITTED),
+        ),
+    )
+
+
+def filter_progress(queryset, *, state="", name=""):
+    """``progress_queryset`` narrowed to one state and to names containing ``name``, by name."""
+    if state:
+        queryset = queryset.filter(state=state)
+    if name.strip():
+        queryset = queryset.filter(name__icontains=name.strip())
+    return queryset.order_by("name", "pk")
+
+
+def progress_rows(organisations, round_):
+    """``Progress`` for annotated signatories (``progress_queryset``'s rows): one more query for how far the
+    drafts among them have got."""
+    organisations = list(organisations)
+    drafts = [Response(o.assessment_pk, o.assessment_status, o.submitted_at)
+              for o in organisations if o.state == IN_PROGRESS]
     done = completed_factor_counts(drafts) if drafts else {}
-    extensions = extended_deadlines(round_)
     rows = []
     for organisation in organisations:
-        deadline = extensions.get(organisation.pk, round_.deadline)
-        assessment = assessments.get(organisation.pk)
-        if assessment is None:
-            state = NOT_STARTED
-        elif assessment.status == AssessmentStatus.DRAFT:
-            state = IN_PROGRESS
-        elif is_late(submitted_at=assessment.submitted_at, deadline=deadline):
-            state = LATE
-        else:
-            state = SUBMITTED
-        rows.append(Progress(organisation, state, deadline, organisation.pk in extensions, assessment,
-                             done.get(assessment.pk, 0) if assessment else 0))
+        assessment = None
+        if organisation.assessment_pk is not None:
+            assessment = Response(organisation.assessment_pk, organisation.assessment_status, organisation.submitted_at)
+        rows.append(Progress(
+            organisation, organisation.state, organisation.extended_deadline or round_.deadline,
+            organisation.extended_deadline is not None, assessment, done.get(organisation.assessment_pk, 0),
+        ))
     return rows
 
 
-def progress_counts(rows):
-    counts = {state: 0 for state, _ in STATES}
-    for row in rows:
-        counts[row.state] += 1
-    responded = counts[SUBMITTED] + counts[LATE]
-    total = len(rows)
+def round_progress(round_):
+    """Every current signatory's progress in the round, by organisation name, in two queries."""
+    return progress_rows(filter_progress(progress_queryset(round_)).only("pk", "name"), round_)
+
+
+def _summary(counts):
+    responded = counts.get(SUBMITTED, 0) + counts.get(LATE, 0)
+    total = sum(counts.values())
     return {
-        "by_state": [(state, label, counts[state]) for state, label in STATES],
+        "by_state": [(state, label, counts.get(state, 0)) for state, label in STATES],
         "responded": responded,
         "total": total,
         "rate": round(100 * responded / total) if total else 0,
     }
 
 
-def filter_progress(rows, *, state="", name=""):
-    name = name.strip().lower()
-    return [
-        row for row in rows
-        if (not state or row.state == state) and (not name or name in row.organisation.name.lower())
-    ]
+def progress_counts(rows):
+    """How many of ``rows`` are in each state, how many responded, out of how many, and the rate."""
+    counts = {}
+    for row in rows:
+        counts[row.state] = counts.get(row.state, 0) + 1
+    return _summary(counts)
 
 
-def response_by_day(round_, *, today=None):
-    """[(day, organisations responded by the end of that day, % of current signatories)] from the day the
-    round opened to today (an open round) or its deadline, or its last submission if later (a closed one)."""
+def count_progress(round_):
+    """``progress_counts`` for the whole round, counted in the database in one query."""
+    by_state = progress_queryset(round_).values_list("state").annotate(n=Count("pk")).order_by()
+    return _summary(dict(by_state))
+
+
+def round_figures(round_, *, today=None):
+    """The round's ``count_progress`` and ``response_by_day``. Both add up every signatory, so they are kept
+    until an assessment, a signature or an organisation changes (``kept_scores``), or the round's dates or its
+    extensions (read each time, in one small query) do."""
     today = today or timezone.localdate()
-    signatories = active_signatories(compact=round_.compact)
-    total = signatories.count()
-    submitted = sorted(
-        timezone.localdate(moment)
-        for moment in Assessment.objects.filter(
-            compact=round_.compact, round=round_.year, status=AssessmentStatus.SUBMITTED,
-            organisation__in=signatories,
-        ).values_list("submitted_at", flat=True)
-    )
+    extensions = sorted(extended_deadlines(round_).items())
+    key = (f"round-figures:{round_.pk}:{round_.year}:{round_.status}:{round_.opens_on}:{round_.deadline}:"
+           f"{today}:{extensions}")
+
+    def work_out():
+        counts = count_progress(round_)
+        return counts, response_by_day(round_, total=counts["total"], today=today)
+
+    return kept_scores(key, work_out)
+
+
+def response_by_day(round_, *, total, today=None):
+    """[(day, organisations responded by the end of that day, % of the ``total`` current signatories)] from the
+    day the round opened to today (an open round) or its deadline, or its last submission if later (a closed
+    one). The submissions are counted by day in the database."""
     if round_.is_planned:
         return []
+    today = today or timezone.localdate()
+    per_day = dict(
+        Assessment.objects.filter(
+            compact=round_.compact, round=round_.year, status=AssessmentStatus.SUBMITTED,
+            submitted_at__isnull=False, organisation__in=active_signatories(compact=round_.compact),
+        )
+        .annotate(day=TruncDate("submitted_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    submitted = sorted(per_day)
     end = today if round_.is_open else max([round_.deadline] + submitted[-1:])
     end = min(end, today)
+    before = sum(n for day, n in per_day.items() if day < round_.opens_on)
     days = []
-    day, index, responded = round_.opens_on, 0, 0
+    day, responded = round_.opens_on, before
     while day <= end:
-        while index < len(submitted) and submitted[index] <= day:
-            index += 1
-        responded = index
+        responded += per_day.get(day, 0)
         days.append((day, responded, round(100 * responded / total) if total else 0))
         day += datetime.timedelta(days=1)
     return days
 
 
-def who_cannot_be_asked(*, compact):
-    """Before opening a round: the current signatories with no active champion, and the active champions of
-    signatories who have no (working) login, so cannot be emailed a link to the self-assessment."""
-    signatories = active_signatories(compact=compact)
-    without_champion = signatories.exclude(
+PREVIEW = 10
+
+
+def without_champion(*, compact):
+    """The current signatories with no active champion, by name."""
+    return active_signatories(compact=compact).exclude(
         Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True))
-    ).order_by("name")
-    without_login = (
-        Champion.objects.filter(stood_down_on__isnull=True, organisation__in=signatories)
+    ).order_by("name", "pk")
+
+
+def without_login(*, compact):
+    """The active champions of current signatories who have no (working) login, by organisation and name."""
+    return (
+        Champion.objects.filter(stood_down_on__isnull=True, organisation__in=active_signatories(compact=compact))
         .filter(Q(user__isnull=True) | Q(user__is_active=False))
         .select_related("organisation")
-        .order_by("organisation__name", "name")
+        .order_by("organisation__name", "name", "pk")
     )
-    return {"without_champion": list(without_champion), "without_login": list(without_login)}
+
+
+def opening_figures(*, compact):
+    """Before opening a round: how many current signatories there are, how many champions will be asked and
+    from how many of them, how many signatories have no active champion and how many champions no (working)
+    login, with the first few of each. They add up the register, so they are kept until it changes."""
+    return kept_with_register(f"round-opening:{getattr(compact, 'pk', None)}", lambda: _opening_figures(compact))
+
+
+def _opening_figures(compact):
+    champions = Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True)
+    organisations = active_signatories(compact=compact).aggregate(
+        signatory_count=Count("pk"),
+        without_champion_count=Count("pk", filter=~Exists(champions)),
+        asked_organisations=Count("pk", filter=Exists(champions.filter(user__is_active=True))),
+    )
+    people = Champion.objects.filter(
+        stood_down_on__isnull=True, organisation__in=active_signatories(compact=compact)
+    ).aggregate(
+        asked=Count("pk", filter=Q(user__is_active=True)),
+        without_login_count=Count("pk", filter=Q(user__isnull=True) | Q(user__is_active=False)),
+    )
+    return {
+        **organisations, **people,
+        "without_champion": list(without_champion(compact=compact)[:PREVIEW]),
+        "without_login": list(without_login(compact=compact)[:PREVIEW]),
+    }
+
+
+def organisations_to_ask(*, compact):
+    """The current signatories with an active champion who has a working login, by name."""
+    return active_signatories(compact=compact).filter(
+        Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True, user__is_active=True))
+    ).order_by("name", "pk")
 
 
 def champions_to_ask(*, compact, organisations=None):

@@ -4,7 +4,8 @@ import datetime
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from signatories.selectors import officers
@@ -75,7 +76,7 @@ def extend_deadline(*, round_, organisation, deadline, reason, by):
 @transaction.atomic
 def open_round(*, round_, by, today=None):
     """Open a planned round: from today it asks every current signatory's active champions (with a login) for
-    their organisation's self-assessment. Returns the champions who will be asked.
+    their organisation's self-assessment. Returns how many champions will be asked, and of how many organisations.
 
     The round's opening date becomes the day it really opened. Opening is refused once the deadline has passed.
     The emails are not written here: one pending ``RoundNotice`` per organisation is, in this transaction, and a
@@ -92,14 +93,30 @@ def open_round(*, round_, by, today=None):
     round_.opened_at = timezone.now()
     round_.opened_by = by
     round_.save(update_fields=["status", "opens_on", "opened_at", "opened_by", "updated_at"])
-    champions = list(selectors.champions_to_ask(compact=round_.compact))
-    RoundNotice.objects.bulk_create(
-        RoundNotice(round=round_, organisation_id=organisation_id, kind=NoticeKind.OPENED, deadline=round_.deadline,
-                    sent_on=today, sent_by=by)
-        for organisation_id in _by_organisation(champions)
-    )
+    organisations = _write_openings(round_=round_, today=today, by=by)
     _send_after_commit(round_)
-    return champions
+    return selectors.champions_to_ask(compact=round_.compact).count(), organisations
+
+
+def _write_openings(*, round_, today, by):
+    """A pending opening notice for each organisation to ask, in one INSERT ... SELECT; returns how many.
+
+    Thousands of notices built as model objects and sent as parameters (``bulk_create``) took most of a second.
+    """
+    select, select_params = (
+        selectors.organisations_to_ask(compact=round_.compact).values(asked_id=F("pk")).query.sql_with_params()
+    )
+    ops = connection.ops
+    columns = ["round_id", "organisation_id", "kind", "deadline", "sent_on", "recipients", "note", "sent_by_id",
+               "created_at"]
+    statement = "INSERT INTO {} ({}) SELECT %s, asked.asked_id, %s, %s, %s, 0, '', %s, %s FROM ({}) AS asked".format(
+        ops.quote_name(RoundNotice._meta.db_table), ", ".join(ops.quote_name(column) for column in columns), select)
+    params = [round_.pk, NoticeKind.OPENED, ops.adapt_datefield_value(round_.deadline),
+              ops.adapt_datefield_value(today), getattr(by, "pk", None), ops.adapt_datetimefield_value(timezone.now()),
+              *select_params]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount
 
 
 def _by_organisation(champions):

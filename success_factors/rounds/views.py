@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from signatories.models import Organisation
 from signatories.roles import OFFICER, role_required
 from signatories.selectors import active_signatories, current_compact
+from signatories.views import paginate
 
 from ..charts import response_chart, svg_data_uri
 from ..selectors import current_round
@@ -61,22 +61,25 @@ def round_edit(request, pk):
 @role_required(OFFICER)
 def round_detail(request, pk):
     round_ = _round(pk)
-    rows = selectors.round_progress(round_)
     state = request.GET.get("state", "")
     state = state if state in selectors.STATE_LABELS else ""
     name = request.GET.get("q", "")[:100]
-    shown = selectors.filter_progress(rows, state=state, name=name)
-    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
-    days = selectors.response_by_day(round_)
+    counts, days = selectors.round_figures(round_)
+    shown = selectors.filter_progress(selectors.progress_queryset(round_), state=state, name=name)
+    # Without a name to search for, the counts by state already say how many rows match.
+    by_state = {value: n for value, _, n in counts["by_state"]}
+    known = None if name.strip() else by_state[state] if state else counts["total"]
+    page = paginate(request, shown, PAGE_SIZE, count=known)
     context = {
         "round": round_,
-        "counts": selectors.progress_counts(rows),
+        "counts": counts,
         "page_obj": page,
+        "rows": selectors.progress_rows(page.object_list, round_),
         "states": selectors.STATES,
         "state": state,
         "q": name,
         "filtered": bool(state or name),
-        "shown_count": len(shown),
+        "shown_count": page.paginator.count,
         "days": days,
         "chart": svg_data_uri(response_chart(days)) if days else None,
     }
@@ -114,6 +117,13 @@ def round_extend(request, pk, organisation_pk):
     return render(request, "success_factors/rounds/round_extend.html", context)
 
 
+# Who cannot be asked before a round opens: the first few of each, or (``?list=``) one list in full, paged.
+CANNOT_BE_ASKED = {
+    "without_champion": (selectors.without_champion, "without_champion_count"),
+    "without_login": (selectors.without_login, "without_login_count"),
+}
+
+
 @role_required(OFFICER)
 def round_open(request, pk):
     """A confirmation page: who will be asked, and who cannot be (no champion, or a champion without a login)."""
@@ -124,26 +134,23 @@ def round_open(request, pk):
     error = None
     if request.method == "POST":
         try:
-            champions = services.open_round(round_=round_, by=request.user)
+            champions, organisations = services.open_round(round_=round_, by=request.user)
         except ValidationError as problem:
             error = problem.messages[0]
         else:
-            organisations = len({champion.organisation_id for champion in champions})
             messages.success(
                 request,
-                f"The {round_.year} round is open. {len(champions)} champion{'s' if len(champions) != 1 else ''} "
+                f"The {round_.year} round is open. {champions} champion{'s' if champions != 1 else ''} "
                 f"from {organisations} organisation{'s' if organisations != 1 else ''} are being emailed.",
             )
             return redirect(round_)
-    context = {
-        "round": round_,
-        "error": error,
-        "asked": selectors.champions_to_ask(compact=round_.compact).count(),
-        "asked_organisations": selectors.champions_to_ask(compact=round_.compact)
-        .values("organisation_id").distinct().count(),
-        "signatory_count": active_signatories(compact=round_.compact).count(),
-        **selectors.who_cannot_be_asked(compact=round_.compact),
-    }
+    figures = selectors.opening_figures(compact=round_.compact)
+    shown = request.GET.get("list", "")
+    context = {"round": round_, "error": error, "shown": shown, "page_obj": None, **figures}
+    if shown in CANNOT_BE_ASKED:  # one list in full, a page at a time, instead of its first few
+        find, count = CANNOT_BE_ASKED[shown]
+        context["page_obj"] = paginate(request, find(compact=round_.compact), PAGE_SIZE, count=figures[count])
+        context[shown] = list(context["page_obj"].object_list)
     return render(request, "success_factors/rounds/round_open.html", context)
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from notifications.models import OutgoingMessage
 from success_factors.models import Round, RoundStatus
 from success_factors.selectors import current_round
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, visit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -88,3 +88,33 @@ def test_officer_opens_a_round_and_follows_its_progress(page, demo):
     opened = Round.objects.get(year=next_year)
     assert opened.status == RoundStatus.OPEN
     assert OutgoingMessage.objects.filter(kind="round_opened").exists()
+
+
+def test_officer_reads_long_lists_a_page_at_a_time(page, demo):
+    import datetime
+
+    from signatories.selectors import current_compact
+    from tests.success_factors.builders import signed_organisation
+
+    compact = current_compact()
+    for number in range(60):
+        signed_organisation(compact, name=f"Zz Newly Signed {number:02}")
+    planned = Round.objects.create(compact=compact, year="2098/99", opens_on=datetime.date(2098, 5, 1),
+                                   deadline=datetime.date(2098, 6, 30))
+    current = Round.objects.get(status=RoundStatus.OPEN)
+    log_in(page, "officer")
+
+    # Who cannot be asked: the first few, then the whole list a page at a time
+    visit(page, f"/rounds/{planned.pk}/open/")
+    page.get_by_role("link", name=re.compile(r"See all \d+ signatories with no active champion")).click()
+    expect(page.get_by_role("link", name=re.compile("appoint a champion for"))).to_have_count(50)
+    page.get_by_role("navigation", name="Pagination").get_by_role("link", name="Next").click()
+    expect(page.locator("main")).to_contain_text("Zz Newly Signed 59")
+    expect(page.get_by_role("button", name="Open the round and email champions")).to_be_visible()
+
+    # This year's progress, a page at a time, the filter kept on the next page
+    visit(page, f"/rounds/{current.pk}/?state=not_started")
+    expect(page.get_by_role("table", name=re.compile("progress")).locator("tbody tr")).to_have_count(50)
+    page.get_by_role("navigation", name="Pagination").get_by_role("link", name="Next").click()
+    expect(page.locator("main")).to_contain_text("Zz Newly Signed 59")
+    expect(page.get_by_label("Progress")).to_have_value("not_started")

@@ -160,6 +160,7 @@ def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, d
     get(client, world, f"/api/v1/{endpoint}")  # last_used_at is written at most once a minute: not in the count
     with django_assert_max_num_queries(6) as small:  # the ceiling is 10
         get(client, world, f"/api/v1/{endpoint}")
+    few = len(small.captured_queries)  # read now: each request empties the log the count is read from
     for number in range(12):
         organisation = factories.OrganisationFactory()
         factories.SignatureFactory(compact=world.compact, organisation=organisation)
@@ -168,7 +169,8 @@ def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, d
         factories.ActionFactory(compact=world.compact, owner_organisation=organisation)
         consultation(compact=world.compact, by=world.officer, body=statutory_body(f"Parish Council {number}"),
                      opened_on=timezone.localdate() - datetime.timedelta(days=30 * number + 1), weeks=4 + number)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    get(client, world, f"/api/v1/{endpoint}")  # what is kept until the data changes is worked out again once
+    with django_assert_max_num_queries(few):
         response = get(client, world, f"/api/v1/{endpoint}")
     assert response.status_code == 200
 
