@@ -8,15 +8,18 @@ met, not met or explained. "Not known yet" is counted but left out of the share.
 
 import calendar
 import datetime
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery, Window
+from django.db.models import BigIntegerField, Count, F, OuterRef, Q, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce
 
+from signatories.models import Organisation
 from signatories.roles import CHAMPION, has_role, is_officer
 
 from .checks import add_months
-from .models import Check, Commitment, Consultation, FundingDecision, RecordKind, RecordStatus, Result
+from .models import (BodyTally, Check, Commitment, CommitmentTally, Consultation, FundingDecision, RecordKind,
+                     RecordStatus, Result)
 
 MODELS = {RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision}
 PERIODS = ("current", "previous")
@@ -24,6 +27,7 @@ RESULTS = tuple(Result.values)
 NOT_MET_LISTED = 50
 WARN_MONTHS = 4
 CLOSING_SOON_DAYS = 28
+CLOSING_SOON_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -123,19 +127,81 @@ def _counts(row, period):
     return counts
 
 
-def _period_counts(periods):
-    counts = {}
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _last_day(day):
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _month(index):
+    """The first day of a month counted from year 0."""
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _length(spans):
+    return sum((end - start).days + 1 for start, end in spans)
+
+
+def _pieces(start, end):
+    """What to count for ``start``–``end``: a run of months from the tallies (the first days of its first and last
+    months, or None) and spans of days from the checks, each added (1) or taken away (-1).
+
+    Only the first and the last month can be partly in the period. Each is counted by the fewer days: its days in
+    the period, or its tally less its days outside the period."""
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    days, left_out = [], set()
+    for index in {first, last}:
+        month = _month(index)
+        inside = (max(start, month), min(end, _last_day(month)))
+        outside = [(month, inside[0] - ONE_DAY)] if inside[0] > month else []
+        if inside[1] < _last_day(month):
+            outside.append((inside[1] + ONE_DAY, _last_day(month)))
+        if outside and _length(outside) < _length([inside]):
+            days += [(span, -1) for span in outside]
+        elif outside:
+            days.append((inside, 1))
+            left_out.add(index)
+    first, last = first + (first in left_out), last - (last in left_out)
+    return ((_month(first), _month(last)) if first <= last else None), days
+
+
+def _counted(rows, field, span, count, period, **keys):
+    """How many of ``rows`` with ``field`` in ``span`` had each result, grouped by ``keys`` (the commitment, the
+    body or both), as rows of (period, commitment, body, result, how many)."""
+    return (rows.filter(**{f"{field}__range": span}).order_by()
+            .annotate(period=Value(period), **keys)
+            .values_list("period", "of_commitment", "of_body", "result").annotate(n=count))
+
+
+def _period_results(compact, periods):
+    """How many verified checks had each result in each period, by commitment and by statutory body:
+    ``{commitment id: {"met_current": n, …}}`` and ``{body id: {…}}``. One query: the monthly tallies, and the
+    checks themselves for a few days at either end of each period (``_pieces``)."""
+    none = Value(None, output_field=BigIntegerField())
+    parts = []
     for period, (start, end) in periods.items():
-        when = Q(dated_on__gte=start, dated_on__lte=end)
-        for result in RESULTS:
-            counts[f"{result}_{period}"] = Count("pk", filter=when & Q(result=result))
-    return counts
+        months, days = _pieces(start, end)
+        if months:
+            parts.append(_counted(CommitmentTally.objects.filter(compact=compact), "month", months, Sum("checks"),
+                                  period, of_commitment=F("commitment_id"), of_body=none))
+            parts.append(_counted(BodyTally.objects.filter(compact=compact), "month", months, Sum("checks"),
+                                  period, of_commitment=none, of_body=F("body_id")))
+        parts += [_counted(Check.objects.filter(compact=compact, verified=True), "dated_on", span, Count("*") * sign,
+                           period, of_commitment=F("commitment_id"), of_body=F("body_id")) for span, sign in days]
+    by_commitment, by_body = defaultdict(Counter), defaultdict(Counter)
+    for period, commitment, body, result, n in parts[0].union(*parts[1:], all=True):
+        if commitment is not None:
+            by_commitment[commitment][f"{result}_{period}"] += n
+        if body is not None:
+            by_body[body][f"{result}_{period}"] += n
+    return ({pk: counts for pk, counts in by_commitment.items() if any(counts.values())},
+            {pk: counts for pk, counts in by_body.items() if any(counts.values())})
 
 
-def _checks_in(compact, periods):
-    earliest = min(start for start, _ in periods.values())
-    latest = max(end for _, end in periods.values())
-    return Check.objects.filter(compact=compact, verified=True, dated_on__gte=earliest, dated_on__lte=latest)
+def _checks_in(compact, period):
+    start, end = period
+    return Check.objects.filter(compact=compact, verified=True, dated_on__gte=start, dated_on__lte=end)
 
 
 def _not_met_row(check):
@@ -172,24 +238,20 @@ def commitment_results(*, compact, periods):
     """Each commitment's results in each period (``{"current": (start, end), "previous": (start, end)}``), with
     what the commitment says and how it is checked, each statutory body's results, and the total. Commitments in
     force, and retired ones that checked a record in either period. No record is named, so the public site and
-    the API can show all of it. JSON-ready. Three queries."""
-    checks = _checks_in(compact, periods)
-    by_commitment = {row["commitment_id"]: row for row in
-                     checks.values("commitment_id").annotate(**_period_counts(periods)).order_by()}
+    the API can show all of it. JSON-ready. Three queries, however many records there are."""
+    by_commitment, by_body = _period_results(compact, periods)
     commitments = [c for c in Commitment.objects.select_related("factor").order_by("order", "id")
                    if c.is_active or c.pk in by_commitment]
-    bodies = [
-        {"id": row["body_id"], "name": row["body__name"], **{period: _counts(row, period) for period in PERIODS}}
-        for row in sorted(checks.values("body_id", "body__name").annotate(**_period_counts(periods)).order_by(),
-                          key=lambda row: (row["body__name"], row["body_id"]))
-    ]
-    total = {period: _counts(
-        {key: sum(row.get(key) or 0 for row in by_commitment.values()) for key in _period_counts(periods)}, period)
-        for period in PERIODS}
+    names = Organisation.objects.filter(pk__in=by_body).order_by("name", "pk").values_list("pk", "name")
+    bodies = [{"id": pk, "name": name, **{period: _counts(by_body[pk], period) for period in PERIODS}}
+              for pk, name in names]
+    every = Counter()
+    for counts in by_commitment.values():
+        every.update(counts)
     return {
         "commitments": [_commitment_row(c, by_commitment.get(c.pk, {})) for c in commitments],
         "bodies": bodies,
-        "total": total,
+        "total": {period: _counts(every, period) for period in PERIODS},
     }
 
 
@@ -202,8 +264,7 @@ def commitment_rates(*, compact, periods):
     (the first few, newest first): what the commitments page shows and a report keeps. Four queries."""
     results = commitment_results(compact=compact, periods=periods)
     rows = [{key: row[key] for key in REPORTED_KEYS} for row in results["commitments"]]
-    start, end = periods["current"]
-    missed = _checks_in(compact, periods).filter(dated_on__gte=start, dated_on__lte=end, result=Result.NOT_MET)
+    missed = _checks_in(compact, periods["current"]).filter(result=Result.NOT_MET)
     listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
         "-dated_on", "-id")[:NOT_MET_LISTED]
     return {
@@ -232,11 +293,14 @@ def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS, counted
     return ending.annotate(total=Window(Count("pk"))) if counted else ending
 
 
-def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS):
-    """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first."""
-    return records.filter(opened_on__lte=today, closes_on__gte=today,
-                          closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
+def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS, counted=False):
+    """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first.
+    ``counted`` adds ``total`` (how many there are in all) to each row, so a page can list the first few and count
+    them in one query."""
+    closing = records.filter(opened_on__lte=today, closes_on__gte=today,
+                             closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
         "closes_on", "id")
+    return closing.annotate(total=Window(Count("pk"))) if counted else closing
 
 
 def _id(value):

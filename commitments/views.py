@@ -73,6 +73,8 @@ def _overview_content(request, compact, period, today):
     rates = keeping.kept(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
                          [keeping.COMMITMENTS], lambda: selectors.commitment_rates(compact=compact, periods=periods))
     consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
+    closing_soon = list(selectors.consultations_closing_soon(records=consultations, today=today, counted=True)[
+        :selectors.CLOSING_SOON_LISTED])
     context = {
         "compact": compact,
         "period": period,
@@ -80,7 +82,8 @@ def _overview_content(request, compact, period, today):
         "periods": selectors.periods_for(today),
         "rates": rates,
         "chart_uri": svg_data_uri(rates_chart(rates)),
-        "closing_soon": list(selectors.consultations_closing_soon(records=consultations, today=today)),
+        "closing_soon": closing_soon,
+        "closing_soon_count": closing_soon[0].total if closing_soon else 0,
         "waiting": selectors.waiting_count(compact=compact) if is_officer(request.user) else 0,
         "can_record": is_officer(request.user) or services.reporter_organisation(request.user) is not None,
         # Reversed once here rather than for each of a few hundred rows.
@@ -130,11 +133,23 @@ def record_list(request, kind):
     records = selectors.for_listing(selectors.visible_records(kind, user=request.user, compact=compact))
     filterset = RecordFilter(request.GET, queryset=records, kind=kind, date_field=KINDS[kind]["date_field"],
                              officer=officer)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"kind": kind, "names": KINDS[kind], "filter": filterset, "page_obj": paginate(request, filterset.qs),
+    page_obj = paginate(request, filterset.qs, count=_kept_count(request, kind, compact, filterset))
+    context = {"kind": kind, "names": KINDS[kind], "filter": filterset, "page_obj": page_obj,
                "compact": compact, "can_record": officer or services.reporter_organisation(request.user) is not None}
     return render(request, "commitments/record_list.html", context)
+
+
+def _kept_count(request, kind, compact, filterset):
+    """How many records match the filters, kept until a record or a check changes: counting the records that did
+    not meet a commitment reads every such record. The same for everyone who may see the same records."""
+    if not filterset.is_valid():
+        return None
+    user = request.user
+    who = "all" if is_officer(user) else f"champion-{user.pk}" if has_role(user, CHAMPION) else "verified"
+    asked = sorted((name, str(getattr(value, "pk", value))) for name, value in filterset.form.cleaned_data.items()
+                   if value not in (None, ""))
+    return keeping.kept(f"record-count:{kind}:{getattr(compact, 'pk', None)}:{who}:{asked}", [keeping.COMMITMENTS],
+                        filterset.qs.count)
 
 
 def _save_record(request, form, kind, compact, record=None):

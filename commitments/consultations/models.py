@@ -41,6 +41,8 @@ class Consultation(CheckedRecord):
         indexes = [
             models.Index(fields=["compact", "status", "-opened_on"], name="consultation_list_idx"),
             models.Index(fields=["compact", "closes_on"], name="consultation_closing_idx"),
+            # An officer's list, newest first, read in order: a page reads its own rows, not every record.
+            models.Index(fields=["compact", "-opened_on", "-id"], name="consultation_order_idx"),
         ]
 
     def __str__(self):

@@ -58,6 +58,8 @@ class FundingDecision(CheckedRecord):
         indexes = [
             models.Index(fields=["compact", "status", "-decided_on"], name="funding_list_idx"),
             models.Index(fields=["compact", "ends_on"], name="funding_ending_idx"),
+            # An officer's list, newest first, read in order: a page reads its own rows, not every record.
+            models.Index(fields=["compact", "-decided_on", "-id"], name="funding_order_idx"),
         ]
 
     def __str__(self):
