@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+MESSAGE_STORAGE = "compact_site.messages.LazyFallbackStorage"
+
 ROOT_URLCONF = "compact_site.urls"
 WSGI_APPLICATION = "compact_site.wsgi.application"
 
