@@ -94,3 +94,38 @@ def test_a_version_retired_while_it_is_being_made_still_gives_an_answer(monkeypa
     monkeypatch.undo()
     assert keeping.kept("raced part", [keeping.COMMITMENTS], work_out) == "worked out"
     assert len(calls) == 2  # what was kept under the retired version is not believed
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The service's Redis cache (REDIS_URL), in a database of its own, emptied before and after."""
+    from django.core.cache import caches
+
+    settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/4", "KEY_PREFIX": "test-keeping"}}
+    keeping._held.clear()
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
+    keeping._held.clear()
+
+
+def test_with_redis_held_text_costs_no_round_trip_until_another_server_retires_its_version(redis_cache):
+    import redis
+
+    work_out, calls = counting("<p>held</p>")
+    keeping.kept("part", [keeping.WINS], work_out)
+    keeping.kept("part", [keeping.WINS], work_out)  # the versions are now held too
+    connection = redis_cache._cache.held._local.tracked.connection
+    sent = []
+    real = connection.send_packed_command
+    connection.send_packed_command = lambda *args, **kwargs: sent.append(args) or real(*args, **kwargs)
+
+    assert keeping.kept("part", [keeping.WINS], work_out) == "<p>held</p>"
+    assert sent == [] and len(calls) == 1
+
+    # Another server's change retires the version on its own connection.
+    redis.Redis.from_url("redis://127.0.0.1:6379/4").delete(redis_cache.make_and_validate_key("kept-version:wins"))
+    new_work_out, new_calls = counting("<p>new</p>")
+    assert keeping.kept("part", [keeping.WINS], new_work_out) == "<p>new</p>"
+    assert len(new_calls) == 1

@@ -59,21 +59,66 @@ def test_signing_out_ends_the_session_in_the_cache_and_the_database(redis_sessio
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_a_signed_in_page_asks_redis_once_for_the_session_and_the_user(redis_sessions, officer, monkeypatch):
-    """The session store reads the user kept for the session in the same round trip as the session."""
-    from redis.client import Redis
+def redis_commands(monkeypatch):
+    """Every command any Redis connection of this process sends, by name, as it goes."""
+    from redis.connection import AbstractConnection
 
+    sent = []
+    real = AbstractConnection.send_packed_command
+
+    def send(self, command, *args, **kwargs):
+        packed = b"".join(command) if isinstance(command, list) else command
+        sent.extend(part.split(b"\r\n")[2].decode() for part in packed.split(b"*")[1:] if part[:1].isdigit())
+        return real(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", send)
+    return sent
+
+
+def test_a_signed_in_page_asks_redis_once_for_the_session_and_the_user(redis_sessions, officer, monkeypatch):
+    """The session store reads the user kept for the session in the same round trip as the session; once read,
+    this process holds them (compact_site.cache.HeldReads) until Redis says they changed."""
     client = client_for(officer)
     client.get(HELLO)
-    commands = []
-    real = Redis.execute_command
-    monkeypatch.setattr(Redis, "execute_command", lambda self, *args, **kw: commands.append(args[0]) or real(self, *args, **kw))
+    client.get(HELLO)  # the user is kept by the first
+    commands = redis_commands(monkeypatch)
 
     with CaptureQueriesContext(connection) as captured:
         response = client.get(HELLO)
 
     assert response.status_code == 200 and captured.captured_queries == []
-    assert commands == ["MGET"]
+    assert commands == []
+
+    officer.first_name = "Changed"
+    officer.save()  # retires every kept user
+    commands.clear()
+    client.get(HELLO)  # asks again, reads the user from the database, keeps it
+    assert "MGET" in commands
+    commands.clear()
+    assert client.get(HELLO).status_code == 200
+    assert commands == ["MGET", "PTTL", "PTTL", "PTTL"]  # once more: the kept user it wrote was new here
+    commands.clear()
+    assert client.get(HELLO).status_code == 200
+    assert commands == []
+
+
+def test_signing_out_in_another_worker_ends_the_session_here_at_once(redis_sessions, officer):
+    """Another worker signing the person out deletes the session from Redis (and the database) on its own
+    connection: the session this process holds is forgotten before the next request."""
+    from django.core.cache import caches
+
+    client = client_for(officer)
+    for _ in range(3):
+        assert client.get(HELLO).status_code == 200
+    key = client.session.session_key
+    other_worker = redis.Redis.from_url(TEST_REDIS_URL)
+    cache = caches["default"]
+
+    Session.objects.filter(session_key=key).delete()
+    assert other_worker.delete(cache.make_and_validate_key(client.session.cache_key)) == 1
+
+    response = client.get(HELLO)
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
 def test_the_user_kept_for_one_session_is_never_anothers(redis_sessions, officer, champion):

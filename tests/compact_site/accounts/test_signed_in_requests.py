@@ -55,6 +55,14 @@ def where_kept(request, settings):
     caches["default"].clear()
 
 
+def settled(client, url):
+    """GET ``url`` twice and give the second response: with Redis, this process then holds the session, the
+    user and their version (compact_site.cache.HeldReads), so what follows tests a change reaching a process
+    that answers without asking Redis."""
+    client.get(url)
+    return client.get(url)
+
+
 def writes(sql):
     return [statement for statement in sql if statement.upper().startswith(WRITES)]
 
@@ -148,7 +156,7 @@ def test_eight_hours_without_a_request_signs_the_person_out(officer, settings):
 
 def test_a_role_taken_away_counts_from_the_next_request(where_kept, champion, compact):
     client = client_for(champion)
-    assert client.get(reverse("wins:win_create")).status_code == 200
+    assert settled(client, reverse("wins:win_create")).status_code == 200
 
     champion.groups.remove(Group.objects.get(name=CHAMPION))
 
@@ -158,7 +166,7 @@ def test_a_role_taken_away_counts_from_the_next_request(where_kept, champion, co
 def test_two_step_turned_on_elsewhere_is_asked_for_on_the_next_request(where_kept, officer, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     client = sign_in(officer)
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
 
     set_up(client_for(officer), officer)  # in another browser
 
@@ -168,7 +176,7 @@ def test_two_step_turned_on_elsewhere_is_asked_for_on_the_next_request(where_kep
 
 def test_officers_required_to_use_two_step_are_sent_to_set_it_up_on_the_next_request(where_kept, officer):
     client = client_for(officer)
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
 
     SecuritySettings.objects.create(require_officer_two_step=True)
 
@@ -182,7 +190,7 @@ def test_a_verified_session_ends_its_access_when_the_device_is_removed(where_kep
     next_time_step(device)
     client = sign_in(officer)
     client.post(reverse("two_step_verify"), {"code": code_for(device)})
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
 
     TOTPDevice.objects.filter(pk=device.pk).delete()
     TOTPDevice.objects.create(user=officer, name="Another app", confirmed=True)
@@ -196,7 +204,7 @@ REDIS_ONLY = pytest.mark.parametrize("where_kept", ["redis"], indirect=True)
 
 def test_a_person_switched_off_is_signed_out_on_the_next_request(where_kept, officer):
     client = client_for(officer)
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
 
     officer.is_active = False
     officer.save()
@@ -207,7 +215,7 @@ def test_a_person_switched_off_is_signed_out_on_the_next_request(where_kept, off
 
 def test_a_new_password_signs_out_the_persons_other_sessions(where_kept, officer):
     client = client_for(officer)
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
 
     officer.set_password("a-new-and-longer-password-77")
     officer.save()
@@ -218,7 +226,7 @@ def test_a_new_password_signs_out_the_persons_other_sessions(where_kept, officer
 
 def test_a_role_renamed_counts_from_the_next_request(where_kept, champion, compact):
     client = client_for(champion)
-    assert client.get(reverse("wins:win_create")).status_code == 200
+    assert settled(client, reverse("wins:win_create")).status_code == 200
 
     role = Group.objects.get(name=CHAMPION)
     role.name = "Former champions"
@@ -252,7 +260,7 @@ def test_with_redis_a_session_ends_at_most_eight_hours_after_its_last_write(wher
     from django.core.cache import cache
 
     client = client_for(officer)
-    assert client.get(HELLO).status_code == 200
+    assert settled(client, HELLO).status_code == 200
     key = client.session.cache_key
     ttl = cache._cache.get_client().ttl(cache.make_and_validate_key(key))
     assert settings.SESSION_COOKIE_AGE - settings.SESSION_REFRESH_SECONDS - 5 <= ttl <= settings.SESSION_COOKIE_AGE

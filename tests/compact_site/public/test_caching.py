@@ -6,10 +6,12 @@ import pytest
 from django.core.cache import caches
 
 from compact_site.public import services
+from compact_site.public.caching import GENERATION_KEY
 from tests import factories
 from tests.compact_site.public.builders import build_world
 from tests.wins.factories import WinFactory
 from wins import services as win_services
+from wins.models import Win
 
 
 @pytest.fixture
@@ -96,6 +98,38 @@ def test_with_redis_every_server_shares_the_cache_and_the_forgetting(world, clie
         assert any(key for key in redis._cache.get_client().keys("test-public-site:*public-site:*"))
         WinFactory(compact=world.compact, title="Told through Redis", show_on_public_site=True)
         assert "Told through Redis" in client.get("/public/wins/").content.decode()
+    finally:
+        redis.clear()
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis at 127.0.0.1:6379")
+def test_with_redis_a_visitors_page_is_held_here_until_another_server_changes_it(world, client, settings,
+                                                                                django_assert_num_queries):
+    """The generation and the page are held in the process (compact_site.cache.HeldReads): the next visitor's
+    page asks Redis nothing, and a new generation started by another server is seen on the very next visit."""
+    import redis as redis_client
+
+    settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/2", "KEY_PREFIX": "test-public-held"}}
+    redis = caches["default"]
+    redis.clear()
+    try:
+        client.get("/public/wins/")
+        client.get("/public/wins/")  # kept by the first, held from the second
+        connection = redis._cache.held._local.tracked.connection
+        sent = []
+        real = connection.send_packed_command
+        connection.send_packed_command = lambda *args, **kwargs: sent.append(args) or real(*args, **kwargs)
+        with django_assert_num_queries(0):
+            page = client.get("/public/wins/")
+        assert page.status_code == 200 and "The shared minibus" in page.content.decode() and sent == []
+
+        # Another server renames the win and starts a new generation, each on its own connection (a bulk
+        # update sends this process no signal).
+        Win.objects.filter(title="The shared minibus").update(title="The shared electric minibus")
+        redis_client.Redis.from_url("redis://127.0.0.1:6379/2").incr(redis.make_and_validate_key(GENERATION_KEY))
+
+        assert "The shared electric minibus" in client.get("/public/wins/").content.decode()
     finally:
         redis.clear()
 
