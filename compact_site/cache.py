@@ -10,12 +10,15 @@ request that finds nothing changed makes no round trip at all. A round trip to R
 than the rest of a signed-in "hello".
 """
 
+import logging
 import os
 import threading
 import time
 
 from django.core.cache.backends import redis as django_redis
-from redis.exceptions import ConnectionError, TimeoutError
+from redis.exceptions import ConnectionError, ResponseError, TimeoutError
+
+logger = logging.getLogger(__name__)
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
@@ -36,12 +39,22 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+        self.held_reads = params.get("HELD_READS", True)
 
     def get_many_held(self, keys):
         """As ``get_many``, but what was read before and has not changed since is answered from this process
-        (``HeldReads``): for values read on every request, such as a session."""
+        (``HeldReads``): for values read on every request, such as a session. Plain ``get_many`` when held
+        reads are switched off (``HELD_READS``) or the server cannot track reads."""
+        if not self.held_reads:
+            return self.get_many(keys)
         made = {self.make_and_validate_key(key): key for key in keys}
-        return {made[key]: value for key, value in self._cache.held.get_many(list(made)).items()}
+        try:
+            found = self._cache.held.get_many(list(made))
+        except ResponseError as error:  # CLIENT TRACKING refused: a Redis before 6, or a proxy without it
+            logger.warning("Redis refused to track reads (%s): every read asks Redis from now on", error)
+            self.held_reads = False
+            return self.get_many(keys)
+        return {made[key]: value for key, value in found.items()}
 
 
 def get_many_held(cache, keys):

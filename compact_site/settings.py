@@ -144,8 +144,11 @@ INVITATION_VALID_DAYS = int(env("INVITATION_VALID_DAYS", "7"))
 # Caching: Redis when REDIS_URL is set (shared by every worker and host), else memory in each process.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # HELD_READS: what every request reads (the session, kept pages' versions) is held in each process until
+    # Redis says it changed (compact_site.cache.HeldReads; needs CLIENT TRACKING, Redis 6 or later).
     CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache", "LOCATION": REDIS_URL,
-                          "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact")}}
+                          "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact"),
+                          "HELD_READS": env_bool("REDIS_HELD_READS", True)}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -1,4 +1,5 @@
-"""Sessions that slide without a write on every request, read with the signed-in user in one round trip."""
+"""Sessions that slide without a write on every request, read with the signed-in user in one round trip, or
+none while this process holds them unchanged (``compact_site.cache.HeldReads``)."""
 
 import time
 

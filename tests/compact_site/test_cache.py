@@ -138,3 +138,23 @@ def test_each_thread_reads_on_its_own_connection(held_cache):
     assert found[0] == {"session": {"user": 1}}
     assert found[1] is not held_cache._cache.held._local.tracked
     assert found[1].connection is not held_cache._cache.held._local.tracked.connection
+
+
+def test_held_reads_can_be_switched_off(held_cache):
+    """REDIS_HELD_READS=false (for a Redis or proxy without CLIENT TRACKING): every read asks Redis."""
+    cache = RedisCache(TEST_REDIS_URL, {"KEY_PREFIX": held_cache.key_prefix, "HELD_READS": False})
+    cache.set("session", {"user": 1}, 60)
+    assert cache.get_many_held(["session"]) == {"session": {"user": 1}}
+    assert getattr(cache._cache.held._local, "tracked", None) is None  # no held-reads connection was made
+
+
+def test_a_server_that_refuses_to_track_reads_is_read_as_before(held_cache, monkeypatch, caplog):
+    """Redis before 6 answers CLIENT TRACKING with an error: the cache warns once and reads without holding.
+    Here Redis refuses the connection's set-up another way: a name with spaces."""
+    held_cache.set("session", {"user": 1}, 60)
+    monkeypatch.setattr(cache_module, "NAME", "compact held reads")
+
+    assert held_cache.get_many_held(["session"]) == {"session": {"user": 1}}
+    assert held_cache.held_reads is False
+    assert "refused to track reads" in caplog.text
+    assert held_cache.get_many_held(["session"]) == {"session": {"user": 1}}
