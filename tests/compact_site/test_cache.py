@@ -11,6 +11,7 @@ import redis
 
 from compact_site import cache as cache_module
 from compact_site.cache import RedisCache
+from tests.held_reads import round_trips
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
@@ -43,16 +44,6 @@ def held_cache():
 def other_server(cache):
     """The same cache as another process would have it: its own client and connections."""
     return RedisCache(TEST_REDIS_URL, {"KEY_PREFIX": cache.key_prefix})
-
-
-def round_trips(cache):
-    """How many times this thread's held-reads connection has sent Redis something, counted as it goes."""
-    cache.get_many_held(["warm-up"])  # the connection exists from the first read
-    connection = cache._cache.held._local.tracked.connection
-    sent = []
-    real = connection.send_packed_command
-    connection.send_packed_command = lambda *args, **kwargs: sent.append(args) or real(*args, **kwargs)
-    return sent
 
 
 def test_a_value_read_again_comes_without_a_round_trip(held_cache):

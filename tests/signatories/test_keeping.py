@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from signatories import keeping
+from tests.held_reads import round_trips
 
 pytestmark = pytest.mark.django_db  # forgetting a version waits for the commit too
 
@@ -116,10 +117,7 @@ def test_with_redis_held_text_costs_no_round_trip_until_another_server_retires_i
     work_out, calls = counting("<p>held</p>")
     keeping.kept("part", [keeping.WINS], work_out)
     keeping.kept("part", [keeping.WINS], work_out)  # the versions are now held too
-    connection = redis_cache._cache.held._local.tracked.connection
-    sent = []
-    real = connection.send_packed_command
-    connection.send_packed_command = lambda *args, **kwargs: sent.append(args) or real(*args, **kwargs)
+    sent = round_trips(redis_cache)
 
     assert keeping.kept("part", [keeping.WINS], work_out) == "<p>held</p>"
     assert sent == [] and len(calls) == 1

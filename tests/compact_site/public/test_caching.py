@@ -9,6 +9,7 @@ from compact_site.public import services
 from compact_site.public.caching import GENERATION_KEY
 from tests import factories
 from tests.compact_site.public.builders import build_world
+from tests.held_reads import round_trips
 from tests.wins.factories import WinFactory
 from wins import services as win_services
 from wins.models import Win
@@ -116,10 +117,7 @@ def test_with_redis_a_visitors_page_is_held_here_until_another_server_changes_it
     try:
         client.get("/public/wins/")
         client.get("/public/wins/")  # kept by the first, held from the second
-        connection = redis._cache.held._local.tracked.connection
-        sent = []
-        real = connection.send_packed_command
-        connection.send_packed_command = lambda *args, **kwargs: sent.append(args) or real(*args, **kwargs)
+        sent = round_trips(redis)
         with django_assert_num_queries(0):
             page = client.get("/public/wins/")
         assert page.status_code == 200 and "The shared minibus" in page.content.decode() and sent == []
