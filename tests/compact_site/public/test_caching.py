@@ -87,49 +87,48 @@ def redis_is_running():
         return False
 
 
-@pytest.mark.skipif(not redis_is_running(), reason="no Redis at 127.0.0.1:6379")
-def test_with_redis_every_server_shares_the_cache_and_the_forgetting(world, client, settings):
+REDIS_URL = "redis://127.0.0.1:6379/2"
+
+
+@pytest.fixture
+def redis_cache(settings):
     """Production keeps the cache in Redis (REDIS_URL): a real Redis here, in a database of its own."""
+    if not redis_is_running():
+        pytest.skip("no Redis at 127.0.0.1:6379")
     settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/2", "KEY_PREFIX": "test-public-site"}}
+                                   "LOCATION": REDIS_URL, "KEY_PREFIX": "test-public-site"}}
     redis = caches["default"]
     redis.clear()
-    try:
-        client.get("/public/wins/")
-        assert any(key for key in redis._cache.get_client().keys("test-public-site:*public-site:*"))
-        WinFactory(compact=world.compact, title="Told through Redis", show_on_public_site=True)
-        assert "Told through Redis" in client.get("/public/wins/").content.decode()
-    finally:
-        redis.clear()
+    yield redis
+    redis.clear()
 
 
-@pytest.mark.skipif(not redis_is_running(), reason="no Redis at 127.0.0.1:6379")
-def test_with_redis_a_visitors_page_is_held_here_until_another_server_changes_it(world, client, settings,
+def test_with_redis_every_server_shares_the_cache_and_the_forgetting(world, client, redis_cache):
+    client.get("/public/wins/")
+    assert any(key for key in redis_cache._cache.get_client().keys("test-public-site:*public-site:*"))
+    WinFactory(compact=world.compact, title="Told through Redis", show_on_public_site=True)
+    assert "Told through Redis" in client.get("/public/wins/").content.decode()
+
+
+def test_with_redis_a_visitors_page_is_held_here_until_another_server_changes_it(world, client, redis_cache,
                                                                                 django_assert_num_queries):
     """The generation and the page are held in the process (compact_site.cache.HeldReads): the next visitor's
     page asks Redis nothing, and a new generation started by another server is seen on the very next visit."""
-    import redis as redis_client
+    import redis
 
-    settings.CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/2", "KEY_PREFIX": "test-public-held"}}
-    redis = caches["default"]
-    redis.clear()
-    try:
-        client.get("/public/wins/")
-        client.get("/public/wins/")  # kept by the first, held from the second
-        sent = round_trips(redis)
-        with django_assert_num_queries(0):
-            page = client.get("/public/wins/")
-        assert page.status_code == 200 and "The shared minibus" in page.content.decode() and sent == []
+    client.get("/public/wins/")
+    client.get("/public/wins/")  # kept by the first, held from the second
+    sent = round_trips(redis_cache)
+    with django_assert_num_queries(0):
+        page = client.get("/public/wins/")
+    assert page.status_code == 200 and "The shared minibus" in page.content.decode() and sent == []
 
-        # Another server renames the win and starts a new generation, each on its own connection (a bulk
-        # update sends this process no signal).
-        Win.objects.filter(title="The shared minibus").update(title="The shared electric minibus")
-        redis_client.Redis.from_url("redis://127.0.0.1:6379/2").incr(redis.make_and_validate_key(GENERATION_KEY))
+    # Another server renames the win and starts a new generation, each on its own connection (a bulk update
+    # sends this process no signal).
+    Win.objects.filter(title="The shared minibus").update(title="The shared electric minibus")
+    redis.Redis.from_url(REDIS_URL).incr(redis_cache.make_and_validate_key(GENERATION_KEY))
 
-        assert "The shared electric minibus" in client.get("/public/wins/").content.decode()
-    finally:
-        redis.clear()
+    assert "The shared electric minibus" in client.get("/public/wins/").content.decode()
 
 
 def test_a_message_for_one_visitor_is_never_kept_for_others(world, client):
