@@ -122,9 +122,15 @@ def _rounds(*, compact):
 
 def commitments(*, compact, periods):
     """Each commitment's results for the verified records dated in each period (``{"current": (start, end),
-    "previous": (start, end)}``), with each statutory body's. Never a record's title or anyone's name. Three queries."""
-    results = commitment_results(compact=compact, periods=periods)
+    "previous": (start, end)}``), with each statutory body's. Never a record's title or anyone's name.
+
+    The periods' edges read checks day by day (the rest comes from monthly tallies), which grows with the area,
+    so the answer is kept, as the commitments page is, until a record, a check, a commitment or the register
+    (the bodies' names) changes (``signatories.keeping``)."""
     (start, end), (previous_start, previous_end) = periods["current"], periods["previous"]
+    results = keeping.kept(
+        f"api-commitments:{getattr(compact, 'pk', None)}:{start}:{end}:{previous_start}:{previous_end}",
+        [keeping.COMMITMENTS, keeping.REGISTER], lambda: commitment_results(compact=compact, periods=periods))
     return {
         "period": {"start": start, "end": end},
         "previous_period": {"start": previous_start, "end": previous_end},

@@ -224,6 +224,21 @@ def test_commitments_count_a_reported_record_only_once_it_is_verified(world, cli
         "current"]["checked"] == 3
 
 
+def test_commitments_are_kept_until_a_record_or_the_register_changes(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    get(client, world, "/api/v1/commitments")
+    with CaptureQueriesContext(connection) as queries:
+        body = get(client, world, "/api/v1/commitments").json()
+    assert not [query for query in queries if "commitments_" in query["sql"]]  # answered from what was kept
+    assert [row["name"] for row in body["bodies"]] == ["Anytown Borough Council"]
+
+    world.body.name = "Anytown Council"
+    world.body.save()
+    assert [row["name"] for row in get(client, world, "/api/v1/commitments").json()["bodies"]] == ["Anytown Council"]
+
+
 def test_commitments_for_a_chosen_period_against_the_one_before(world, client):
     today = timezone.localdate()
     opened = today - datetime.timedelta(days=60)  # the world's 4-week consultation
