@@ -117,6 +117,17 @@ class Win(models.Model):
         return self.evidence_file_name or "evidence file"
 
 
+class PublishedTally(models.Model):
+    """How many published wins a compact has: the wins library's total.
+
+    Kept by the database itself: triggers on the wins' table (migration 0008) add and take away as any win is
+    written, bulk writes included, so the total is read, not counted (counting a million wins took longer than
+    the rest of the library's page)."""
+
+    compact = models.OneToOneField(Compact, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    wins = models.IntegerField(default=0)
+
+
 class WinEvent(models.Model):
     """One move of a win between statuses: who, when, and the officer's note when it was returned."""
 

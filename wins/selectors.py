@@ -1,7 +1,6 @@
 """Reads of wins that pages, reports and tests share."""
 
 from django.contrib.postgres.search import SearchQuery
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
@@ -10,7 +9,7 @@ from django.db.models.functions import RowNumber
 from signatories import keeping
 from success_factors.models import Factor
 
-from .models import Win, WinStatus
+from .models import PublishedTally, Win, WinStatus
 
 # The words a search looks in. On PostgreSQL a trigger keeps them in ``Win.search_vector`` (migration 0004).
 SEARCH_FIELDS = ("title", "what_happened", "difference_made")
@@ -32,22 +31,12 @@ def published_wins(*, compact):
 # The version pages kept from the wins are kept under (``signatories.keeping``), forgotten by ``signals``.
 WINS = keeping.WINS
 
-# How long a compact's count of published wins is kept at most. A change to a win forgets it at once in
-# this process (and everywhere with Redis); with a per-process cache other workers catch up within this.
-PUBLISHED_COUNT_SECONDS = 60
-
-
-def published_count_key(compact_id):
-    return f"wins:published-count:{compact_id}"
-
 
 def published_count(*, compact):
-    """How many wins a compact has published: counted once, then kept until a win changes (see ``signals``)."""
+    """How many wins a compact has published: read from the tally the database keeps (``PublishedTally``)."""
     if compact is None:
         return 0
-    return cache.get_or_set(
-        published_count_key(compact.pk), lambda: published_wins(compact=compact).count(), PUBLISHED_COUNT_SECONDS
-    )
+    return PublishedTally.objects.filter(compact=compact).values_list("wins", flat=True).first() or 0
 
 
 def search_wins(queryset, text):

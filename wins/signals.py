@@ -1,7 +1,5 @@
 """Kept figures forgotten when the wins they count change."""
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,16 +7,7 @@ from signatories import keeping
 from success_factors.models import Factor
 
 from .models import Win
-from .selectors import WINS, published_count_key
-
-
-@receiver(post_save, sender=Win)
-@receiver(post_delete, sender=Win)
-def forget_published_count(sender, instance, **kwargs):
-    key = published_count_key(instance.compact_id)
-    # Now, and again after the commit: in between, another request could count the old rows and keep them.
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+from .selectors import WINS
 
 
 @receiver(post_save, sender=Win)

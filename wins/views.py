@@ -44,7 +44,8 @@ def visible_win(request, pk):
 
 
 # A search or filter can match most of the library: counting stops here ("more than 1,000"), so its cost
-# does not grow with the library. The whole library's total is kept (``selectors.published_count``).
+# does not grow with the library. The whole library's total is read from a tally the database keeps
+# (``selectors.published_count``).
 SEARCH_COUNTS_TO = 1000
 
 
