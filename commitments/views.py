@@ -69,9 +69,11 @@ def overview(request):
 
 def _overview_content(request, compact, period, today):
     periods = {"current": (period.start, period.end), "previous": period.previous}
-    # Kept: the rates count every check of two periods (signatories.keeping, forgotten by commitments.signals).
+    # Kept: the rates count every check of two periods (signatories.keeping, forgotten by commitments.signals),
+    # and name the statutory bodies (the register).
     rates = keeping.kept(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
-                         [keeping.COMMITMENTS], lambda: selectors.commitment_rates(compact=compact, periods=periods))
+                         [keeping.COMMITMENTS, keeping.REGISTER],
+                         lambda: selectors.commitment_rates(compact=compact, periods=periods))
     consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
     closing_soon = list(selectors.consultations_closing_soon(records=consultations, today=today, counted=True)[
         :selectors.CLOSING_SOON_LISTED])

@@ -179,7 +179,7 @@ def test_the_commitments_page_shows_each_commitment_and_body_and_what_closes_soo
     assert "The last full quarter" in quarter
 
 
-def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_or_a_commitment_changes(
+def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_a_commitment_or_a_body_changes(
         compact, body, officer, lsp_client, voluntary_champion):
     today = datetime.date.today()
     url = reverse("commitments:overview")
@@ -201,6 +201,10 @@ def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_or_a_c
     length.title = "Consultations run for twelve weeks"
     length.save()
     assert "Consultations run for twelve weeks" in rate_text()
+    body.name = "Anytown Council"  # the bodies' results name them
+    body.save()
+    text = rate_text()
+    assert "Anytown Council" in text and "Anytown Borough Council" not in text
 
 
 def test_the_officers_kept_page_tells_them_at_once_when_a_champion_reports_a_record(
