@@ -148,6 +148,19 @@ def fetch(client, url, *, post=False):
     return response.status_code, elapsed, first or elapsed, len(statements), size, cpu
 
 
+# The same fixed piece of work, timed beside every run of every page: how fast the machine is at that moment.
+# Machines here are shared and their speed drifts by half between runs minutes apart, so the growth from one
+# scale to another is worked out on each page's median as a multiple of this reference timed beside it.
+_REFERENCE_DATA = {str(number): [number, str(number) * 3, {"n": number}] for number in range(1000)}
+
+
+def reference():
+    """Milliseconds for a fixed piece of Python work (about 1 ms): a dict built, dumped to JSON and read back."""
+    started = time.perf_counter()
+    json.loads(json.dumps({key: list(value) for key, value in _REFERENCE_DATA.items()}))
+    return (time.perf_counter() - started) * 1000
+
+
 OPENING_RUNS = int(os.environ.get("BENCH_OPENING_RUNS", "5"))
 
 
@@ -210,7 +223,7 @@ def measure(label, client, url, kind):
     for _ in range(warm_ups):
         fetch(client, url, post=post)
     set_aside_what_is_loaded()  # as compact_site/wsgi.py does after each request in a server
-    times, firsts, cpus, counts = [], [], [], set()
+    times, firsts, cpus, counts, references = [], [], [], set(), []
     for _ in range(runs):
         if kind == "fresh":
             cache.clear()  # the public page as its first visitor after a change sees it
@@ -221,6 +234,7 @@ def measure(label, client, url, kind):
         status, elapsed, first, queries, size, cpu = fetch(client, url, post=post)
         if status != (302 if post else 200):
             raise SystemExit(f"{label}: {url} answered {status}")
+        references.append(reference())
         times.append(elapsed * 1000)
         firsts.append(first * 1000)
         cpus.append(cpu * 1000)
@@ -228,6 +242,7 @@ def measure(label, client, url, kind):
     row = {
         "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
         "p95": percentile(times, 0.95), "first": statistics.median(firsts), "cpu": statistics.median(cpus), "queries": max(counts), "size": size,
+        "reference": statistics.median(references),
     }
     row["seq_scans"] = sequential_scans(client, url) if kind == "page" else []
     row["misses"] = misses(row)
@@ -348,6 +363,8 @@ def growth_table(smaller, larger):
         # An export's whole download grows with the data by nature; it is judged by its first bytes.
         key = "first" if row["kind"] == "export" else "median"
         growth = row[key] / old[key]
+        if "reference" in row and "reference" in old:  # the machine's speed at each moment allowed for
+            growth *= old["reference"] / row["reference"]
         found = []
         if growth > MOST_GROWTH and row["kind"] not in AFTER_A_CHANGE:
             found.append(f"grew > {MOST_GROWTH}×")
@@ -361,6 +378,12 @@ def growth_table(smaller, larger):
     if afresh:
         lines += ["", "Once after a change (a kept page worked out afresh, a recount): the same columns.", "",
                   *lines[:2], *afresh]
+    references = [[r["reference"] for r in run["rows"] if "reference" in r] for run in (smaller, larger)]
+    if all(references):
+        lines += ["", "*Growth* allows for the machine's speed at each moment: it compares each median as a multiple "
+                      "of a fixed piece of Python work timed after each of its runs (`bench.measure.reference`; "
+                      f"median {statistics.median(references[0]):.2f} ms in the scale {smaller['scale']} run, "
+                      f"{statistics.median(references[1]):.2f} ms in the scale {larger['scale']} run)."]
     return "\n".join(lines)
 
 
