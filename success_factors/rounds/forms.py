@@ -21,7 +21,7 @@ def parse_reminder_days(text):
     parts = [part for part in re.split(r"[,\s]+", text.strip()) if part]
     if not parts:
         raise ValidationError("Enter the days before the deadline when reminders go out, like 14, 3")
-    if not all(part.isdigit() for part in parts):
+    if not all(re.fullmatch(r"[0-9]+", part) for part in parts):  # not isdigit(): "²" is a digit to it
         raise ValidationError("Enter the reminder days as whole numbers separated by commas, like 14, 3")
     days = sorted({int(part) for part in parts}, reverse=True)
     if days[-1] < 1 or days[0] > MOST_REMINDER_DAYS:

@@ -51,6 +51,7 @@ def test_the_planning_form_suggests_this_financial_year_and_the_usual_reminders(
         ({**date_fields("deadline", datetime.date(2027, 4, 30))}, "The deadline must be on or after the opening date"),
         ({"reminder_days": "fourteen"}, "Enter the reminder days as whole numbers separated by commas, like 14, 3"),
         ({"reminder_days": "14, -3"}, "Enter the reminder days as whole numbers separated by commas, like 14, 3"),
+        ({"reminder_days": "14, ²"}, "Enter the reminder days as whole numbers separated by commas, like 14, 3"),
         ({"reminder_days": "0"}, "Reminder days must be between 1 and 90 days before the deadline"),
         ({"reminder_days": ""}, "Enter the days before the deadline when reminders go out, like 14, 3"),
         ({"year": "2027"}, "Enter the round as a financial year, like 2026/27"),
