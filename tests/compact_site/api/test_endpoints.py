@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openapi_schema_validator import OAS31Validator, validate
 from openapi_spec_validator import validate as validate_spec
@@ -225,9 +227,6 @@ def test_commitments_count_a_reported_record_only_once_it_is_verified(world, cli
 
 
 def test_commitments_are_kept_until_a_record_or_the_register_changes(world, client):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     get(client, world, "/api/v1/commitments")
     with CaptureQueriesContext(connection) as queries:
         body = get(client, world, "/api/v1/commitments").json()
