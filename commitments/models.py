@@ -202,40 +202,5 @@ class Check(models.Model):
         return self.consultation if self.consultation_id else self.funding_decision
 
 
-class CommitmentTally(models.Model):
-    """How many verified checks against a commitment had a result, among those dated in a month.
-
-    Kept by the database itself: triggers on the checks' table (migration 0005) add and take away as any check is
-    written, bulk writes included. A period's rates read these few rows a month, and the checks themselves only
-    for the days at either end of the period that do not make a whole month."""
-
-    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField(help_text="The first day of the month.")
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="+")
-    result = models.CharField(max_length=10, choices=Result.choices)
-    checks = models.IntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["compact", "month", "commitment", "result"], name="commitment_tally_key"),
-        ]
-
-
-class BodyTally(models.Model):
-    """How many verified checks of a statutory body's records had a result, among those dated in a month, every
-    commitment together. Kept by the database like ``CommitmentTally``."""
-
-    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="+")
-    month = models.DateField(help_text="The first day of the month.")
-    body = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    result = models.CharField(max_length=10, choices=Result.choices)
-    checks = models.IntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["compact", "month", "body", "result"], name="body_tally_key"),
-        ]
-
-
 from .consultations.models import Consultation, SectorInvolvement  # noqa: E402,F401
 from .funding.models import FundingChange, FundingDecision, FundingKind, FundingNoticeWarning  # noqa: E402,F401
