@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from .models import Sector
-from .selectors import kept_with_register, organisation_choices, organisation_label, organisation_options
+from .selectors import cached_with_register, organisation_choices, organisation_label, organisation_options
 
 
 class GovDateField(DateInputField):
@@ -144,7 +144,7 @@ class OrganisationSelect(QuickSelect):
     def render(self, name, value, attrs=None, renderer=None):
         if not self.from_register:
             return super().render(name, value, attrs, renderer)
-        options = kept_with_register("organisation-options-html", lambda: format_html_join(
+        options = cached_with_register("organisation-options-html", lambda: format_html_join(
             "", '<option value="{}">{}</option>', ((pk, label) for pk, label, _ in organisation_options())))
         if self.empty_label is not None:
             options = format_html('<option value="">{}</option>', self.empty_label) + options
@@ -165,11 +165,14 @@ class RegisterChoices:
         super().__init__(organisation_choices() if queryset is None else queryset, **kwargs)
         self.widget.from_register = queryset is None
 
-    def _set_queryset(self, queryset):
-        super()._set_queryset(queryset)
-        self.widget.from_register = False
+    @property
+    def queryset(self):
+        return super().queryset
 
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+    @queryset.setter
+    def queryset(self, queryset):
+        forms.ModelChoiceField.queryset.__set__(self, queryset)  # Django's own setter: super() cannot assign
+        self.widget.from_register = False
 
     def __deepcopy__(self, memo):  # each form's copy sets its queryset again: keep what the field was made with
         result = super().__deepcopy__(memo)

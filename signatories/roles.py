@@ -37,16 +37,16 @@ def with_roles(users):
 
 
 def roles_of(user):
-    """The set of role names a user holds (cached on the user object for the request)."""
+    """The set of role names a user holds (kept on the user object, as ``compact_roles``, for the request)."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
-    if not hasattr(user, "_compact_roles"):
+    if not hasattr(user, "compact_roles"):
         if hasattr(user, ROLE_ANNOTATIONS[OFFICER]):
             names = [role for role, name in ROLE_ANNOTATIONS.items() if getattr(user, name)]
         else:
             names = user.groups.filter(name__in=ALL_ROLES).values_list("name", flat=True)
-        user._compact_roles = frozenset(names)
-    return user._compact_roles
+        user.compact_roles = frozenset(names)
+    return user.compact_roles
 
 
 def has_role(user, *roles):

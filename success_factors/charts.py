@@ -11,7 +11,6 @@ import math
 
 import pygal
 from django.core.cache import cache
-from pygal.adapters import positive
 from pygal.style import Style
 
 from .wording import points_change, whole
@@ -67,23 +66,18 @@ def _options(stroke_width=1, **extra):
     }
 
 
-# A chart is a picture of its arguments alone, so one drawn is kept for the same arguments. pygal takes tens
-# of milliseconds a chart: most of the partnership results' time, drawn afresh on every view.
+# A chart is a picture of its arguments alone, so one drawn is cached under a key made of those arguments
+# (never stale: other figures give another key). pygal takes tens of milliseconds a chart.
 CHART_SECONDS = 24 * 60 * 60
 
 
 def drawn_once(draw):
     @functools.wraps(draw)
-    def kept(*args, **kwargs):
+    def cached(*args, **kwargs):
         digest = hashlib.sha256(repr((args, sorted(kwargs.items()))).encode()).hexdigest()
-        key = f"chart:{draw.__qualname__}:{digest}"
-        svg = cache.get(key)
-        if svg is None:
-            svg = draw(*args, **kwargs)
-            cache.set(key, svg, CHART_SECONDS)
-        return svg
+        return cache.get_or_set(f"chart:{draw.__qualname__}:{digest}", lambda: draw(*args, **kwargs), CHART_SECONDS)
 
-    return kept
+    return cached
 
 
 def _render(chart):
@@ -92,36 +86,21 @@ def _render(chart):
     return svg.encode("utf-8") if isinstance(svg, str) else svg
 
 
-class _Radar(pygal.Radar):
-    """pygal's radar draws a missing score as 0. This one leaves a gap in the ring instead.
-
-    The ring is closed by repeating the first point rather than by pygal's close-path, so that
-    ``allow_interruptions`` can break it at a missing score.
-    """
-
-    _adapters = [positive]
-
-    def _compute(self):
-        super()._compute()
-        self._self_close = False
-        for serie in self.all_series:
-            if serie.values:
-                serie.values.append(serie.values[0])
-                serie.points.append(serie.points[0])
-
-
 @drawn_once
 def radar_chart(results):
-    """The seven factor scores (0–100) for the round against the previous round, as SVG bytes."""
-    chart = _Radar(
+    """The seven factor scores (0–100) for the round against the previous round, as SVG bytes.
+
+    A factor nobody scored has no point (``strict``: pygal's radar would otherwise draw it as 0), and the ring
+    joins the factors either side of it."""
+    chart = pygal.Radar(
         **_options(
             width=WIDTH,
             height=600,
             range=(0, 100),
             legend_at_bottom=True,
             dots_size=5,
-            allow_interruptions=True,
             stroke_width=3,
+            strict=True,
         )
     )
     chart.x_labels = [str(result.factor) for result in results.factors]

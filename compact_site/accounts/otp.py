@@ -6,9 +6,7 @@ removing a device or requiring it for officers takes effect on the next request,
 """
 
 from django.db.models import OuterRef, Subquery
-from django.utils.functional import SimpleLazyObject, empty
-from django_otp import DEVICE_ID_SESSION_KEY, user_has_device
-from django_otp.middleware import OTPMiddleware
+from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import SecuritySettings
@@ -40,33 +38,3 @@ def officer_two_step_required_for(user):
         return bool(getattr(user, OFFICERS_REQUIRED))
     return officer_two_step_required()
 
-
-class VerifiedDeviceMiddleware(OTPMiddleware):
-    """django-otp's middleware, without a query for the device that verified this session when the user was
-    read with ``with_two_step_state`` and that device is still their confirmed one.
-
-    In that case the device is built from what was read (its other fields load if anything asks for them);
-    in every other case (another device, a removed or unconfirmed one) django-otp looks it up as usual.
-    """
-
-    def _install_lazy_accessors(self, request):
-        """The user is read here, once, and handed on as itself rather than behind two lazy wrappers (Django's
-        and django-otp's): every middleware and view after this reads ``request.user``, and each read through
-        the wrappers cost more than the rest of a signed-in request's Python."""
-        user = getattr(request, "user", None)
-        super()._install_lazy_accessors(request)  # ``request.auser`` for async views, as django-otp has it
-        if user is not None:
-            if isinstance(user, SimpleLazyObject):
-                if user._wrapped is empty:
-                    user._setup()
-                user = user._wrapped
-            request.user = self._verify_user_sync(request, user)
-
-    def _verify_user_sync(self, request, user):
-        device_id = getattr(user, DEVICE, None)
-        persistent_id = request.session.get(DEVICE_ID_SESSION_KEY) if user.is_authenticated else None
-        if device_id is None or persistent_id != f"{TOTPDevice.model_label()}/{device_id}":
-            return super()._verify_user_sync(request, user)
-        self._init_user_fields(user)
-        user.otp_device = TOTPDevice.from_db(None, ["id", "user_id", "confirmed"], (device_id, user.pk, True))
-        return user

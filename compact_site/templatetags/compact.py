@@ -1,8 +1,7 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-
-from .links import address
 
 register = template.Library()
 
@@ -46,7 +45,7 @@ def nav_item(context, label, url_name, *sections):
     Drawn here rather than from a template: every page has a dozen of them."""
     match = context["request"].resolver_match
     here = match.view_name if match else ""
-    href = address(url_name)
+    href = reverse(url_name)
     if any(here.startswith(section) for section in sections):
         return format_html('<li class="compact-nav__item compact-nav__item--active"><a href="{}" aria-current="page">'
                            "{}</a></li>", href, label)

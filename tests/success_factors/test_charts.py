@@ -75,3 +75,9 @@ def test_a_chart_is_drawn_once_for_the_same_figures_and_afresh_for_new_ones(resu
     results.factors[0].score = 12.0
     changed = radar_chart(results)
     assert len(drawn) == 2 and changed != first
+
+
+def test_radar_chart_draws_no_point_for_a_factor_nobody_scored(results):
+    svg = radar_chart(results).decode()
+
+    assert svg.count("<circle") == 6 + 7  # this round: the six factors scored, not a seventh at 0; the last: seven
