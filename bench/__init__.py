@@ -35,7 +35,7 @@ def setup_django(*, settings="compact_site.settings"):
     """Point Django at the bench database (never any other) and set it up."""
     os.environ["DATABASE_URL"] = DATABASE_URL
     os.environ["REDIS_URL"] = CACHE_URL
-    os.environ["CACHE_KEY_PREFIX"] = DATABASE_NAME  # two bench databases never read each other's kept pages
+    os.environ["CACHE_KEY_PREFIX"] = DATABASE_NAME  # two bench databases never read each other's cached pages
     os.environ.setdefault("DEBUG", "false")
     os.environ["DJANGO_SETTINGS_MODULE"] = settings
     import django
@@ -44,7 +44,7 @@ def setup_django(*, settings="compact_site.settings"):
 
 
 def empty_cache():
-    """Start from an empty cache: a kept figure of an earlier seed must not answer for this one."""
+    """Start from an empty cache: a cached figure of an earlier seed must not answer for this one."""
     if CACHE_URL:
         import redis
 

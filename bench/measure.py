@@ -71,11 +71,11 @@ def pages():
         ("Factor page (3)", "lsp", "/factors/3/", "page"),
         ("Wins library", "champion", "/wins/", "page"),
         ("Wins library, search", "champion", "/wins/?q=volunteers+funding", "page"),
-        # The kept pages as the first visitor after a change sees them (the cache emptied before each request).
-        ("Dashboard (officer), afresh", "officer", "/", "fresh"),
-        ("Wins library, afresh", "champion", "/wins/", "fresh"),
-        ("Wins library, search, afresh", "champion", "/wins/?q=volunteers+funding", "fresh"),
-        ("Partnership results, afresh", "lsp", "/results/", "fresh"),
+        # The cached pages as the first visitor after a change sees them (the cache emptied before each request).
+        ("Dashboard (officer), after a change", "officer", "/", "fresh"),
+        ("Wins library, after a change", "champion", "/wins/", "fresh"),
+        ("Wins library, search, after a change", "champion", "/wins/?q=volunteers+funding", "fresh"),
+        ("Partnership results, after a change", "lsp", "/results/", "fresh"),
         ("Report list", "lsp", "/reports/", "page"),
         ("Report preview (draft)", "officer", f"/reports/{draft}/", "page"),
         ("Draft figures counted again", "officer", f"/reports/{draft}/recount/", "recount"),
@@ -229,7 +229,7 @@ def measure(label, client, url, kind):
             cache.clear()  # the public page as its first visitor after a change sees it
         if kind == "export":
             # Downloaded from the library page, as people do: a whole-library export takes long enough (25 s at
-            # scale 10) for the kept Compact and user to expire between runs, which would add queries.
+            # scale 10) for the cached Compact to expire between runs, which would add queries.
             fetch(client, "/wins/")
         status, elapsed, first, queries, size, cpu = fetch(client, url, post=post)
         if status != (302 if post else 200):
@@ -340,7 +340,7 @@ def cpu_text(row):
     return f"{row['cpu']:.1f}" if "cpu" in row else "–"  # runs before the CPU time was recorded
 
 
-# Work that is done once after a change and counts what changed across the whole area: a kept page worked out
+# Work that is done once after a change and counts what changed across the whole area: a cached page worked out
 # afresh, a recount asked for. Its cost grows with the area by nature; the growth table shows it apart from the
 # pages as people are served them, which must not grow.
 AFTER_A_CHANGE = ("fresh", "recount")
@@ -376,7 +376,7 @@ def growth_table(smaller, larger):
                 f"{growth:.2f}× | {cpu_text(old)} | {cpu_text(row)} | {old['queries']} | {row['queries']} | {verdict} |")
         (afresh if row["kind"] in AFTER_A_CHANGE else lines).append(line)
     if afresh:
-        lines += ["", "Once after a change (a kept page worked out afresh, a recount): the same columns.", "",
+        lines += ["", "Once after a change (a cached page worked out again, a recount): the same columns.", "",
                   *lines[:2], *afresh]
     references = [[r["reference"] for r in run["rows"] if "reference" in r] for run in (smaller, larger)]
     if all(references):

@@ -5,6 +5,3 @@ class CommitmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "commitments"
     verbose_name = "The Compact's commitments"
-
-    def ready(self):
-        from . import signals  # noqa: F401  (connects its receivers)

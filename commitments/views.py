@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from signatories import keeping
+from signatories import caching
 from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required, roles_of
 from signatories.selectors import current_compact
 from signatories.views import paginate
@@ -51,9 +51,9 @@ def _visible(request, kind, pk):
 
 @role_required(*READERS)
 def overview(request):
-    """The same for officers and LSP members with the same roles asking for the same period on the same day: kept
+    """The same for officers and LSP members with the same roles asking for the same period on the same day: cached
     until a record, a check, a commitment or the register changes. A champion's lists what they reported
-    themselves, so it is worked out each time (the rates are kept all the same)."""
+    themselves, so it is worked out each time (the rates are cached all the same)."""
     compact = current_compact()
     today = timezone.localdate()
     period = selectors.period_named(request.GET.get("period", ""), today)
@@ -62,18 +62,17 @@ def overview(request):
         content = _overview_content(request, compact, period, today)
     else:
         key = f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:{today}"
-        content = keeping.kept(key, [keeping.COMMITMENTS, keeping.REGISTER],
-                               lambda: _overview_content(request, compact, period, today))
+        content = caching.cached_html(key, [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
+                                      lambda: _overview_content(request, compact, period, today))
     return render(request, "commitments/overview.html", {"content": content})
 
 
 def _overview_content(request, compact, period, today):
     periods = {"current": (period.start, period.end), "previous": period.previous}
-    # Kept: the rates count every check of two periods (signatories.keeping, forgotten by commitments.signals),
-    # and name the statutory bodies (the register).
-    rates = keeping.kept(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
-                         [keeping.COMMITMENTS, keeping.REGISTER],
-                         lambda: selectors.commitment_rates(compact=compact, periods=periods))
+    # Cached: the rates count every check of two periods, and name the statutory bodies (the register).
+    rates = caching.cached(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
+                           [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
+                           lambda: selectors.commitment_rates(compact=compact, periods=periods))
     consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
     closing_soon = list(selectors.consultations_closing_soon(records=consultations, today=today, counted=True)[
         :selectors.CLOSING_SOON_LISTED])
@@ -135,14 +134,14 @@ def record_list(request, kind):
     records = selectors.for_listing(selectors.visible_records(kind, user=request.user, compact=compact))
     filterset = RecordFilter(request.GET, queryset=records, kind=kind, date_field=KINDS[kind]["date_field"],
                              officer=officer)
-    page_obj = paginate(request, filterset.qs, count=_kept_count(request, kind, compact, filterset))
+    page_obj = paginate(request, filterset.qs, count=_cached_count(request, kind, compact, filterset))
     context = {"kind": kind, "names": KINDS[kind], "filter": filterset, "page_obj": page_obj,
                "compact": compact, "can_record": officer or services.reporter_organisation(request.user) is not None}
     return render(request, "commitments/record_list.html", context)
 
 
-def _kept_count(request, kind, compact, filterset):
-    """How many records match the filters, kept until a record or a check changes: counting the records that did
+def _cached_count(request, kind, compact, filterset):
+    """How many records match the filters, cached until a record or a check changes: counting the records that did
     not meet a commitment reads every such record. The same for everyone who may see the same records."""
     if not filterset.is_valid():
         return None
@@ -150,8 +149,8 @@ def _kept_count(request, kind, compact, filterset):
     who = "all" if is_officer(user) else f"champion-{user.pk}" if has_role(user, CHAMPION) else "verified"
     asked = sorted((name, str(getattr(value, "pk", value))) for name, value in filterset.form.cleaned_data.items()
                    if value not in (None, ""))
-    return keeping.kept(f"record-count:{kind}:{getattr(compact, 'pk', None)}:{who}:{asked}", [keeping.COMMITMENTS],
-                        filterset.qs.count)
+    return caching.cached(f"record-count:{kind}:{getattr(compact, 'pk', None)}:{who}:{asked}",
+                          [caching.COMMITMENTS, caching.REGISTER], filterset.qs.count)
 
 
 def _save_record(request, form, kind, compact, record=None):

@@ -23,6 +23,7 @@ from wins.demo import create_wins
 from .accounts.demo import create_users
 from .api.demo import create_demo_token
 from .emails.demo import create_failed_email
+from .invalidation import invalidate_everything
 from .public.demo import open_public_site
 from .reporting.demo import create_reports
 
@@ -75,4 +76,5 @@ def load(*, anchor=None):
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     counts.update(open_public_site(compact=compact, officer=users["officer"]))
     counts["API tokens"] = create_demo_token(officer=users["officer"])
+    invalidate_everything()  # the demos write in bulk too (bulk_create and update send no signals)
     return counts

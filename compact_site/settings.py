@@ -71,10 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a visitor's public page from the cache, headers and all, before anything else runs.
-    "compact_site.public.caching.VisitorPageCache",
     "django.middleware.security.SecurityMiddleware",
-    "compact_site.security.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "compact_site.accounts.otp.VerifiedDeviceMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "compact_site.accounts.middleware.TwoStepMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,8 +88,6 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
-
-MESSAGE_STORAGE = "compact_site.messages.LazyFallbackStorage"
 
 ROOT_URLCONF = "compact_site.urls"
 WSGI_APPLICATION = "compact_site.wsgi.application"
@@ -108,8 +104,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "compact_site.context_processors.service",
             ],
-            # {% url %} with each address worked out once per process.
-            "builtins": ["compact_site.templatetags.links"],
         },
     },
 ]
@@ -141,27 +135,41 @@ LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(60 * 60 * 24)))
 INVITATION_VALID_DAYS = int(env("INVITATION_VALID_DAYS", "7"))
 
-# Caching: Redis when REDIS_URL is set (shared by every worker and host), else memory in each process.
+# Caching: Redis when REDIS_URL is set (shared by every worker and host), else memory in each process. Redis is
+# a help, never a need: django-redis's IGNORE_EXCEPTIONS answers every read it cannot make as a miss and drops
+# every write, so with Redis stopped, slow or flushed each page is worked out from the database. Short socket
+# timeouts keep a Redis that hangs from holding a page up for long; one warning is logged per outage
+# (compact_site.outage). Give the cache a Redis database of its own, apart from the task queue's: restoring a
+# backup empties it whole (``cache.clear()``).
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    # HELD_READS: what every request reads (the session, kept pages' versions) is held in each process until
-    # Redis says it changed (compact_site.cache.HeldReads; needs CLIENT TRACKING, Redis 6 or later).
-    CACHES = {"default": {"BACKEND": "compact_site.cache.RedisCache", "LOCATION": REDIS_URL,
-                          "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact"),
-                          "HELD_READS": env_bool("REDIS_HELD_READS", True)}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "compact"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": float(env("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(env("REDIS_TIMEOUT", "0.5")),
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "compact_site.outage"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a cached page part or figure lives at most; each is invalidated at once when its data changes
+# (compact_site.invalidation), so this only bounds what a per-process cache in another worker may show.
+CACHE_SECONDS = int(env("CACHE_SECONDS", "60"))
 
-# Sessions live in the database; with Redis they are read from it too (written to both), so a signed-in
-# request reads no session row, and the signed-in user kept for the session comes in the same round trip
-# (compact_site.accounts.sessions). Never with a per-process cache: a signed-out session could linger in
-# another worker's memory.
-SESSION_ENGINE = "compact_site.accounts.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
+# Sessions live in the database; with Redis they are read from it too (Django's cached_db: written to both), so
+# a signed-in request reads no session row. Never with a per-process cache: a signed-out session could linger
+# in another worker's memory.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
-# With Redis, the signed-in user (with their roles and two-step state) is kept there at most this long, and
-# forgotten at once when any of it changes (compact_site.accounts.backends). 0 reads it on every request, as
-# it must be without a cache every server shares.
-KEPT_USER_SECONDS = int(env("KEPT_USER_SECONDS", "300")) if REDIS_URL else 0
 # Expiry counts from the last request (signed out after SESSION_COOKIE_AGE without one), but the session
 # is written to refresh it at most once in SESSION_REFRESH_SECONDS (compact_site.accounts.sessions).
 SESSION_SAVE_EVERY_REQUEST = False
@@ -256,8 +264,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 SERVICE_NAME = env("SERVICE_NAME", "Compact")
 # The address used to build links in emails, e.g. https://compact.example-council.gov.uk
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-# The public site's pages are cached for visitors who are not signed in, and forgotten when what they show
-# changes; this is the longest a page is kept (and, on local memory, how stale another process may be).
+# The public site's pages are cached for visitors who are not signed in, and invalidated when what they show
+# changes; this is the longest a page is cached (and, on local memory, how stale another process may be).
 PUBLIC_CACHE_SECONDS = int(env("PUBLIC_CACHE_SECONDS", "300"))
 # The read-only API: requests a minute a new token may make (each token can have its own limit).
 API_RATE_LIMIT_PER_MINUTE = int(env("API_RATE_LIMIT_PER_MINUTE", "60"))
@@ -327,6 +335,9 @@ AXES_VERBOSE = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once_per_outage": {"()": "compact_site.outage.OncePerOutage"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Redis errors the cache ignored (settings.CACHES): one warning per outage.
+    "loggers": {"compact_site.outage": {"filters": ["once_per_outage"]}},
 }

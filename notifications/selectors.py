@@ -1,6 +1,4 @@
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.db import transaction
 
 from . import kinds
 from .models import EmailPreference, MessageStatus, OutgoingMessage
@@ -11,22 +9,9 @@ def messages_not_sent():
     return OutgoingMessage.objects.filter(status=MessageStatus.FAILED).order_by("-last_attempt_at", "-pk")
 
 
-# The officers' home page shows how many emails were not sent on every visit: the count is kept until a message
-# is written, given up on, tried again or deleted (``forget_not_sent_count``), at most NOT_SENT_SECONDS.
-NOT_SENT_KEY = "notifications:not-sent-count"
-NOT_SENT_SECONDS = 60
-
-
-def not_sent_count():
-    return cache.get_or_set(
-        NOT_SENT_KEY, lambda: OutgoingMessage.objects.filter(status=MessageStatus.FAILED).count(), NOT_SENT_SECONDS
-    )
-
-
-def forget_not_sent_count(**kwargs):
-    """Now, and again after the commit (in between, another request could count the old rows and keep them)."""
-    cache.delete(NOT_SENT_KEY)
-    transaction.on_commit(lambda: cache.delete(NOT_SENT_KEY))
+def not_sent_count() -> int:
+    """How many emails were given up on, for the officers' home page: counted in the outbox's status index."""
+    return OutgoingMessage.objects.filter(status=MessageStatus.FAILED).count()
 
 
 def waiting_count():

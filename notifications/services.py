@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from . import delivery, kinds
 from .models import EmailPreference, MessageStatus, OutgoingMessage
-from .selectors import forget_not_sent_count
 
 logger = logging.getLogger(__name__)
 
@@ -132,7 +131,6 @@ def _failed(message, token, error, give_up=False):
         OutgoingMessage.objects.filter(pk=message.pk, claim_token=token).update(
             status=MessageStatus.FAILED, claimed_until=None, last_error=error_text,
         )
-        forget_not_sent_count()
         return "not sent"
     delay = delays[message.attempts - 1]
     OutgoingMessage.objects.filter(pk=message.pk, claim_token=token).update(
@@ -170,7 +168,6 @@ def retry_message(*, message, by):
         retried_by=by,
     )
     if updated:
-        forget_not_sent_count()
         transaction.on_commit(partial(enqueue, message.pk), robust=True)
 
 

@@ -7,4 +7,3 @@ class SignatoriesConfig(AppConfig):
 
     def ready(self):
         from .imports import matching  # noqa: F401  (registers the register's three imports)
-        from . import signals  # noqa: F401  (connects its receivers)

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from . import keeping
+from . import caching
 from .models import Champion, Compact, Organisation, Sector, Signature
 from .roles import OFFICER
 
@@ -19,9 +19,9 @@ class SignatureStatus:
 def current_compact():
     """The Compact in force: the most recently adopted one (or None before any is set up).
 
-    Nearly every page asks, so it is kept until a Compact changes (``signals``)."""
-    return keeping.kept("current-compact", [keeping.COMPACT],
-                        lambda: Compact.objects.order_by("-adopted_on", "-id").first())
+    Nearly every page asks, so it is cached until a Compact changes."""
+    return caching.cached("current-compact", [caching.COMPACT],
+                          lambda: Compact.objects.order_by("-adopted_on", "-id").first())
 
 
 def organisations_with_status(*, compact):
@@ -77,33 +77,25 @@ def active_signatories(*, compact):
     return Organisation.objects.filter(signatures__compact=compact, signatures__withdrawn_on__isnull=True)
 
 
-# The register's headline figures and the pickers' options grow with the area and change rarely: kept until an
-# organisation, signature or champion changes (``signatories.signals`` forgets "register").
-REGISTER = keeping.REGISTER
-
-
-def forget_register_summary():
-    """Forget every compact's kept summary and the pickers' options."""
-    keeping.forget(REGISTER)
-
-
-def kept_with_register(name, work_out):
-    """``work_out()``'s answer, kept until an organisation, signature or champion changes."""
-    return keeping.kept(f"signatories:{name}", [REGISTER], work_out)
+# The register's headline figures and the pickers' options grow with the area and change rarely: cached until an
+# organisation, signature or champion changes.
+def cached_with_register(name, compute):
+    """``compute()``'s answer, cached until an organisation, signature, champion or the Compact changes."""
+    return caching.cached(f"signatories:{name}", [caching.REGISTER, caching.COMPACT], compute)
 
 
 def register_summary(*, compact):
-    """Headline figures for the officer dashboard: counted in a fixed number of queries, then kept."""
-    return kept_with_register(f"register-summary:{getattr(compact, 'pk', None)}",
+    """Headline figures for the officer dashboard: counted in a fixed number of queries, then cached."""
+    return cached_with_register(f"register-summary:{getattr(compact, 'pk', None)}",
                               lambda: count_register(compact=compact))
 
 
 def organisation_options():
     """Every organisation as the pickers list it, by name: ``(pk, label, sector)``, withdrawn ones marked.
 
-    Kept like the register summary (forgotten when an organisation or signature changes), so a page with a
+    Cached like the register summary (invalidated when an organisation or signature changes), so a page with a
     picker of 1,000 organisations reads none of them and draws its options without a model object each."""
-    return kept_with_register("organisation-options", _organisation_options)
+    return cached_with_register("organisation-options", _organisation_options)
 
 
 def _organisation_options():

@@ -7,4 +7,3 @@ class SuccessFactorsConfig(AppConfig):
 
     def ready(self):
         from .scorecards import sheets  # noqa: F401  (adds past self-assessment rounds to the register's imports)
-        from . import signals  # noqa: F401  (connects its receivers)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
-from signatories import keeping
+from signatories import caching
 from signatories.models import Sector
 from signatories.selectors import active_signatories
 
@@ -162,20 +162,11 @@ class PartnershipResults:
         return [r for r in scored if whole(r.score) == lowest]
 
 
-# The partnership's sums of kept factor scores and its response counts grow with the organisations and the
-# rounds: they are kept in the cache until a score, an assessment, a signature or an organisation changes
-# (``forget_kept_scores``). That forgets them at once in this process (and everywhere with Redis); other
-# processes with a per-process cache catch up within ``keeping.KEPT_SECONDS``.
-SCORES = keeping.SCORES
-
-
-def kept_scores(name, work_out):
-    return keeping.kept(f"factor-scores:{name}", [SCORES], work_out)
-
-
-def forget_kept_scores():
-    """Forget every kept sum and count (``signatories.keeping``)."""
-    keeping.forget(SCORES)
+# The partnership's sums of factor scores and its response counts grow with the organisations and the rounds:
+# they are cached until a score, an assessment, a signature or an organisation changes.
+def cached_scores(name, compute):
+    """``compute()``'s answer, cached until the scores or the register change (``signatories.caching``)."""
+    return caching.cached(f"factor-scores:{name}", [caching.SCORES, caching.REGISTER, caching.FACTORS], compute)
 
 
 def partnership_results(*, compact, round_name=None, all_rounds=None):
@@ -192,7 +183,7 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
     responded = Exists(Assessment.objects.filter(
         compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED, organisation=OuterRef("pk")
     ))
-    counts = kept_scores(f"response:{getattr(compact, 'pk', None)}:{round_name}", lambda: active_signatories(compact=compact).aggregate(
+    counts = cached_scores(f"response:{getattr(compact, 'pk', None)}:{round_name}", lambda: active_signatories(compact=compact).aggregate(
         signatories=Count("pk"), responded=Count("pk", filter=Q(responded))
     ))
     results.signatories, results.responded = counts["signatories"], counts["responded"]
@@ -205,7 +196,7 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
 
     # Each submitted assessment's factor results are kept (FactorScore), so this adds up seven rows per
     # organisation in the database rather than every rating. Avg(score) = score(Avg(level)): it is linear.
-    rows = kept_scores(f"partnership:{getattr(compact, 'pk', None)}:{round_name}:{before}", lambda: list(
+    rows = cached_scores(f"partnership:{getattr(compact, 'pk', None)}:{round_name}:{before}", lambda: list(
         FactorScore.objects.filter(
             assessment__compact=compact,
             assessment__status=AssessmentStatus.SUBMITTED,
@@ -281,7 +272,7 @@ def factor_trend(*, compact, factor):
 
     A round where nobody gave the factor a scored level has a score of None. One query.
     """
-    rows = kept_scores(f"trend:{getattr(compact, 'pk', None)}:{factor.pk}", lambda: list(
+    rows = cached_scores(f"trend:{getattr(compact, 'pk', None)}:{factor.pk}", lambda: list(
         FactorScore.objects.filter(
             assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, factor=factor
         )

@@ -5,10 +5,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from signatories import caching
 from signatories.selectors import active_signatories
 
 from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Rating
-from .selectors import forget_kept_scores, mean_levels, unanswered_indicators
+from .selectors import mean_levels, unanswered_indicators
 
 
 def start_assessment(*, compact, organisation, round_name, by):
@@ -86,7 +87,7 @@ def record_factor_scores(assessment_ids):
     seeding or back-filling thousands of assessments takes a few queries per batch.
     """
     ids = list(assessment_ids)
-    forget_kept_scores()
+    caching.invalidate(caching.SCORES)  # bulk_create sends no signal
     factor_ids = list(Factor.objects.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
@@ -106,7 +107,6 @@ def refresh_factor_scores(assessment):
         record_factor_scores([assessment.pk])
     else:
         FactorScore.objects.filter(assessment=assessment).delete()
-        forget_kept_scores()
 
 
 @transaction.atomic

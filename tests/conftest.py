@@ -1,5 +1,9 @@
+import os
+import uuid
+
 import pytest
-from django.core.cache import cache
+import redis
+from django.core.cache import cache, caches
 from django.core.signals import request_finished, request_started
 from django.db import connection
 from django.test import Client
@@ -48,6 +52,34 @@ def empty_cache(settings):
     per-process memory cache is emptied: clearing a Redis cache would empty the whole Redis database."""
     if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
         cache.clear()
+
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+def production_cache(location, key_prefix):
+    """``settings.CACHES`` as production has it with REDIS_URL (compact_site/settings.py)."""
+    return {"default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": key_prefix,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
+    }}
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The cache and sessions as production keeps them with REDIS_URL, on the real Redis (a database of the tests'
+    own, and keys of this test's own). Without Redis the test is skipped, except under CI where it fails."""
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Redis is not running at {TEST_REDIS_URL}")
+    settings.CACHES = production_cache(TEST_REDIS_URL, f"test-{uuid.uuid4().hex}")
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    return caches["default"]
 
 
 @pytest.fixture

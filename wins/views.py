@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from signatories import keeping
+from signatories import caching
 from signatories.roles import CHAMPION, OFFICER, READERS, role_required, roles_of
-from signatories.selectors import REGISTER, current_compact, organisation_for
+from signatories.selectors import current_compact, organisation_for
 from signatories.views import paginate
 
 from . import selectors, services
@@ -44,20 +44,22 @@ def visible_win(request, pk):
 
 
 # A search or filter can match most of the library: counting stops here ("more than 1,000"), so its cost
-# does not grow with the library. The whole library's total is read from a tally the database keeps
-# (``selectors.published_count``).
+# does not grow with the library. The whole library's total is counted once per change to the wins (the page is
+# cached).
 SEARCH_COUNTS_TO = 1000
 
 
 @role_required(*READERS)
 def library(request):
-    """The library's list is the same for everyone with the same roles asking the same question: it is kept
-    until a win, an organisation or a signature changes (``signatories.keeping``)."""
+    """The library's list is the same for everyone with the same roles asking the same question: it is cached
+    until a win, an organisation or a signature changes (``signatories.caching``)."""
     compact = current_compact()
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"wins-library:{getattr(compact, 'pk', None)}:{roles}:{request.GET.urlencode()}"
-    content = keeping.kept_bytes(key, [selectors.WINS, REGISTER], lambda: _library_content(request, compact))
-    return keeping.page_around(request, "wins/library.html", {"compact": compact}, content)
+    kinds = [caching.WINS, caching.REGISTER, caching.FACTORS, caching.COMPACT, caching.USERS]
+    content = caching.cached_html(key, kinds,
+                                  lambda: _library_content(request, compact))
+    return render(request, "wins/library.html", {"compact": compact, "content": content})
 
 
 def _library_content(request, compact):

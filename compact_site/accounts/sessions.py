@@ -1,14 +1,10 @@
-"""Sessions that slide without a write on every request, read with the signed-in user in one round trip, or
-none while this process holds them unchanged (``compact_site.cache.HeldReads``)."""
+"""Sessions that slide without a write on every request."""
 
 import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
-from django.contrib.sessions.backends.cached_db import SessionStore as CachedDbSessionStore
 from django.dispatch import receiver
-
-from . import backends
 
 # When the session's expiry was last written (seconds since the epoch), kept in the session itself.
 REFRESHED_AT = "_expiry_refreshed_at"
@@ -44,21 +40,3 @@ def note_expiry_written(sender, request, user, **kwargs):
     """Signing in writes the session with a fresh expiry: the next refresh is due in SESSION_REFRESH_SECONDS."""
     if request is not None and hasattr(request, "session"):
         request.session[REFRESHED_AT] = int(time.time())
-
-
-class SessionStore(CachedDbSessionStore):
-    """Django's ``cached_db`` sessions (``SESSION_ENGINE`` with Redis), reading beside the session, in the same
-    round trip, the user kept for it and the version that user must carry (``backends.signed_in_user``)."""
-
-    def load(self):
-        keys = [self.cache_key, *backends.keys_to_read_with_session(self.session_key)]
-        # With the service's Redis cache, what has not changed since this process last read it comes without
-        # a round trip (``compact_site.cache.HeldReads``); Redis says at once when any of it changes.
-        get_many = getattr(self._cache, "get_many_held", self._cache.get_many)
-        try:
-            found = get_many(keys)
-        except Exception:  # as Django's own: a key the cache refuses is a session not found
-            found = {}
-        backends.read_with_session(self.session_key, found)
-        data = found.get(self.cache_key)
-        return data if data is not None else super().load()

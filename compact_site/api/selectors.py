@@ -5,7 +5,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from commitments.selectors import commitment_results
 from compact_site.reporting.models import Report, ReportStatus
-from signatories import keeping
+from signatories import caching
 from signatories.models import Champion, Organisation, Signature
 from success_factors.models import Action
 from wins.models import Win, WinStatus
@@ -101,10 +101,10 @@ def report_figures(report):
 def rounds(*, compact):
     """Each self-assessment round with its partnership score per factor, oldest first.
 
-    Adding up every round's scores grows with the assessments, so the answer is kept until a score or a factor
-    changes (``signatories.keeping``)."""
-    return keeping.kept(f"api-rounds:{getattr(compact, 'pk', None)}", [keeping.SCORES, keeping.FACTORS],
-                        lambda: _rounds(compact=compact))
+    Adding up every round's scores grows with the assessments, so the answer is cached until a score, a factor
+    or the register changes (``signatories.caching``)."""
+    return caching.cached(f"api-rounds:{getattr(compact, 'pk', None)}",
+                          [caching.SCORES, caching.REGISTER, caching.FACTORS], lambda: _rounds(compact=compact))
 
 
 def _rounds(*, compact):
@@ -124,13 +124,13 @@ def commitments(*, compact, periods):
     """Each commitment's results for the verified records dated in each period (``{"current": (start, end),
     "previous": (start, end)}``), with each statutory body's. Never a record's title or anyone's name.
 
-    The periods' edges read checks day by day (the rest comes from monthly tallies), which grows with the area,
-    so the answer is kept, as the commitments page is, until a record, a check, a commitment or the register
-    (the bodies' names) changes (``signatories.keeping``)."""
+    Counting every check of two periods grows with the area, so the answer is cached, as the commitments page
+    is, until a record, a check, a commitment or the register (the bodies' names) changes
+    (``signatories.caching``)."""
     (start, end), (previous_start, previous_end) = periods["current"], periods["previous"]
-    results = keeping.kept(
+    results = caching.cached(
         f"api-commitments:{getattr(compact, 'pk', None)}:{start}:{end}:{previous_start}:{previous_end}",
-        [keeping.COMMITMENTS, keeping.REGISTER], lambda: commitment_results(compact=compact, periods=periods))
+        [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS], lambda: commitment_results(compact=compact, periods=periods))
     return {
         "period": {"start": start, "end": end},
         "previous_period": {"start": previous_start, "end": previous_end},

@@ -1,9 +1,10 @@
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commitments import selectors as commitment_selectors
 from notifications.selectors import not_sent_count
-from signatories import keeping
+from signatories import caching
 from signatories.roles import (
     CHAMPION,
     LSP_MEMBER,
@@ -12,17 +13,19 @@ from signatories.roles import (
     role_required,
     roles_of,
 )
-from signatories.selectors import REGISTER, champion_record_for, current_compact, register_summary
+from signatories.selectors import champion_record_for, current_compact, register_summary
 from success_factors.rounds.selectors import round_for_champion
-from wins.selectors import WINS, returned_count, wins_waiting_count
+from wins.selectors import returned_count, wins_waiting_count
 
 from ..public.selectors import site_is_on
 from ..public.views import public_home
 from ..reporting import selectors as reporting_selectors
-from .signals import DASHBOARD
 
 
 FUNDING_ENDING_LISTED = 5
+# What the officers' and LSP members' home pages count.
+DASHBOARD_READS = [caching.COMPACT, caching.REGISTER, caching.SCORES, caching.ROUNDS, caching.FACTORS, caching.WINS,
+                   caching.CONCERNS, caching.COMMITMENTS, caching.REPORTS]
 
 
 def public_home_for_visitors(view):
@@ -41,19 +44,19 @@ def public_home_for_visitors(view):
 @public_home_for_visitors
 @role_required(*READERS)
 def dashboard(request):
-    """Officers' and LSP members' home pages are the same for everyone with the same roles on the same day: kept
-    until what they count changes (``signals``). A champion's shows their own organisation, worked out each time."""
+    """Officers' and LSP members' home pages are the same for everyone with the same roles on the same day: cached
+    until what they count changes. A champion's shows their own organisation, worked out each time."""
     roles = roles_of(request.user)
     compact = current_compact()
     if CHAMPION in roles:
         content = _content(request, roles, compact)
     else:
         key = f"dashboard:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{timezone.localdate()}"
-        content = keeping.kept_bytes(key, [REGISTER, WINS, DASHBOARD], lambda: _content(request, roles, compact))
-    # Kept by the outbox itself, which forgets it where it gives up on a message or tries one again.
+        content = caching.cached_html(key, DASHBOARD_READS, lambda: _content(request, roles, compact))
+    # Cached by the outbox itself, which invalidates it where it gives up on a message or tries one again.
     emails_not_sent = not_sent_count() if OFFICER in roles else 0
-    return keeping.page_around(request, "compact_site/dashboard.html",
-                               {"compact": compact, "emails_not_sent": emails_not_sent}, content)
+    context = {"compact": compact, "emails_not_sent": emails_not_sent, "content": content}
+    return render(request, "compact_site/dashboard.html", context)
 
 
 def _content(request, roles, compact):

@@ -15,13 +15,13 @@ from django.utils import timezone
 
 from commitments.selectors import commitment_results, twelve_months_to
 from compact_site.reporting.models import Report, ReportStatus
+from signatories import caching
 from signatories.models import Champion, Sector, Signature
 from signatories.selectors import active_signatories
 from success_factors.models import Assessment, AssessmentStatus, Factor, FactorScore
 from success_factors.selectors import partnership_results, score_from_mean_level
 from wins.models import Win, WinStatus
 
-from .caching import remember
 from .models import PublicSiteSettings
 
 OGL_NAME = "Open Government Licence v3.0"
@@ -35,8 +35,8 @@ class RegisterStatus:
 
 
 def site_settings():
-    """The officers' choices, kept in the cache with the public pages (forgotten when they change)."""
-    return remember("settings", PublicSiteSettings.current)
+    """The officers' choices, cached until they change."""
+    return caching.cached("public-site-settings", [caching.PUBLIC_SITE], PublicSiteSettings.current)
 
 
 def site_is_on():

@@ -30,13 +30,13 @@ WINS_PAGE_SIZE = 20
 
 def public_page(view):
     """Open to everyone while the public site is on (to officers only while it is off), cached for visitors."""
-    cached = cached_for_visitors(view)
+    cached_view = cached_for_visitors(view)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not selectors.site_is_on() and not is_officer(request.user):
             raise Http404("The public site is off.")
-        return cached(request, *args, **kwargs)
+        return cached_view(request, *args, **kwargs)
 
     return public(wrapped)
 

@@ -15,6 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import cache
 from django.db import connections
 from django.utils import timezone
 
@@ -96,6 +97,9 @@ def restore(path, *, using="default"):
     else:
         raise BackupError(f"Restoring is not supported on {connection.vendor}.")
     ContentType.objects.clear_cache()
+    # Nothing cached from the data before the restore may be shown, nor a session it no longer has: the cache is
+    # emptied whole (in Redis, the cache's own database: settings.CACHES).
+    cache.clear()
 
 
 def data_fingerprint(using="default"):

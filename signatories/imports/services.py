@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..signals import register_imported
+from .. import caching
 from .files import FileProblem, check_size, display_name, read_table
 from .models import ImportRun, ImportStatus
 from .selectors import preview
@@ -81,5 +81,6 @@ def apply(*, run, by):
     run.new_count, run.changed_count, run.unchanged_count = counts[NEW], counts[CHANGED], counts[UNCHANGED]
     run.table = {}
     run.save()
-    register_imported.send(sender=ImportRun, run=run)
+    # Bulk inserts send no signals: every kind of cached data is invalidated, now and at the commit.
+    caching.invalidate(*caching.KINDS)
     return run

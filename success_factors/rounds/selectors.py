@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from signatories.models import Champion
-from signatories.selectors import active_signatories, kept_with_register
+from signatories import caching
+from signatories.selectors import active_signatories
 
 from ..models import Assessment, AssessmentStatus
-from ..selectors import completed_factor_counts, kept_scores
+from ..selectors import completed_factor_counts
 from .models import DeadlineExtension, Round, RoundStatus
 
 NOT_STARTED = "not_started"
@@ -166,9 +167,9 @@ def count_progress(round_):
 
 
 def round_figures(round_, *, today=None):
-    """The round's ``count_progress`` and ``response_by_day``. Both add up every signatory, so they are kept
-    until an assessment, a signature or an organisation changes (``kept_scores``), or the round's dates or its
-    extensions (read each time, in one small query) do."""
+    """The round's ``count_progress`` and ``response_by_day``. Both add up every signatory, so they are cached
+    until an assessment, a signature or an organisation changes, or the round's dates or its extensions (read
+    each time, in one small query) do."""
     today = today or timezone.localdate()
     extensions = sorted(extended_deadlines(round_).items())
     key = (f"round-figures:{round_.pk}:{round_.year}:{round_.status}:{round_.opens_on}:{round_.deadline}:"
@@ -178,7 +179,7 @@ def round_figures(round_, *, today=None):
         counts = count_progress(round_)
         return counts, response_by_day(round_, total=counts["total"], today=today)
 
-    return kept_scores(key, work_out)
+    return caching.cached(key, [caching.SCORES, caching.REGISTER, caching.ROUNDS], work_out)
 
 
 def response_by_day(round_, *, total, today=None):
@@ -234,8 +235,10 @@ def without_login(*, compact):
 def opening_figures(*, compact):
     """Before opening a round: how many current signatories there are, how many champions will be asked and
     from how many of them, how many signatories have no active champion and how many champions no (working)
-    login, with the first few of each. They add up the register, so they are kept until it changes."""
-    return kept_with_register(f"round-opening:{getattr(compact, 'pk', None)}", lambda: _opening_figures(compact))
+    login, with the first few of each. They add up the register, so they are cached until it or a login
+    changes."""
+    return caching.cached(f"round-opening:{getattr(compact, 'pk', None)}", [caching.REGISTER, caching.USERS],
+                          lambda: _opening_figures(compact))
 
 
 def _opening_figures(compact):

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from signatories import keeping
+from signatories import caching
 from signatories.roles import OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
@@ -28,15 +28,16 @@ def factor_list(request):
 
 @role_required(*READERS)
 def factor_detail(request, number):
-    """The same for everyone with the same roles on the same day: kept until a score, a win, an indicator or an
-    action changes (``signatories.keeping``)."""
+    """The same for everyone with the same roles on the same day: cached until a score, a win, an indicator or
+    an action changes (``signatories.caching``)."""
     factor = get_object_or_404(Factor, number=number)
     compact = current_compact()
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"factor:{factor.pk}:{getattr(compact, 'pk', None)}:{roles}:{timezone.localdate()}"
-    content = keeping.kept_bytes(key, [keeping.SCORES, keeping.WINS, keeping.FACTORS],
-                                 lambda: _factor_content(request, factor, compact))
-    return keeping.page_around(request, "success_factors/factor_detail.html", {"factor": factor}, content)
+    kinds = [caching.SCORES, caching.REGISTER, caching.WINS, caching.FACTORS, caching.USERS]
+    content = caching.cached_html(key, kinds,
+                                  lambda: _factor_content(request, factor, compact))
+    return render(request, "success_factors/factor_detail.html", {"factor": factor, "content": content})
 
 
 def _factor_content(request, factor, compact):

@@ -2,32 +2,32 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from signatories import keeping
+from signatories import caching
 from signatories.roles import CHAMPION, OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
 from ..charts import gap_chart, radar_chart, svg_data_uri
 from ..permissions import can_work_on_assessment
-from ..selectors import assessment_comparison, kept_scores, other_assessments, partnership_results, rounds
+from ..selectors import assessment_comparison, cached_scores, other_assessments, partnership_results, rounds
 from .assessments import assessment_for
 
 
 @role_required(*READERS)
 def partnership(request):
-    """The same for everyone with the same roles asking for the same round: kept until a score, a signature or
-    an organisation changes (``signatories.keeping``)."""
+    """The same for everyone with the same roles asking for the same round: cached until a score, a factor, a
+    signature or an organisation changes (``signatories.caching``)."""
     compact = current_compact()
-    all_rounds = kept_scores(f"rounds:{getattr(compact, 'pk', None)}", lambda: rounds(compact=compact))
+    all_rounds = cached_scores(f"rounds:{getattr(compact, 'pk', None)}", lambda: rounds(compact=compact))
     requested = request.GET.get("round") or None
     if requested and requested not in all_rounds:
         messages.info(request, f"No self-assessments were submitted for {requested[:20]}. This is the latest round.")
         requested = None
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"partnership:{getattr(compact, 'pk', None)}:{roles}:{requested}"
-    content = keeping.kept_bytes(key, [keeping.SCORES, keeping.FACTORS],
-                                 lambda: _partnership_content(request, compact, all_rounds, requested))
+    content = caching.cached_html(key, [caching.SCORES, caching.REGISTER, caching.FACTORS],
+                                  lambda: _partnership_content(request, compact, all_rounds, requested))
     shown = requested or (all_rounds[0] if all_rounds else None)
-    return keeping.page_around(request, "success_factors/partnership.html", {"shown_round": shown}, content)
+    return render(request, "success_factors/partnership.html", {"shown_round": shown, "content": content})
 
 
 def _partnership_content(request, compact, all_rounds, requested):

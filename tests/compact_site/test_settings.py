@@ -61,3 +61,26 @@ def test_collectstatic_succeeds_in_production_mode(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     assert list(tmp_path.glob("dist/compact.*.css"))
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_a_cache_sharing_the_task_queues_redis_database_is_warned_of(settings):
+    from compact_site.checks import cache_apart_from_the_task_queue
+
+    settings.REDIS_URL, settings.CELERY_BROKER_URL = "redis://cache.internal:6379/0", "redis://cache.internal:6379"
+    assert [warning.id for warning in cache_apart_from_the_task_queue(None)] == ["compact.W001"]
+
+    settings.REDIS_URL = "redis://cache.internal:6379/1"
+    assert cache_apart_from_the_task_queue(None) == []
+    settings.REDIS_URL = None  # no Redis cache at all
+    assert cache_apart_from_the_task_queue(None) == []
+
+
+def test_redis_settings_give_a_cache_that_ignores_an_unreachable_redis():
+    """Production's cache: django-redis, answering a miss when Redis is away, with short timeouts."""
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:9/1"}
+    code = ("from django.conf import settings; from django.core.cache import cache; "
+            "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, cache.get('x', 'miss'), "
+            "cache.set('x', 1), cache.get_many(['x']))")
+    out = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], env=env,
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
+    assert out == ["django_redis.cache.RedisCache", "django.contrib.sessions.backends.cached_db", "miss", "None", "{}"]

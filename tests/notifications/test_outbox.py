@@ -221,7 +221,7 @@ def test_the_broker_being_down_at_commit_loses_nothing(db, django_capture_on_com
     assert mail.outbox == []
 
 
-def test_the_count_of_emails_not_sent_is_kept_until_one_is_given_up_on_or_tried_again(
+def test_the_count_of_emails_not_sent_follows_one_given_up_on_and_tried_again(
         db, smtp_refusing, django_capture_on_commit_callbacks):
     from notifications.selectors import not_sent_count
 

@@ -1,0 +1,84 @@
+"""The service's one caching mechanism: Django's cache, with a version per kind of data in every key.
+
+Each kind of data that pages show (the register, the wins, the scores...) has a *version* in the cache: a
+random string. A page part or figure is cached under a key that includes the versions of every kind it
+reads (``cached``), so invalidating a kind (``invalidate``: its version is deleted, and the next read makes a
+new random one) means nothing cached from the old data is read again. The versions are read before the work
+is done, so an answer worked out from rows read just before a change is cached under a version the change has
+already invalidated. Versions are random, never counters, so after Redis is flushed or restarted no old key
+can come back.
+
+Which model changes invalidate which kind is one table, ``compact_site.invalidation``. This module lives in
+the lowest app whose pages are cached, so every app can cache with it.
+
+With Redis down every read is a miss and every write is dropped (``settings.CACHES``): each page is worked
+out from the database.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.safestring import SafeString, mark_safe
+
+# The kinds of data, each with a version.
+COMPACT = "compact"  # the Compact itself
+REGISTER = "register"  # organisations, signatures, champions
+USERS = "users"  # people's logins
+SCORES = "scores"  # assessments and their factor scores
+FACTORS = "factors"  # the factors, their indicators and the action plan
+ROUNDS = "rounds"  # self-assessment rounds
+WINS = "wins"  # wins, their factors and organisations
+CONCERNS = "concerns"  # concerns raised
+COMMITMENTS = "commitments"  # commitments, consultations, funding decisions and their checks
+REPORTS = "reports"  # reports to the LSP
+PUBLIC_SITE = "public-site"  # the public site's settings
+KINDS = (COMPACT, REGISTER, USERS, SCORES, FACTORS, ROUNDS, WINS, CONCERNS, COMMITMENTS, REPORTS, PUBLIC_SITE)
+
+T = TypeVar("T")
+
+
+def _version_key(kind: str) -> str:
+    return f"version:{kind}"
+
+
+def versions(*kinds: str) -> str:
+    """The current versions of ``kinds`` as one string: one round trip to the cache (two for a new version)."""
+    keys = [_version_key(kind) for kind in kinds]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            new = uuid.uuid4().hex[:12]
+            cache.add(key, new, None)
+            # Another request's new version if it added one first.
+            found[key] = cache.get(key, new)
+    return "-".join(found[key] for key in keys)
+
+
+def cache_key(key: str, kinds: Iterable[str]) -> str:
+    """The cache key of ``key`` under the current versions of ``kinds`` (any text makes a safe key)."""
+    return "cached:" + hashlib.sha256(f"{key}|{versions(*kinds)}".encode()).hexdigest()
+
+
+def cached(key: str, kinds: Iterable[str], compute: Callable[[], T], timeout: int | None = None) -> T:
+    """``compute()``'s answer for ``key``, cached until any of ``kinds`` is invalidated (at most ``timeout``
+    seconds, ``settings.CACHE_SECONDS`` by default)."""
+    return cache.get_or_set(cache_key(key, kinds), compute, timeout or settings.CACHE_SECONDS)
+
+
+def invalidate(*kinds: str) -> None:
+    """Invalidate ``kinds``: now, and again once the change is committed (in between, another request could
+    read the old rows and cache them under the new version)."""
+    keys = [_version_key(kind) for kind in kinds]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def cached_html(key: str, kinds: Iterable[str], render: Callable[[], str]) -> SafeString:
+    """A part of a page that ``render()`` draws (from a template, so already escaped), cached as ``cached``
+    caches, ready to place in a page with ``{{ content }}``."""
+    return mark_safe(cached(key, kinds, render))
