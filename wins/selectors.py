@@ -6,10 +6,10 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
-from signatories import keeping
+from signatories.models import Compact
 from success_factors.models import Factor
 
-from .models import PublishedTally, Win, WinStatus
+from .models import Win, WinStatus
 
 # The words a search looks in. On PostgreSQL a trigger keeps them in ``Win.search_vector`` (migration 0004).
 SEARCH_FIELDS = ("title", "what_happened", "difference_made")
@@ -28,15 +28,14 @@ def published_wins(*, compact):
     return Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
 
 
-# The version pages kept from the wins are kept under (``signatories.keeping``), forgotten by ``signals``.
-WINS = keeping.WINS
+def published_count(*, compact: Compact | None) -> int:
+    """How many wins a compact has published (0 before a compact is set up): the wins library's total.
 
-
-def published_count(*, compact):
-    """How many wins a compact has published: read from the tally the database keeps (``PublishedTally``)."""
+    Counted in a small index of the published wins alone (``win_published_count_idx``), without reading the wins
+    themselves; the library caches the result with its page until a win changes."""
     if compact is None:
         return 0
-    return PublishedTally.objects.filter(compact=compact).values_list("wins", flat=True).first() or 0
+    return Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).count()
 
 
 def search_wins(queryset, text):

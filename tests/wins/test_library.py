@@ -136,6 +136,22 @@ def test_on_postgresql_search_understands_word_forms_and_phrases(stories):
     assert found("volunteers -hospital") == ["Volunteers' fair at the library"]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="the search index is PostgreSQL's (SQLite searches with LIKE)")
+def test_on_postgresql_search_reads_its_index(stories):
+    """A search filters on what ``win_search_idx`` indexes; if the two ever differ, PostgreSQL reads every win.
+
+    A test's handful of wins is cheaper to read whole, so the plan is asked for with reading the table, or walking
+    another index, ruled out: then the only way left is the search index, if the search can use it at all."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+
+    plan = search_wins(Win.objects.all(), "volunteers hospital").explain()
+
+    assert "Bitmap Index Scan on win_search_idx" in plan, plan
+
+
 def test_the_library_searches_with_q(stories, lsp_client):
     response = lsp_client.get(URL, {"q": "discharge"})
 
