@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# Django tries each pattern in turn: the public site, which visitors ask for most, comes first.
 urlpatterns = [
+    path("", include("compact_site.public.urls")),
     path("", include("compact_site.dashboard.urls")),
     path("", include("compact_site.accounts.urls")),
     path("", include("compact_site.records.urls")),
@@ -12,7 +14,6 @@ urlpatterns = [
     path("", include("compact_site.reporting.urls")),
     path("", include("compact_site.emails.urls")),
     path("", include("compact_site.jobs.urls")),
-    path("", include("compact_site.public.urls")),
     path("", include("compact_site.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,16 +29,18 @@ WINS_PAGE_SIZE = 20
 
 
 def public_page(view):
-    """Open to everyone while the public site is on (to officers only while it is off), cached for visitors."""
-    cached_view = cached_for_visitors(view)
+    """Open to everyone while the public site is on (to officers only while it is off), cached for visitors.
+
+    The site's state is checked only when the page is worked out: a cached page was cached under the public site's
+    version, which closing the site invalidates, and a "not found" is never cached."""
 
     @wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def open_or_not_found(request, *args, **kwargs):
         if not selectors.site_is_on() and not is_officer(request.user):
             raise Http404("The public site is off.")
-        return cached_view(request, *args, **kwargs)
+        return view(request, *args, **kwargs)
 
-    return public(wrapped)
+    return public(cached_for_visitors(open_or_not_found))
 
 
 def _page(request, template, context):

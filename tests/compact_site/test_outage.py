@@ -18,7 +18,9 @@ def redis_away(settings):
     settings.DJANGO_REDIS_LOGGER = "compact_site.outage"
     settings.CACHES = production_cache(NOBODY_LISTENS, "test-redis-away")
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    outage_filter = next(f for f in logging.getLogger("compact_site.outage").filters if isinstance(f, OncePerOutage))
+    logger = logging.getLogger("compact_site.outage")
+    logger.disabled = False  # another test's logging set-up (a worker's, say) may have switched it off
+    outage_filter = next(f for f in logger.filters if isinstance(f, OncePerOutage))
     caches["default"]  # the cache of these settings
     return outage_filter
 
