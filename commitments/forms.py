@@ -55,7 +55,7 @@ def link_field(label, **kwargs):
 class RecordForm(EditConflictMixin, GovForm):
     """What a consultation or funding decision form shares: the statutory body, and the edit-conflict token."""
 
-    fields_saved = ()
+    fields_saved: tuple[str, ...] = ()
 
     def __init__(self, *args, compact, record=None, **kwargs):
         if record is not None:

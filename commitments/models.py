@@ -4,6 +4,8 @@ The two kinds of record checked are declared in their own packages (``consultati
 imported at the end of this module, so they keep this app's label, migrations and tables.
 """
 
+from typing import TypeAlias
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -35,7 +37,7 @@ class RecordKind(models.TextChoices):
 
 
 # What each rule's threshold counts, and which kind of record it checks.
-RULE_UNITS = {
+RULE_UNITS: dict[str, str] = {
     Rule.CONSULTATION_LENGTH: "weeks",
     Rule.EARLY_NOTICE: "weeks",
     Rule.FEEDBACK: "weeks",
@@ -46,7 +48,7 @@ CONSULTATION_RULES = (Rule.CONSULTATION_LENGTH, Rule.EARLY_NOTICE, Rule.SECTOR_I
 FUNDING_RULES = (Rule.RATIONALE, Rule.MULTI_YEAR, Rule.FULL_COST_RECOVERY, Rule.PAYMENT_IN_ADVANCE, Rule.NOTICE)
 
 
-def kind_of_rule(rule):
+def kind_of_rule(rule: str) -> RecordKind:
     return RecordKind.CONSULTATION if rule in CONSULTATION_RULES else RecordKind.FUNDING
 
 
@@ -83,19 +85,19 @@ class Commitment(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("commitments:commitment_list") + f"#commitment-{self.pk}"
 
     @property
-    def kind(self):
+    def kind(self) -> RecordKind:
         return kind_of_rule(self.rule)
 
     @property
-    def unit(self):
+    def unit(self) -> str:
         return RULE_UNITS.get(self.rule, "")
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.retired_on is None
 
 
@@ -142,7 +144,7 @@ class CheckedRecord(models.Model):
         abstract = True
 
     @property
-    def is_verified(self):
+    def is_verified(self) -> bool:
         return self.status == RecordStatus.VERIFIED
 
 
@@ -198,9 +200,13 @@ class Check(models.Model):
         return f"{self.record}: {self.commitment} – {self.get_result_display()}"
 
     @property
-    def record(self):
-        return self.consultation if self.consultation_id else self.funding_decision
+    def record(self) -> "Record":
+        # A check is of exactly one record (the ``check_is_of_one_record`` constraint), which the stubs cannot see.
+        return self.consultation if self.consultation_id else self.funding_decision  # type: ignore[return-value]
 
 
 from .consultations.models import Consultation, SectorInvolvement  # noqa: E402,F401
 from .funding.models import FundingChange, FundingDecision, FundingKind, FundingNoticeWarning  # noqa: E402,F401
+
+# A consultation or a funding decision: the two kinds of record checked against the commitments.
+Record: TypeAlias = Consultation | FundingDecision

@@ -9,19 +9,25 @@ met, not met or explained. "Not known yet" is counted but left out of the share.
 import calendar
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, Subquery, Window
+from django.contrib.auth.models import User
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 
 from signatories.models import Compact, Organisation
 from signatories.roles import CHAMPION, has_role, is_officer
 
 from .checks import add_months
-from .models import Check, Commitment, Consultation, FundingDecision, RecordKind, RecordStatus, Result
+from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordKind, RecordStatus, Result
 
-MODELS = {RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision}
+Records = QuerySet[Consultation] | QuerySet[FundingDecision]
+
+MODELS: dict[str, type[Consultation] | type[FundingDecision]] = {
+    RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision
+}
 PERIODS = ("current", "previous")
 RESULTS = tuple(Result.values)
 NOT_MET_LISTED = 50
@@ -38,7 +44,7 @@ class Period:
     end: datetime.date
 
     @property
-    def previous(self):
+    def previous(self) -> tuple[datetime.date, datetime.date]:
         """The period of the same length just before this one (whole months stay whole months)."""
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
         whole = self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
@@ -48,12 +54,12 @@ class Period:
         return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
 
 
-def twelve_months_to(day):
+def twelve_months_to(day: datetime.date) -> Period:
     """The 12 months that end on ``day``: the commitments page's default period, and the public site's."""
     return Period("12-months", "The last 12 months", add_months(day, -12) + datetime.timedelta(days=1), day)
 
 
-def periods_for(today):
+def periods_for(today: datetime.date) -> list[Period]:
     """The periods the commitments page offers, the default first."""
     quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
     last_quarter_start = add_months(quarter_start, -3)
@@ -66,16 +72,16 @@ def periods_for(today):
     ]
 
 
-def period_named(key, today):
+def period_named(key: str, today: datetime.date) -> Period:
     options = periods_for(today)
     return next((period for period in options if period.key == key), options[0])
 
 
-def commitments_in_force():
+def commitments_in_force() -> QuerySet[Commitment]:
     return Commitment.objects.filter(retired_on__isnull=True).select_related("factor")
 
 
-def visible_records(kind, *, user, compact):
+def visible_records(kind: str, *, user: User, compact: Compact | None) -> Records:
     """The records of ``kind`` this person may read: officers all; others the verified ones, and a champion
     also those they reported."""
     records = MODELS[kind].objects.filter(compact=compact)
@@ -92,18 +98,19 @@ def _check_count(field, result):
     return Coalesce(Subquery(checks.annotate(n=Count("pk")).values("n")), 0)
 
 
-def for_listing(records):
+def for_listing(records: Records) -> Records:
     """Records with their body and how many of their checks each result has, in a fixed number of queries.
 
     Counted by a subquery for each row shown rather than a join grouped over every record, so a page of 25
     costs the same with 5,000 records."""
     field = records.model.kind_field
+    # Both kinds of record declare an ordering in their Meta, which the stubs type as optional.
     return records.select_related("body").annotate(
         **{f"n_{result}": _check_count(field, result) for result in RESULTS}
-    ).order_by(*records.model._meta.ordering)
+    ).order_by(*records.model._meta.ordering)  # type: ignore[misc]
 
 
-def waiting_count(*, compact):
+def waiting_count(*, compact: Compact | None) -> int:
     """Records champions reported that wait for an officer."""
     if compact is None:
         return 0
@@ -112,7 +119,7 @@ def waiting_count(*, compact):
     return waiting[0].union(waiting[1], all=True).count()
 
 
-def checks_of(record):
+def checks_of(record: Record) -> QuerySet[Check]:
     return record.checks.select_related("commitment", "commitment__factor", "accepted_by").order_by(
         "commitment__order", "commitment_id"
     )
@@ -199,7 +206,7 @@ def commitment_results(*, compact: Compact | None, periods: dict[str, Span]) -> 
     names = Organisation.objects.filter(pk__in=by_body).order_by("name", "pk").values_list("pk", "name")
     bodies = [{"id": pk, "name": name, **{period: _counts(by_body[pk], period) for period in PERIODS}}
               for pk, name in names]
-    every = Counter()
+    every: Counter[str] = Counter()
     for counts in by_commitment.values():
         every.update(counts)
     return {
@@ -213,7 +220,7 @@ def commitment_results(*, compact: Compact | None, periods: dict[str, Span]) -> 
 REPORTED_KEYS = ("id", "title", "factor", "kind", *PERIODS)
 
 
-def commitment_rates(*, compact, periods):
+def commitment_rates(*, compact: Compact | None, periods: dict[str, Span]) -> dict[str, Any]:
     """``commitment_results``, and the verified records that did not meet a commitment in the current period
     (the first few, newest first): what the commitments page shows and a report keeps. Four queries."""
     results = commitment_results(compact=compact, periods=periods)
@@ -230,7 +237,9 @@ def commitment_rates(*, compact, periods):
     }
 
 
-def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS, counted=False):
+def funding_ending_without_notice(
+    *, compact: Compact | None, today: datetime.date, months: int = WARN_MONTHS, counted: bool = False
+) -> QuerySet[FundingDecision]:
     """Funding that ends within ``months`` of ``today`` with no notice recorded: the officers' early warning.
 
     Written for the home page and for the email job to call as it is (issue #12). ``counted`` adds ``total``
@@ -247,7 +256,9 @@ def funding_ending_without_notice(*, compact, today, months=WARN_MONTHS, counted
     return ending.annotate(total=Window(Count("pk"))) if counted else ending
 
 
-def consultations_closing_soon(*, records, today, days=CLOSING_SOON_DAYS, counted=False):
+def consultations_closing_soon(
+    *, records: QuerySet[Consultation], today: datetime.date, days: int = CLOSING_SOON_DAYS, counted: bool = False
+) -> QuerySet[Consultation]:
     """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first.
     ``counted`` adds ``total`` (how many there are in all) to each row, so a page can list the first few and count
     them in one query."""
@@ -262,7 +273,7 @@ def _id(value):
     return int(value) if value and value.isascii() and value.isdigit() and len(value) < 12 else None
 
 
-def concern_about(params, *, user, compact):
+def concern_about(params: Mapping[str, str], *, user: User, compact: Compact | None) -> dict[str, Any] | None:
     """What a concern raised from a record that missed a commitment starts with: the record, a title, the check's
     reason, the commitment's factor and the statutory body. ``params`` is the query (``consultation`` or
     ``funding``, and ``check``); None when it names no record this person may see."""
@@ -275,7 +286,9 @@ def concern_about(params, *, user, compact):
             return None
         check = record.checks.select_related("commitment__factor").filter(pk=_id(params.get("check"))).first()
         check = check or record.checks.select_related("commitment__factor").filter(result=Result.NOT_MET).first()
-        about = {"record": record, "organisations": [record.body], "title": str(record)[:200], "details": ""}
+        about: dict[str, Any] = {
+            "record": record, "organisations": [record.body], "title": str(record)[:200], "details": ""
+        }
         if check is not None:
             about.update(
                 title=f"{check.commitment.title} not met: {record}"[:200],

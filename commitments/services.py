@@ -6,16 +6,20 @@ explanation; an officer accepts a stated reason, which turns a "not met" into "e
 a record checks it again against the commitments (``commitments.checks``).
 """
 
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from signatories.models import Sector
+from signatories.models import Compact, Organisation, Sector
 from signatories.roles import CHAMPION, has_role, is_officer
 from signatories.selectors import organisation_for
 
 from . import checks
-from .models import Check, Commitment, Consultation, FundingDecision, RecordStatus, Result
+from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordStatus, Result
 
 CONSULTATION_FIELDS = ("body", "title", "link", "opened_on", "closes_on", "early_notice_on", "sector_involved",
                        "sector_involvement", "feedback_published_on", "feedback_link", "shorter_reason")
@@ -23,7 +27,9 @@ FUNDING_FIELDS = ("body", "name", "funding_kind", "amount", "decided_on", "start
                   "paid_in_advance", "rationale_published", "rationale_link", "change", "notice_given_on",
                   "change_takes_effect_on", "change_reason")
 COMMITMENT_FIELDS = ("title", "description", "rule", "threshold", "factor", "order")
-MODELS = {"consultation": Consultation, "funding": FundingDecision}
+MODELS: dict[str, type[Consultation] | type[FundingDecision]] = {
+    "consultation": Consultation, "funding": FundingDecision
+}
 FIELDS = {"consultation": CONSULTATION_FIELDS, "funding": FUNDING_FIELDS}
 
 
@@ -51,14 +57,16 @@ def _save(record, organisations_funded):
     return record
 
 
-def reporter_organisation(by):
+def reporter_organisation(by: User) -> Organisation | None:
     """The voluntary and community organisation a champion reports for, or None if they may not report."""
     organisation = organisation_for(by)
     return organisation if organisation is not None and organisation.sector == Sector.VOLUNTARY else None
 
 
 @transaction.atomic
-def record(*, kind, compact, by, organisations_funded=None, **fields):
+def record(
+    *, kind: str, compact: Compact, by: User, organisations_funded: Iterable[Organisation] | None = None, **fields: Any
+) -> Record:
     """An officer records a verified consultation or funding decision; a champion of a voluntary and
     community signatory reports one, which waits for an officer to check it."""
     record = MODELS[kind](compact=compact, reported_by=by)
@@ -74,7 +82,9 @@ def record(*, kind, compact, by, organisations_funded=None, **fields):
 
 
 @transaction.atomic
-def update_record(*, record, by, organisations_funded=None, **fields):
+def update_record(
+    *, record: Record, by: User, organisations_funded: Iterable[Organisation] | None = None, **fields: Any
+) -> Record:
     """An officer corrects a record; it is checked again."""
     _check_officer(by, "change a record")
     record = type(record).objects.select_for_update().get(pk=record.pk)
@@ -83,7 +93,7 @@ def update_record(*, record, by, organisations_funded=None, **fields):
 
 
 @transaction.atomic
-def verify(*, record, by):
+def verify(*, record: Record, by: User) -> Record:
     """An officer confirms a reported record, so it counts and everyone signed in can read it."""
     _check_officer(by, "verify a record")
     record = type(record).objects.select_for_update().get(pk=record.pk)
@@ -95,7 +105,7 @@ def verify(*, record, by):
     return record
 
 
-def can_explain(user, record):
+def can_explain(user: User, record: Record) -> bool:
     """Officers, and the champions of the statutory body the record is about."""
     if is_officer(user):
         return True
@@ -104,7 +114,7 @@ def can_explain(user, record):
 
 
 @transaction.atomic
-def add_explanation(*, record, by, explanation):
+def add_explanation(*, record: Record, by: User, explanation: str) -> Record:
     """The statutory body says why it did what it did; an officer may then accept it for a check."""
     if not can_explain(by, record):
         raise PermissionDenied("Only the champions of the statutory body concerned can add its explanation.")
@@ -117,7 +127,7 @@ def add_explanation(*, record, by, explanation):
     return record
 
 
-def stated_reason(check):
+def stated_reason(check: Check) -> list[str]:
     """The reasons given for a record that did not meet a commitment: the statutory body's explanation and,
     for a short consultation, the reason it gave."""
     record = check.record
@@ -127,7 +137,7 @@ def stated_reason(check):
 
 
 @transaction.atomic
-def accept_explanation(*, check, by, note):
+def accept_explanation(*, check: Check, by: User, note: str) -> Check:
     """An officer accepts the reason given for a commitment not met: the check becomes "explained"."""
     _check_officer(by, "accept an explanation")
     check = Check.objects.select_for_update().select_related("commitment").get(pk=check.pk)
@@ -147,7 +157,7 @@ def _applicable_commitments(record):
     return [c for c in Commitment.objects.filter(retired_on__isnull=True) if c.kind == record.kind]
 
 
-def run_checks(record):
+def run_checks(record: Record) -> None:
     """Check ``record`` against each commitment and keep the results.
 
     A check made before keeps the threshold it was made with (a changed threshold applies to records from
@@ -156,6 +166,7 @@ def run_checks(record):
     """
     existing = {check.commitment_id: check for check in record.checks.select_related("commitment")}
     commitments = {c.pk: c for c in _applicable_commitments(record)}
+    check: Check | None
     for check in existing.values():
         commitments.setdefault(check.commitment_id, check.commitment)
     now = timezone.now()
@@ -186,7 +197,9 @@ def run_checks(record):
 
 
 @transaction.atomic
-def save_commitment(*, by, commitment=None, retired=None, **fields):
+def save_commitment(
+    *, by: User, commitment: Commitment | None = None, retired: bool | None = None, **fields: Any
+) -> Commitment:
     """An officer adds a local commitment or changes one; a changed threshold applies to records from then on."""
     _check_officer(by, "change the Compact's commitments")
     unknown = set(fields) - set(COMMITMENT_FIELDS)

@@ -303,7 +303,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Permissions-Policy: the service needs none of the browser's powerful features.
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
         "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",

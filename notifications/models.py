@@ -45,11 +45,11 @@ class OutgoingMessage(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_due")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subject} to {self.to} ({self.get_status_display()})"
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str:
         return kinds.BY_KEY[self.kind].label if self.kind in kinds.BY_KEY else self.kind
 
 
@@ -64,5 +64,5 @@ class EmailPreference(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} {self.kind}: {'on' if self.enabled else 'off'}"

@@ -7,10 +7,12 @@ again"; the preferences functions back "Your emails" and one-click unsubscribe.
 
 import logging
 import uuid
+from collections.abc import Mapping
 from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 from django.db.models import F, Q
@@ -26,7 +28,9 @@ logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
-def queue_email(*, to, subject, template, context, kind, user=None):
+def queue_email(
+    *, to: str, subject: str, template: str, context: Mapping[str, object], kind: str, user: User | None = None
+) -> OutgoingMessage | None:
     """Render ``template`` (a text template name) with ``context`` now and write one outgoing message in the
     caller's transaction; it is delivered after commit. Returns None, and writes nothing, when ``user`` has
     turned this optional kind off. Optional kinds need ``user`` (so they can be turned off) and get a
@@ -38,9 +42,10 @@ def queue_email(*, to, subject, template, context, kind, user=None):
             raise ValueError(f"An optional email ({kind}) needs the user it goes to, so they can turn it off.")
         if not wants(user=user, kind=kind):
             return None
-    body = render_to_string(template, context)
-    headers = {}
+    body: str = render_to_string(template, context)
+    headers: dict[str, str] = {}
     if not spec.essential:
+        assert user is not None  # an optional kind without a user was refused above
         link = unsubscribe_url(user=user, kind=kind)
         body = body.rstrip("\n") + (
             f"\n\n---\nYou can stop these emails ({spec.label.lower()}) with one click: {link}\n"
@@ -54,7 +59,7 @@ def queue_email(*, to, subject, template, context, kind, user=None):
     return message
 
 
-def enqueue(message_id, countdown=None):
+def enqueue(message_id: int, countdown: int | None = None) -> bool:
     """Hand a message to the task queue. If the broker is down nothing is lost: the sweep sends it later."""
     from .tasks import deliver_message
 
@@ -69,7 +74,7 @@ def enqueue(message_id, countdown=None):
     return True
 
 
-def retry_delays():
+def retry_delays() -> list[int]:
     """Seconds to wait after the 1st, 2nd… failed attempt; after the last, the message is marked not sent."""
     return settings.OUTBOX_RETRY_DELAYS
 
@@ -80,7 +85,7 @@ def _claimable(now):
     )
 
 
-def claim(message_id):
+def claim(message_id: int) -> str | None:
     """Claim a message that is due (or whose last worker's lease ran out); returns the claim token, or None
     when it is not due, already sent, or another worker holds it. Never hands one message to two workers."""
     now = timezone.now()
@@ -104,7 +109,7 @@ def claim(message_id):
     return token if claimed else None
 
 
-def deliver(message_id):
+def deliver(message_id: int) -> str:
     """Claim, send and record one message. Returns what happened, in a few words."""
     token = claim(message_id)
     if token is None:
@@ -144,7 +149,7 @@ def _failed(message, token, error, give_up=False):
     return f"will try again in {delay} seconds"
 
 
-def sweep():
+def sweep() -> int:
     """Queue again every message that is due but whose task never ran (the broker was down at commit, or a
     worker took it and died), and every message whose worker's lease ran out. Returns how many."""
     now = timezone.now()
@@ -160,7 +165,7 @@ def sweep():
 
 
 @transaction.atomic
-def retry_message(*, message, by):
+def retry_message(*, message: OutgoingMessage, by: User) -> None:
     """An officer's "Try again" on a message that was not sent: it goes back in the queue now, with the whole
     retry schedule ahead of it again."""
     updated = OutgoingMessage.objects.filter(pk=message.pk, status=MessageStatus.FAILED).update(
@@ -174,14 +179,14 @@ def retry_message(*, message, by):
 # People's choices
 
 
-def wants(*, user, kind):
+def wants(*, user: User, kind: str) -> bool:
     """Whether ``user`` gets emails of ``kind``: essential kinds always; optional ones unless turned off."""
     if kinds.get(kind).essential:
         return True
     return not EmailPreference.objects.filter(user=user, kind=kind, enabled=False).exists()
 
 
-def set_preference(*, user, kind, enabled):
+def set_preference(*, user: User, kind: str, enabled: bool) -> None:
     """Turn an optional kind on or off for ``user``. Essential kinds cannot be turned off."""
     if kinds.get(kind).essential:
         if not enabled:
@@ -190,11 +195,11 @@ def set_preference(*, user, kind, enabled):
     EmailPreference.objects.update_or_create(user=user, kind=kind, defaults={"enabled": enabled})
 
 
-def unsubscribe_token(*, user, kind):
+def unsubscribe_token(*, user: User, kind: str) -> str:
     return signing.dumps({"u": user.pk, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
 
 
-def read_unsubscribe_token(token):
+def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
     """(user id, kind) from an unsubscribe token, or None if it was not made by us or names no optional kind."""
     try:
         data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
@@ -206,9 +211,9 @@ def read_unsubscribe_token(token):
     return user_id, kind
 
 
-def site_url(path):
+def site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def unsubscribe_url(*, user, kind):
+def unsubscribe_url(*, user: User, kind: str) -> str:
     return site_url(reverse("emails:unsubscribe", args=[unsubscribe_token(user=user, kind=kind)]))

@@ -18,7 +18,7 @@ out from the database.
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import cache
@@ -67,7 +67,8 @@ def cache_key(key: str, kinds: Iterable[str]) -> str:
 def cached(key: str, kinds: Iterable[str], compute: Callable[[], T], timeout: int | None = None) -> T:
     """``compute()``'s answer for ``key``, cached until any of ``kinds`` is invalidated (at most ``timeout``
     seconds, ``settings.CACHE_SECONDS`` by default)."""
-    return cache.get_or_set(cache_key(key, kinds), compute, timeout or settings.CACHE_SECONDS)
+    # get_or_set returns what ``compute`` returned (or what an earlier call cached); the stubs say Any | None.
+    return cast(T, cache.get_or_set(cache_key(key, kinds), compute, timeout or settings.CACHE_SECONDS))
 
 
 def invalidate(*kinds: str) -> None:

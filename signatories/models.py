@@ -58,10 +58,10 @@ class Compact(models.Model):
             )
         ]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("signatories:compact_detail")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -88,10 +88,10 @@ class Organisation(models.Model):
         # By name for the register's pages in name order; by sector and name for a sector's.
         indexes = [models.Index(fields=["name"]), models.Index(fields=["sector", "name"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("signatories:organisation_detail", args=[self.pk])
 
 
@@ -129,12 +129,12 @@ class Signature(models.Model):
         ]
         indexes = [models.Index(fields=["compact", "withdrawn_on"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         state = f"withdrawn {self.withdrawn_on:%d %B %Y}" if self.withdrawn_on else "active"
         return f"{self.organisation} signed {self.compact} on {self.signed_on:%d %B %Y} ({state})"
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.withdrawn_on is None
 
 
@@ -184,14 +184,14 @@ class Champion(models.Model):
         ]
         indexes = [models.Index(fields=["organisation", "stood_down_on"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.organisation})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("signatories:champion_detail", args=[self.pk])
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.stood_down_on is None
 
 
@@ -218,7 +218,7 @@ class Endorsement(models.Model):
     class Meta:
         ordering = ["-endorsed_on", "-id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name}, {self.position} ({self.endorsed_on:%d %B %Y})"
 
 

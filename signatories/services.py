@@ -1,13 +1,18 @@
 """Changes to the register. Each checks the change is allowed and raises ValidationError if not."""
 
+import datetime
+
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Champion, Signature
+from .models import Champion, Compact, Organisation, Signature
 
 
 @transaction.atomic
-def sign_up(*, organisation, compact, signed_on, signed_by_name, signed_by_role):
+def sign_up(
+    *, organisation: Organisation, compact: Compact, signed_on: datetime.date, signed_by_name: str, signed_by_role: str
+) -> Signature:
     """Record an organisation signing a compact. One active signature per organisation per compact."""
     if Signature.objects.select_for_update().filter(
         organisation=organisation, compact=compact, withdrawn_on__isnull=True
@@ -23,7 +28,7 @@ def sign_up(*, organisation, compact, signed_on, signed_by_name, signed_by_role)
 
 
 @transaction.atomic
-def withdraw(*, signature, withdrawn_on, reason):
+def withdraw(*, signature: Signature, withdrawn_on: datetime.date, reason: str) -> Signature:
     """Record that an organisation has withdrawn from the compact; the signature row is kept."""
     if signature.withdrawn_on is not None:
         raise ValidationError("This signature has already been withdrawn.")
@@ -37,7 +42,7 @@ def withdraw(*, signature, withdrawn_on, reason):
     return signature
 
 
-def check_user_free(*, user, champion=None):
+def check_user_free(*, user: User | None, champion: Champion | None = None) -> None:
     """A login can belong to one active champion record at a time."""
     if user is None:
         return
@@ -49,7 +54,7 @@ def check_user_free(*, user, champion=None):
 
 
 @transaction.atomic
-def stand_down(*, champion, stood_down_on, reason=""):
+def stand_down(*, champion: Champion, stood_down_on: datetime.date, reason: str = "") -> Champion:
     """A champion stands down: the record stays, so the history of who championed the Compact is kept."""
     if champion.stood_down_on is not None:
         raise ValidationError(f"{champion.name} has already stood down.")

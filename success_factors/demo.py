@@ -36,7 +36,7 @@ SECTOR_BIAS = {
 }
 # What changed between the rounds (earlier, later): champions were trained and wins collected
 # (3 and 7 up), while a grant cut took time away from promoting the Compact (6 down).
-ROUND_CHANGE = ({}, {1: 0.2, 3: 0.6, 7: 0.5, 6: -0.4})
+ROUND_CHANGE: tuple[dict[int, float], dict[int, float]] = ({}, {1: 0.2, 3: 0.6, 7: 0.5, 6: -0.4})
 
 EVIDENCE = {
     1: ["Agreed outcomes in the health and wellbeing plan.", "Quick win: joint hospital discharge scheme."],

@@ -26,7 +26,7 @@ class Factor(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("success_factors:factor_detail", args=[self.number])
 
 
@@ -51,7 +51,7 @@ class Indicator(models.Model):
         return self.statement
 
     @property
-    def is_retired(self):
+    def is_retired(self) -> bool:
         return self.retired_on is not None
 
 
@@ -118,11 +118,11 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.organisation} – {self.round}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("success_factors:assessment_detail", args=[self.pk])
 
     @property
-    def is_submitted(self):
+    def is_submitted(self) -> bool:
         return self.status == AssessmentStatus.SUBMITTED
 
 
@@ -219,15 +219,15 @@ class Action(models.Model):
     def __str__(self):
         return self.description[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("success_factors:action_detail", args=[self.pk])
 
     @property
-    def is_overdue(self):
+    def is_overdue(self) -> bool:
         return self.status in OPEN_STATUSES and self.due_on < timezone.localdate()
 
     @property
-    def owner_display(self):
+    def owner_display(self) -> str:
         parts = [self.owner_name or (self.owner_user.get_full_name() if self.owner_user else "")]
         if self.owner_organisation:
             parts.append(str(self.owner_organisation))

@@ -6,37 +6,45 @@ evidence") when it has none. A partnership factor score for a round is the mean 
 factor scores in their submitted assessments of that round.
 """
 
+import datetime
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
+from django.db.models import Avg, Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from signatories import caching
-from signatories.models import Sector
+from signatories.models import Compact, Sector
 from signatories.selectors import active_signatories
 
 from .models import OPEN_STATUSES, Action, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Level, Rating
 from .wording import whole
 
+if TYPE_CHECKING:
+    from .rounds.selectors import Response
 
-def level_score(level):
+T = TypeVar("T")
+
+
+def level_score(level: int | None) -> float | None:
     """A level of 1–4 as a score of 0–100; None for "Don't know" or no answer."""
     if level is None or level == Level.DONT_KNOW:
         return None
     return (level - 1) / 3 * 100
 
 
-def score_from_mean_level(mean_level):
+def score_from_mean_level(mean_level: float | None) -> float | None:
     # The mapping is linear, so the mean of the scores is the score of the mean level.
     return None if mean_level is None else (mean_level - 1) / 3 * 100
 
 
-def factors():
+def factors() -> list[Factor]:
     return list(Factor.objects.all())
 
 
-def indicators_for(assessment):
+def indicators_for(assessment: Assessment) -> QuerySet[Indicator]:
     """The indicators an assessment answers: every current one, plus retired ones it has already rated."""
     return (
         Indicator.objects.filter(Q(retired_on__isnull=True) | Q(ratings__assessment=assessment))
@@ -45,20 +53,20 @@ def indicators_for(assessment):
     )
 
 
-def factor_scores(assessment):
+def factor_scores(assessment: Assessment) -> dict[int, float | None]:
     """{factor number: score or None} for one assessment, in one query."""
     rows = (
         Rating.objects.filter(assessment=assessment, level__gte=Level.NOT_IN_PLACE)
         .values("indicator__factor__number")
         .annotate(mean_level=Avg("level"))
     )
-    scores = {number: None for number in range(1, 8)}
+    scores: dict[int, float | None] = {number: None for number in range(1, 8)}
     for row in rows:
         scores[row["indicator__factor__number"]] = score_from_mean_level(row["mean_level"])
     return scores
 
 
-def mean_levels(assessment_ids):
+def mean_levels(assessment_ids: Iterable[int]) -> dict[tuple[int, int], float]:
     """{(assessment id, factor id): mean scored level} for these assessments, in one query.
 
     A factor with no scored level (only "Don't know" or nothing) is missing from the result.
@@ -72,9 +80,16 @@ def mean_levels(assessment_ids):
     return {(assessment_id, factor_id): mean_level for assessment_id, factor_id, mean_level in rows}
 
 
-def progress(assessment):
+class FactorProgress(TypedDict):
+    factor: Factor
+    answered: int
+    total: int
+    state: str
+
+
+def progress(assessment: Assessment) -> list[FactorProgress]:
     """Per factor: how many of its indicators have an answer, for the assessment's progress list."""
-    indicator_counts = defaultdict(int)
+    indicator_counts: defaultdict[int, int] = defaultdict(int)
     for indicator in indicators_for(assessment):
         indicator_counts[indicator.factor_id] += 1
     answered = dict(
@@ -83,7 +98,7 @@ def progress(assessment):
         .annotate(n=Count("id"))
         .order_by()
     )
-    rows = []
+    rows: list[FactorProgress] = []
     for factor in factors():
         total = indicator_counts.get(factor.pk, 0)
         done = answered.get(factor.pk, 0)
@@ -92,12 +107,12 @@ def progress(assessment):
     return rows
 
 
-def unanswered_indicators(assessment):
+def unanswered_indicators(assessment: Assessment) -> QuerySet[Indicator]:
     answered = Rating.objects.filter(assessment=assessment, level__isnull=False).values("indicator_id")
     return indicators_for(assessment).exclude(pk__in=answered)
 
 
-def rounds(*, compact):
+def rounds(*, compact: Compact | None) -> list[str]:
     """Rounds with at least one submitted assessment, newest first."""
     return list(
         Assessment.objects.filter(compact=compact, status=AssessmentStatus.SUBMITTED)
@@ -107,7 +122,7 @@ def rounds(*, compact):
     )
 
 
-def previous_round(round_name, all_rounds):
+def previous_round(round_name: str, all_rounds: Iterable[str]) -> str | None:
     earlier = [r for r in all_rounds if r < round_name]
     return max(earlier) if earlier else None
 
@@ -122,13 +137,13 @@ class FactorResult:
     respondents: int = 0
 
     @property
-    def change(self):
+    def change(self) -> float | None:
         if self.score is None or self.previous_score is None:
             return None
         return self.score - self.previous_score
 
     @property
-    def gap(self):
+    def gap(self) -> float | None:
         """Statutory minus voluntary-and-community score: positive when statutory partners rate it higher."""
         if self.statutory is None or self.voluntary is None:
             return None
@@ -144,16 +159,16 @@ class PartnershipResults:
     signatories: int = 0
 
     @property
-    def response_rate(self):
+    def response_rate(self) -> int | None:
         return round(100 * self.responded / self.signatories) if self.signatories else None
 
     @property
-    def weakest(self):
+    def weakest(self) -> FactorResult | None:
         scored = [r for r in self.factors if r.score is not None]
         return min(scored, key=lambda r: r.score) if scored else None
 
     @property
-    def weakest_factors(self):
+    def weakest_factors(self) -> list[FactorResult]:
         """Every factor sharing the lowest whole-number score, as people see it (ties are all weakest)."""
         scored = [r for r in self.factors if r.score is not None]
         if not scored:
@@ -164,12 +179,14 @@ class PartnershipResults:
 
 # The partnership's sums of factor scores and its response counts grow with the organisations and the rounds:
 # they are cached until a score, an assessment, a signature or an organisation changes.
-def cached_scores(name, compute):
+def cached_scores(name: str, compute: Callable[[], T]) -> T:
     """``compute()``'s answer, cached until the scores or the register change (``signatories.caching``)."""
     return caching.cached(f"factor-scores:{name}", [caching.SCORES, caching.REGISTER, caching.FACTORS], compute)
 
 
-def partnership_results(*, compact, round_name=None, all_rounds=None):
+def partnership_results(
+    *, compact: Compact | None, round_name: str | None = None, all_rounds: list[str] | None = None
+) -> PartnershipResults:
     """The partnership picture for a round (default: the latest), compared with the round before.
 
     ``all_rounds`` (``rounds()``'s answer) saves a query when the caller has it. Runs a fixed number of
@@ -206,7 +223,8 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
         .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
         .order_by()
     ))
-    sums = defaultdict(lambda: [0.0, 0])  # (round, factor number, sector or None) -> [sum of mean levels, count]
+    # (round, factor number, sector or None) -> [sum of mean levels, count]
+    sums: defaultdict[tuple[str, int, str | None], list[float]] = defaultdict(lambda: [0.0, 0])
     for round_key, number, sector, total, scored in rows:
         for key in ((round_key, number, None), (round_key, number, sector)):
             sums[key][0] += total or 0
@@ -218,7 +236,7 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
 
     for number, result in by_number.items():
         result.score = score(round_name, number)
-        result.respondents = sums.get((round_name, number, None), (0, 0))[1]
+        result.respondents = int(sums.get((round_name, number, None), (0, 0))[1])
         result.statutory = score(round_name, number, Sector.STATUTORY)
         result.voluntary = score(round_name, number, Sector.VOLUNTARY)
         if before:
@@ -226,20 +244,20 @@ def partnership_results(*, compact, round_name=None, all_rounds=None):
     return results
 
 
-def actions_for_plan(*, compact):
+def actions_for_plan(*, compact: Compact | None) -> QuerySet[Action]:
     return Action.objects.filter(compact=compact).select_related("factor", "owner_organisation", "owner_user")
 
 
-def overdue_q():
+def overdue_q() -> Q:
     return Q(status__in=OPEN_STATUSES, due_on__lt=timezone.localdate())
 
 
-def open_actions(*, compact, factor=None):
+def open_actions(*, compact: Compact | None, factor: Factor | None = None) -> QuerySet[Action]:
     actions = actions_for_plan(compact=compact).filter(status__in=OPEN_STATUSES)
     return actions.filter(factor=factor) if factor else actions
 
 
-def open_action_counts(*, compact):
+def open_action_counts(*, compact: Compact | None) -> dict[int, int]:
     """{factor id: number of open or in-progress actions} for the compact, in one query."""
     return dict(
         Action.objects.filter(compact=compact, status__in=OPEN_STATUSES)
@@ -249,7 +267,7 @@ def open_action_counts(*, compact):
     )
 
 
-def factor_summaries(*, compact):
+def factor_summaries(*, compact: Compact | None) -> tuple[str | None, list[tuple[FactorResult, int]]]:
     """The seven factors with their partnership results for the latest round and their open actions.
 
     Returns (latest round or None, [(FactorResult, open action count)]), in a fixed number of queries.
@@ -267,7 +285,7 @@ class TrendPoint:
     previous_score: float | None = None
 
 
-def factor_trend(*, compact, factor):
+def factor_trend(*, compact: Compact | None, factor: Factor) -> list[TrendPoint]:
     """The partnership score for one factor in every round with submitted assessments, oldest first.
 
     A round where nobody gave the factor a scored level has a score of None. One query.
@@ -292,14 +310,14 @@ def factor_trend(*, compact, factor):
     return points
 
 
-def indicators_of(*, factor):
+def indicators_of(*, factor: Factor) -> QuerySet[Indicator]:
     """All of a factor's indicators, current and retired, each annotated with ``has_ratings``."""
     return factor.indicators.annotate(
         has_ratings=Exists(Rating.objects.filter(indicator=OuterRef("pk")))
     ).order_by("order", "id")
 
 
-def other_assessments(assessment):
+def other_assessments(assessment: Assessment) -> QuerySet[Assessment]:
     """The same organisation's other self-assessments, newest round first."""
     return (
         Assessment.objects.filter(organisation_id=assessment.organisation_id)
@@ -324,7 +342,9 @@ class FactorComparison:
     indicators: list = field(default_factory=list)
 
 
-def assessment_comparison(*, assessment, other):
+def assessment_comparison(
+    *, assessment: Assessment, other: Assessment
+) -> tuple[Assessment, Assessment, list[FactorComparison]]:
     """Two assessments of one organisation side by side, earlier round first.
 
     Returns (earlier, later, [FactorComparison]): per factor both scores, and per indicator either
@@ -349,13 +369,13 @@ def assessment_comparison(*, assessment, other):
     return earlier, later, list(rows.values())
 
 
-def current_round(today):
+def current_round(today: datetime.date) -> str:
     """The financial-year round a date falls in: 25 November 2026 and 31 March 2027 are both in "2026/27"."""
     start = today.year if today.month >= 4 else today.year - 1
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def completed_factor_counts(assessments):
+def completed_factor_counts(assessments: "Iterable[Assessment | Response]") -> dict[int, int]:
     """{assessment id: how many of the seven factors have every statement answered}, in two queries.
 
     Uses the same rule as ``progress``: a factor counts once each of its current indicators, and each
@@ -388,7 +408,7 @@ class Answer:
     rating: Rating | None
 
     @property
-    def is_answered(self):
+    def is_answered(self) -> bool:
         return self.rating is not None and self.rating.level is not None
 
 
@@ -399,11 +419,11 @@ class FactorAnswers:
     score: float | None = None
 
     @property
-    def unanswered(self):
+    def unanswered(self) -> list[Answer]:
         return [answer for answer in self.answers if not answer.is_answered]
 
 
-def answers_by_factor(assessment):
+def answers_by_factor(assessment: Assessment) -> list[FactorAnswers]:
     """The seven factors, each with its score and every indicator the assessment answers (with its rating
     or None), in a fixed number of queries."""
     ratings = {rating.indicator_id: rating for rating in Rating.objects.filter(assessment=assessment)}

@@ -1,18 +1,24 @@
 """Changes to self-assessments, indicators and actions. Each checks the move is allowed."""
 
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from signatories import caching
+from signatories.models import Compact, Organisation
 from signatories.selectors import active_signatories
 
 from .models import Action, ActionStatus, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Rating
 from .selectors import mean_levels, unanswered_indicators
 
 
-def start_assessment(*, compact, organisation, round_name, by):
+def start_assessment(*, compact: Compact, organisation: Organisation, round_name: str, by: User) -> Assessment:
     """The organisation's assessment for the round: the existing one, or a new draft.
 
     Only signatories take part: an organisation that has withdrawn may still open the self-assessment it
@@ -36,7 +42,7 @@ def _check_draft(assessment):
 
 
 @transaction.atomic
-def save_ratings(*, assessment, answers):
+def save_ratings(*, assessment: Assessment, answers: Mapping[Indicator, Mapping[str, Any]]) -> Assessment:
     """Save a page of answers: ``answers`` maps each Indicator to a dict of level, evidence, link and comment.
 
     Levels may be left empty while the assessment is a draft.
@@ -59,7 +65,7 @@ def save_ratings(*, assessment, answers):
 
 
 @transaction.atomic
-def submit_assessment(*, assessment, by):
+def submit_assessment(*, assessment: Assessment, by: User) -> Assessment:
     """Submit a draft once every indicator has a level or "Don't know". Submitted assessments are read-only."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _check_draft(assessment)
@@ -80,7 +86,7 @@ BATCH = 500
 
 
 @transaction.atomic
-def record_factor_scores(assessment_ids):
+def record_factor_scores(assessment_ids: Iterable[int]) -> None:
     """Keep the seven factor results of each of these assessments (``FactorScore``), replacing older ones.
 
     Call it once an assessment's ratings are final, that is when it is submitted. Works in batches, so
@@ -100,7 +106,7 @@ def record_factor_scores(assessment_ids):
         )
 
 
-def refresh_factor_scores(assessment):
+def refresh_factor_scores(assessment: Assessment) -> None:
     """After a change made outside these services (the admin): keep a submitted assessment's factor scores
     in step with its ratings, and hold none for a draft."""
     if assessment.status == AssessmentStatus.SUBMITTED:
@@ -110,7 +116,7 @@ def refresh_factor_scores(assessment):
 
 
 @transaction.atomic
-def reopen_assessment(*, assessment, by, reason):
+def reopen_assessment(*, assessment: Assessment, by: User, reason: str) -> Assessment:
     """An officer reopens a submitted assessment so it can be corrected; who, when and why are kept."""
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if assessment.status != AssessmentStatus.SUBMITTED:
@@ -126,14 +132,14 @@ def reopen_assessment(*, assessment, by, reason):
     return assessment
 
 
-def add_local_indicator(*, factor, statement, guidance=""):
+def add_local_indicator(*, factor: Factor, statement: str, guidance: str = "") -> Indicator:
     last = factor.indicators.aggregate(last=Max("order"))["last"] or 0
     return Indicator.objects.create(
         factor=factor, statement=statement.strip(), guidance=guidance.strip(), is_local=True, order=last + 1
     )
 
 
-def last_in_use(indicator):
+def last_in_use(indicator: Indicator) -> str:
     """Why taking ``indicator`` out of use would leave its factor with nothing to ask, or "" when it would not."""
     if indicator.retired_on is None and not indicator.factor.indicators.filter(retired_on__isnull=True).exclude(
         pk=indicator.pk
@@ -143,7 +149,7 @@ def last_in_use(indicator):
     return ""
 
 
-def retire_indicator(*, indicator, on=None):
+def retire_indicator(*, indicator: Indicator, on: datetime.date | None = None) -> Indicator:
     if indicator.retired_on is not None:
         raise ValidationError("This indicator has already been retired.")
     if problem := last_in_use(indicator):
@@ -153,13 +159,13 @@ def retire_indicator(*, indicator, on=None):
     return indicator
 
 
-def reinstate_indicator(*, indicator):
+def reinstate_indicator(*, indicator: Indicator) -> Indicator:
     indicator.retired_on = None
     indicator.save(update_fields=["retired_on"])
     return indicator
 
 
-def delete_indicator(*, indicator):
+def delete_indicator(*, indicator: Indicator) -> None:
     """Delete an indicator nobody has rated; a rated one can only be retired."""
     if indicator.ratings.exists():
         raise ValidationError("This indicator has ratings, so it cannot be deleted. Retire it instead.")
@@ -168,11 +174,11 @@ def delete_indicator(*, indicator):
     indicator.delete()
 
 
-def create_action(*, compact, by, **fields):
+def create_action(*, compact: Compact, by: User, **fields: Any) -> Action:
     return Action.objects.create(compact=compact, created_by=by, **fields)
 
 
-def update_action_progress(*, action, status, progress_notes):
+def update_action_progress(*, action: Action, status: str, progress_notes: str) -> Action:
     if status not in ActionStatus.values:
         raise ValidationError("Select a valid status.")
     action.status = status
@@ -181,7 +187,7 @@ def update_action_progress(*, action, status, progress_notes):
     return action
 
 
-def update_action(*, action, **fields):
+def update_action(*, action: Action, **fields: Any) -> Action:
     """An officer changes an action's details: any of its fields, including owner, due date and status."""
     for name, value in fields.items():
         setattr(action, name, value)

@@ -106,18 +106,18 @@ class Win(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("wins:win_detail", args=[self.pk])
 
     @property
-    def is_published(self):
+    def is_published(self) -> bool:
         return self.status == WinStatus.PUBLISHED
 
     @property
-    def evidence_display_name(self):
+    def evidence_display_name(self) -> str:
         return self.evidence_file_name or "evidence file"
 
 
@@ -134,7 +134,7 @@ class WinEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         start = self.get_from_status_display() or "new"
         return f"{self.win}: {start} → {self.get_to_status_display()}"
 

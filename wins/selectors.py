@@ -1,8 +1,9 @@
 """Reads of wins that pages, reports and tests share."""
 
+from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
@@ -16,12 +17,12 @@ SEARCH_FIELDS = ("title", "what_happened", "difference_made")
 PACK_WINS_PER_FACTOR = 5
 
 
-def for_listing(queryset):
+def for_listing(queryset: QuerySet[Win]) -> QuerySet[Win]:
     """What a list of wins shows, fetched in a fixed number of queries however many rows there are."""
     return queryset.select_related("organisation", "recorded_by").prefetch_related("factors", "organisations")
 
 
-def published_wins(*, compact):
+def published_wins(*, compact: Compact | None) -> QuerySet[Win]:
     """A compact's published wins, newest first (none before a compact is set up)."""
     if compact is None:
         return Win.objects.none()
@@ -38,7 +39,7 @@ def published_count(*, compact: Compact | None) -> int:
     return Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).count()
 
 
-def search_wins(queryset, text):
+def search_wins(queryset: QuerySet[Win], text: str | None) -> QuerySet[Win]:
     """Wins whose title, what happened or difference made match ``text``.
 
     PostgreSQL: full-text search in English (stemmed: "volunteering" finds "volunteers"), with the
@@ -60,18 +61,18 @@ def search_wins(queryset, text):
     return queryset
 
 
-def moderation_queue(*, compact):
+def moderation_queue(*, compact: Compact | None) -> QuerySet[Win]:
     """Submitted wins waiting for an officer, oldest first."""
     if compact is None:
         return Win.objects.none()
     return Win.objects.filter(compact=compact, status=WinStatus.SUBMITTED).order_by("submitted_at", "id")
 
 
-def wins_waiting_count(*, compact):
+def wins_waiting_count(*, compact: Compact | None) -> int:
     return moderation_queue(compact=compact).count()
 
 
-def wins_recorded_by(user):
+def wins_recorded_by(user: User) -> QuerySet[Win]:
     """A person's own wins: returned ones first (they need doing), then drafts, submitted and published."""
     first = Case(
         When(status=WinStatus.RETURNED, then=Value(0)),
@@ -83,18 +84,21 @@ def wins_recorded_by(user):
     return Win.objects.filter(recorded_by=user).order_by(first, "-updated_at", "-id")
 
 
-def returned_count(user):
+def returned_count(user: User) -> int:
     return Win.objects.filter(recorded_by=user, status=WinStatus.RETURNED).count()
 
 
-def induction_pack(*, compact, per_factor=PACK_WINS_PER_FACTOR):
+def induction_pack(
+    *, compact: Compact | None, per_factor: int = PACK_WINS_PER_FACTOR
+) -> list[tuple[Factor, list[Win]]]:
     """The seven factors, each with its most recent published wins: [(factor, [win, …]), …].
 
     A win tagged with several factors appears under each. A fixed number of queries, however many wins.
     """
     Tag = Win.factors.through
+    # django-stubs does not follow annotate() on an auto-created through model, so it cannot see ``rank``.
     ranked = (
-        Tag.objects.filter(win__in=published_wins(compact=compact))
+        Tag.objects.filter(win__in=published_wins(compact=compact))  # type: ignore[misc]
         .annotate(
             rank=Window(
                 RowNumber(), partition_by=[F("factor_id")], order_by=[F("win__happened_on").desc(), F("win_id").desc()]
@@ -105,7 +109,7 @@ def induction_pack(*, compact, per_factor=PACK_WINS_PER_FACTOR):
     )
     chosen = list(ranked)
     wins = {win.pk: win for win in for_listing(Win.objects.filter(pk__in={win_id for _, win_id in chosen}))}
-    by_factor = {}
+    by_factor: dict[int, list[Win]] = {}
     for factor_id, win_id in chosen:
         by_factor.setdefault(factor_id, []).append(wins[win_id])
     key = lambda win: (win.happened_on, win.pk)  # noqa: E731

@@ -1,16 +1,23 @@
 """Changes to wins. Each function checks who may act and that the move is allowed, records the move
 in the win's event log, and emails the champion when an officer publishes or returns their win."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from notifications import kinds
 from notifications.services import queue_email
+from signatories.models import Compact, Organisation
 from signatories.roles import CHAMPION, OFFICER, has_role, is_officer
 from signatories.selectors import organisation_for
+from success_factors.models import Factor
 
 from .evidence import check_evidence_file, display_name, extension
 from .models import EDITABLE_STATUSES, Win, WinEvent, WinStatus
@@ -61,7 +68,15 @@ def _check_officer(by):
 
 
 @transaction.atomic
-def create_draft(*, compact, by, factors, organisations=(), evidence_file=None, **fields):
+def create_draft(
+    *,
+    compact: Compact,
+    by: User,
+    factors: Iterable[Factor],
+    organisations: Iterable[Organisation] = (),
+    evidence_file: UploadedFile | None = None,
+    **fields: object,
+) -> Win:
     """Record a new win as a draft, for the person recording it and their organisation."""
     _check_recorder(by)
     win = Win(compact=compact, recorded_by=by, organisation=organisation_for(by), status=WinStatus.DRAFT)
@@ -72,7 +87,15 @@ def create_draft(*, compact, by, factors, organisations=(), evidence_file=None, 
 
 
 @transaction.atomic
-def update_win(*, win, by, factors, organisations=(), evidence_file=None, **fields):
+def update_win(
+    *,
+    win: Win,
+    by: User,
+    factors: Iterable[Factor],
+    organisations: Iterable[Organisation] = (),
+    evidence_file: UploadedFile | None = None,
+    **fields: object,
+) -> Win:
     """Change what a win says. Champions change only their own, while it is a draft or returned; officers any.
 
     A new ``evidence_file`` replaces the old one (the old file is kept for the history).
@@ -88,7 +111,7 @@ def update_win(*, win, by, factors, organisations=(), evidence_file=None, **fiel
 
 
 @transaction.atomic
-def submit_win(*, win, by):
+def submit_win(*, win: Win, by: User) -> Win:
     """Send a draft or returned win to the officers for publishing."""
     win = Win.objects.select_for_update().get(pk=win.pk)
     if win.status not in EDITABLE_STATUSES:
@@ -105,7 +128,7 @@ def submit_win(*, win, by):
 
 
 @transaction.atomic
-def publish_win(*, win, by):
+def publish_win(*, win: Win, by: User) -> Win:
     """An officer publishes a win into the library and tells the champion who recorded it."""
     _check_officer(by)
     win = Win.objects.select_for_update().get(pk=win.pk)
@@ -124,7 +147,7 @@ def publish_win(*, win, by):
 
 
 @transaction.atomic
-def show_on_public_site(*, win, by, show=True):
+def show_on_public_site(*, win: Win, by: User, show: bool = True) -> Win:
     """An officer shows a published win on the public site, or takes it off (``show=False``).
 
     Off by default, because a story can name people: an officer reads it first.
@@ -140,7 +163,7 @@ def show_on_public_site(*, win, by, show=True):
 
 
 @transaction.atomic
-def return_to_champion(*, win, by, note):
+def return_to_champion(*, win: Win, by: User, note: str) -> Win:
     """An officer sends a submitted win back to its champion with a note saying what to change."""
     _check_officer(by)
     note = (note or "").strip()
@@ -159,7 +182,15 @@ def return_to_champion(*, win, by, note):
 
 
 @transaction.atomic
-def record_and_publish(*, compact, by, factors, organisations=(), evidence_file=None, **fields):
+def record_and_publish(
+    *,
+    compact: Compact,
+    by: User,
+    factors: Iterable[Factor],
+    organisations: Iterable[Organisation] = (),
+    evidence_file: UploadedFile | None = None,
+    **fields: object,
+) -> Win:
     """An officer records a win and publishes it straight away, without moderation."""
     _check_officer(by)
     now = timezone.now()
@@ -177,13 +208,18 @@ SAVE, SUBMIT, PUBLISH = "save", "submit", "publish"
 
 
 @transaction.atomic
-def save_win(*, win=None, compact=None, by, then=SAVE, **data):
+def save_win(*, win: Win | None = None, compact: Compact | None = None, by: User, then: str = SAVE, **data: Any) -> Win:
     """Create a win (``win`` None) or change one from the form, then save it as it is, submit it or publish it."""
     if then not in (SAVE, SUBMIT, PUBLISH):
         raise ValidationError("Choose whether to save, submit or publish the win.")
-    if win is None and then == PUBLISH:
-        return record_and_publish(compact=compact, by=by, **data)
-    win = create_draft(compact=compact, by=by, **data) if win is None else update_win(win=win, by=by, **data)
+    if win is None:
+        if compact is None:
+            raise ValidationError("Set up the Compact before recording wins.")
+        if then == PUBLISH:
+            return record_and_publish(compact=compact, by=by, **data)
+        win = create_draft(compact=compact, by=by, **data)
+    else:
+        win = update_win(win=win, by=by, **data)
     if then == SUBMIT:
         return submit_win(win=win, by=by)
     if then == PUBLISH:

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -48,13 +50,13 @@ class Consultation(CheckedRecord):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("commitments:consultation_detail", args=[self.pk])
 
     @property
-    def dated_on(self):
+    def dated_on(self) -> datetime.date:
         return self.opened_on
 
-    def date_for(self, rule):
+    def date_for(self, rule: str) -> datetime.date:
         """Every check of a consultation counts in the period it opened in."""
         return self.opened_on

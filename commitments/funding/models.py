@@ -1,3 +1,5 @@
+import datetime
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -65,18 +67,18 @@ class FundingDecision(CheckedRecord):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("commitments:funding_detail", args=[self.pk])
 
     @property
-    def title(self):
+    def title(self) -> str:
         return self.name
 
     @property
-    def dated_on(self):
+    def dated_on(self) -> datetime.date:
         return self.decided_on
 
-    def date_for(self, rule):
+    def date_for(self, rule: str) -> datetime.date:
         """The date a check counts in: the notice of an ending or cut when it was given (or took effect), not
         the original decision to fund; every other check, the decision."""
         if rule == "notice":

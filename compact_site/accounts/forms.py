@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from notifications import kinds
 from notifications.services import queue_email
 from signatories.form_fields import GovForm, GovFormMixin, OrganisationChoiceField
+from signatories.models import Champion
 from signatories.roles import ALL_ROLES, CHAMPION
 
 from .selectors import account_exists
@@ -166,7 +167,7 @@ class RequirementForm(GovForm):
 class ChampionInvitationForm(GovForm):
     """Tick the champions to invite; each gets their own invitation email."""
 
-    champions = forms.ModelMultipleChoiceField(
+    champions: "forms.ModelMultipleChoiceField[Champion]" = forms.ModelMultipleChoiceField(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         label="Champions to invite",

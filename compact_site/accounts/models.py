@@ -9,7 +9,7 @@ from signatories.models import Organisation
 from signatories.roles import ALL_ROLES
 
 
-def hash_token(token):
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -42,19 +42,19 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["email", "accepted_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.first_name} {self.last_name} <{self.email}> as {self.role}"
 
     @property
-    def full_name(self):
+    def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
-    def is_pending(self):
+    def is_pending(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
 
     @property
-    def state(self):
+    def state(self) -> str:
         if self.accepted_at:
             return "Accepted"
         return "Waiting" if self.expires_at > timezone.now() else "Expired"
@@ -76,9 +76,9 @@ class SecuritySettings(models.Model):
     class Meta:
         verbose_name_plural = "security settings"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "Security settings"
 
     @classmethod
-    def current(cls):
+    def current(cls) -> "SecuritySettings":
         return cls.objects.order_by("pk").first() or cls()

@@ -1,10 +1,15 @@
 """Reads about people: who holds a role, invitations, sign-in lockouts, and everything held about a person."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from axes.models import AccessAttempt
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.contrib.auth.models import User
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import HttpRequest
 from django.utils import timezone
 
 from notifications.models import EmailPreference, OutgoingMessage
@@ -17,11 +22,11 @@ from wins.models import Win
 from .models import Invitation
 
 
-def account_exists(email):
+def account_exists(email: str) -> bool:
     return get_user_model().objects.filter(email__iexact=email, is_active=True).exists()
 
 
-def people_with_roles():
+def people_with_roles() -> QuerySet[User]:
     """Every login that holds a role, with its roles and champion records, for the officers' list."""
     return (
         get_user_model()
@@ -39,16 +44,17 @@ def people_with_roles():
     )
 
 
-def recent_invitations(limit=50):
+def recent_invitations(limit: int = 50) -> QuerySet[Invitation]:
     return Invitation.objects.select_related("organisation", "invited_by")[:limit]
 
 
 CHAMPION_PERSONAL_FIELDS = ["name", "job_title", "email", "phone", "support_needs", "training", "stood_down_reason"]
 
 
-def invitation_for_champion(champion_id):
+def invitation_for_champion(champion_id: str | None) -> dict[str, str | int]:
     """What to fill an invitation with for a champion on the register who has no login yet ({} if none)."""
-    champion = Champion.objects.filter(
+    # pk=None is a valid lookup that matches nothing; django-stubs' lookup check does not accept None.
+    champion = Champion.objects.filter(  # type: ignore[misc]
         pk=champion_id if str(champion_id or "").isdigit() else None, user__isnull=True, stood_down_on__isnull=True
     ).first()
     if champion is None:
@@ -58,15 +64,15 @@ def invitation_for_champion(champion_id):
             "organisation": champion.organisation_id}
 
 
-def former_user_name(user):
+def former_user_name(user: User) -> str:
     return f"Former user {user.pk}"
 
 
-def former_champion_name(champion):
+def former_champion_name(champion: Champion) -> str:
     return f"Former champion {champion.pk}"
 
 
-def champion_records(*, user, champion):
+def champion_records(*, user: User | None, champion: Champion | None) -> QuerySet[Champion]:
     records = Champion.objects.none()
     if user is not None:
         records = Champion.objects.filter(user=user)
@@ -75,14 +81,14 @@ def champion_records(*, user, champion):
     return records.select_related("organisation").order_by("pk").distinct()
 
 
-def email_addresses(*, user, champions):
+def email_addresses(*, user: User | None, champions: Iterable[Champion]) -> set[str]:
     emails = {c.email.lower() for c in champions if c.email}
     if user is not None and user.email:
         emails.add(user.email.lower())
     return emails
 
 
-def invitations_of(*, user, emails):
+def invitations_of(*, user: User | None, emails: Iterable[str]) -> QuerySet[Invitation]:
     query = Q(pk__in=[])
     for email in emails:
         query |= Q(email__iexact=email)
@@ -99,7 +105,7 @@ def _historical_models():
     ]
 
 
-def emails_to(*, user, emails):
+def emails_to(*, user: User | None, emails: Iterable[str]) -> QuerySet[OutgoingMessage]:
     """The outbox's messages to the person: to their login, or to any of their addresses."""
     query = Q(pk__in=[])
     for email in emails:
@@ -109,13 +115,13 @@ def emails_to(*, user, emails):
     return OutgoingMessage.objects.filter(query).order_by("pk")
 
 
-def person_data(*, user=None, champion=None):
+def person_data(*, user: User | None = None, champion: Champion | None = None) -> dict[str, Any]:
     """Everything held about a person (a login and/or a champion record), as plain JSON-ready data."""
     if user is None and champion is None:
         raise ValueError("person_data needs a user or a champion")
     champions = list(champion_records(user=user, champion=champion))
     emails = email_addresses(user=user, champions=champions)
-    data = {"exported_at": timezone.now().isoformat(), "account": None}
+    data: dict[str, Any] = {"exported_at": timezone.now().isoformat(), "account": None}
     if user is not None:
         data["account"] = {
             "id": user.pk,
@@ -243,11 +249,11 @@ def _history(*, user, champions):
     return rows
 
 
-def is_erased(user):
+def is_erased(user: User) -> bool:
     return not user.is_active and user.username == f"former-user-{user.pk}"
 
 
-def client_ip(request):
+def client_ip(request: HttpRequest) -> str | None:
     """The address a sign-in came from, for django-axes (``AXES_CLIENT_IP_CALLABLE``).
 
     Directly on the internet, ``REMOTE_ADDR``. Behind ``TRUSTED_PROXY_COUNT`` proxies that each add the
@@ -263,16 +269,16 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR")
 
 
-def cooloff_hours():
+def cooloff_hours() -> float:
     return settings.AXES_COOLOFF_TIME.total_seconds() / 3600
 
 
-def lockouts():
+def lockouts() -> QuerySet[AccessAttempt]:
     """Username and address pairs locked out now, most recent first."""
     return AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT).order_by("-attempt_time")
 
 
-def champions_without_accounts():
+def champions_without_accounts() -> QuerySet[Champion]:
     """Active champions with no login yet, each annotated with ``invited_at`` (their latest unused invitation)."""
     User = get_user_model()
     pending = Invitation.objects.filter(

@@ -1,12 +1,14 @@
 """Changes to people: inviting them, accepting an invitation, and erasing a person who has left."""
 
 import secrets
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import cast
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -14,7 +16,7 @@ from django.utils import timezone
 
 from notifications import kinds
 from notifications.services import queue_email
-from signatories.models import Champion
+from signatories.models import Champion, Organisation
 from signatories.roles import CHAMPION
 from success_factors.models import Action
 
@@ -32,7 +34,10 @@ from .selectors import (
 
 
 @transaction.atomic
-def invite(*, first_name, last_name, email, role, organisation=None, invited_by):
+def invite(
+    *, first_name: str, last_name: str, email: str, role: str, organisation: Organisation | None = None,
+    invited_by: User,
+) -> Invitation:
     """Create an invitation and queue the email with its link. Earlier unused invitations to the same address stop working."""
     email = email.strip().lower()
     if account_exists(email):
@@ -62,7 +67,7 @@ def invite(*, first_name, last_name, email, role, organisation=None, invited_by)
     return invitation
 
 
-def pending_invitation(token):
+def pending_invitation(token: str) -> Invitation | None:
     """The invitation a token opens, or None if it is unknown, used or expired."""
     return Invitation.objects.filter(
         token_hash=hash_token(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
@@ -70,7 +75,7 @@ def pending_invitation(token):
 
 
 @transaction.atomic
-def accept(*, invitation, password):
+def accept(*, invitation: Invitation, password: str) -> User:
     """Create the invitee's account with their chosen password and give them their role."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
@@ -88,14 +93,15 @@ def accept(*, invitation, password):
     user.save()
     user.groups.add(Group.objects.get(name=invitation.role))
     if invitation.role == CHAMPION:
-        link_champion_record(user=user, organisation=invitation.organisation)
+        # invite() refuses a champion's invitation without an organisation.
+        link_champion_record(user=user, organisation=cast(Organisation, invitation.organisation))
     invitation.accepted_at = timezone.now()
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
     return user
 
 
-def link_champion_record(*, user, organisation):
+def link_champion_record(*, user: User, organisation: Organisation) -> Champion:
     """Link a new champion login to their record on the register, creating the record if there is none."""
     record = Champion.objects.filter(
         organisation=organisation, email__iexact=user.email, stood_down_on__isnull=True, user__isnull=True
@@ -110,7 +116,7 @@ def link_champion_record(*, user, organisation):
 
 
 @transaction.atomic
-def erase_person(*, user=None, champion=None, by):
+def erase_person(*, user: User | None = None, champion: Champion | None = None, by: User) -> User | None:
     """Anonymise a person who has left: their login, champion records, invitations and history.
 
     Their wins, concerns, assessments and actions stay, attributed to their organisation and to the
@@ -172,14 +178,14 @@ def _forget_sign_in_attempts(username):
         model.objects.filter(username=username).delete()
 
 
-def split_name(name):
+def split_name(name: str) -> tuple[str, str]:
     """A champion's one name field as the first and last names an invitation needs."""
     first, _, last = " ".join(name.split()).rpartition(" ")
     return (first, last) if first else (last, "")
 
 
 @transaction.atomic
-def invite_champions(*, champions, invited_by):
+def invite_champions(*, champions: Iterable[Champion], invited_by: User) -> list[Invitation]:
     """Invite each champion (who has no login yet) in their own role and organisation, all or none.
 
     Every champion is checked before anyone is invited, so one that cannot be invited stops the whole batch

@@ -37,9 +37,9 @@ class ApiToken(models.Model):
         ordering = ["revoked_at", "-created_at"]
         verbose_name = "API token"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
 
     @property
-    def is_active(self):
+    def is_active(self) -> bool:
         return self.revoked_at is None

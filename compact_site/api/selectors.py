@@ -1,12 +1,15 @@
 """What the API reads. Like the public site it never gives a concern, a single self-assessment, a draft win
 or report, or anyone's email or phone; champions' names only to a token allowed to see them."""
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+import datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from commitments.selectors import commitment_results
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+
+from commitments.selectors import Span, commitment_results
 from compact_site.reporting.models import Report, ReportStatus
 from signatories import caching
-from signatories.models import Champion, Organisation, Signature
+from signatories.models import Champion, Compact, Organisation, Signature
 from success_factors.models import Action
 from wins.models import Win, WinStatus
 
@@ -14,15 +17,26 @@ from ..accounts.models import hash_token
 from ..public.selectors import scores_by_round
 from .models import ApiToken
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def token_for(key):
+
+class FrozenParts(TypedDict):
+    """The parts of a published report's snapshot that ``published_reports`` reads out in the database."""
+
+    frozen_figures: dict[str, Any] | None
+    frozen_commentary: dict[str, Any] | None
+    frozen_highlights: list[dict[str, Any]] | None
+
+
+def token_for(key: str | None) -> ApiToken | None:
     """The active token whose key this is, or None (one query, by the key's hash)."""
     if not key:
         return None
     return ApiToken.objects.filter(token_hash=hash_token(key), revoked_at__isnull=True).first()
 
 
-def tokens():
+def tokens() -> QuerySet[ApiToken]:
     return ApiToken.objects.select_related("created_by", "revoked_by")
 
 
@@ -34,7 +48,9 @@ def _dates(queryset, field, date_from, date_to):
     return queryset
 
 
-def organisations(*, compact, date_from=None, date_to=None):
+def organisations(
+    *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> QuerySet[Organisation]:
     """Organisations with their latest signature of ``compact`` (``latest_signed_on``, ``latest_withdrawn_on``).
 
     The dates filter on the date of that signature.
@@ -47,7 +63,7 @@ def organisations(*, compact, date_from=None, date_to=None):
     return _dates(queryset, "latest_signed_on", date_from, date_to)
 
 
-def champion_counts(*, with_names=False):
+def champion_counts(*, with_names: bool = False) -> QuerySet[Organisation]:
     """Organisations with ``active_champions`` counted; with names, ``active_list`` holds their champions."""
     queryset = Organisation.objects.annotate(
         active_champions=Count("champions", filter=Q(champions__stood_down_on__isnull=True))
@@ -58,7 +74,9 @@ def champion_counts(*, with_names=False):
     return queryset
 
 
-def published_wins(*, compact, date_from=None, date_to=None):
+def published_wins(
+    *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> QuerySet[Win]:
     """Published wins (whether or not shown on the public site: the token is an officer's choice), by date happened."""
     queryset = Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).prefetch_related(
         Prefetch("factors"), Prefetch("organisations", queryset=Organisation.objects.only("id", "name"))
@@ -66,13 +84,17 @@ def published_wins(*, compact, date_from=None, date_to=None):
     return _dates(queryset, "happened_on", date_from, date_to)
 
 
-def actions(*, compact, date_from=None, date_to=None):
+def actions(
+    *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> QuerySet[Action]:
     """The action plan, by due date. Owners appear as organisations only, never as people."""
     queryset = Action.objects.filter(compact=compact).select_related("factor", "owner_organisation")
     return _dates(queryset, "due_on", date_from, date_to)
 
 
-def published_reports(*, compact, date_from=None, date_to=None):
+def published_reports(
+    *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> "QuerySet[WithAnnotations[Report, FrozenParts]]":
     """Published and superseded reports (never drafts), by the end of their period, with the parts of their
     snapshot the API gives (``frozen_figures``, ``frozen_commentary``, ``frozen_highlights``) read out of it in
     the database: a snapshot's charts are larger than its figures, and decoding every one cost most of a page."""
@@ -86,7 +108,7 @@ def published_reports(*, compact, date_from=None, date_to=None):
     return _dates(queryset, "period_end", date_from, date_to)
 
 
-def report_figures(report):
+def report_figures(report: "WithAnnotations[Report, FrozenParts]") -> dict[str, Any]:
     """A published report's frozen figures, without the names of the people who endorsed the Compact."""
     figures = dict(report.frozen_figures or {})
     endorsements = dict(figures.get("endorsements", {}))
@@ -98,7 +120,7 @@ def report_figures(report):
     return figures
 
 
-def rounds(*, compact):
+def rounds(*, compact: Compact) -> list[dict[str, Any]]:
     """Each self-assessment round with its partnership score per factor, oldest first.
 
     Adding up every round's scores grows with the assessments, so the answer is cached until a score, a factor
@@ -120,7 +142,7 @@ def _rounds(*, compact):
     return list(by_round.values())
 
 
-def commitments(*, compact, periods):
+def commitments(*, compact: Compact, periods: dict[str, Span]) -> dict[str, Any]:
     """Each commitment's results for the verified records dated in each period (``{"current": (start, end),
     "previous": (start, end)}``), with each statutory body's. Never a record's title or anyone's name.
 

@@ -4,6 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +25,9 @@ def _check_officer(by):
 
 
 @transaction.atomic
-def create_token(*, name, by, can_see_names=False, rate_limit_per_minute=None):
+def create_token(
+    *, name: str, by: User, can_see_names: bool = False, rate_limit_per_minute: int | None = None
+) -> tuple[ApiToken, str]:
     """A new token for a named use. Returns (the token record, the key): the key is never stored or shown again."""
     _check_officer(by)
     name = (name or "").strip()
@@ -43,7 +46,7 @@ def create_token(*, name, by, can_see_names=False, rate_limit_per_minute=None):
 
 
 @transaction.atomic
-def revoke_token(*, token, by):
+def revoke_token(*, token: ApiToken, by: User) -> ApiToken:
     """Stop a token working, for good. The record stays, so the list shows what it was and when it was revoked."""
     _check_officer(by)
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
@@ -53,7 +56,7 @@ def revoke_token(*, token, by):
     return token
 
 
-def note_use(token):
+def note_use(token: ApiToken) -> None:
     """Record that the token was used now (at most once a minute: one UPDATE, no read)."""
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:

@@ -14,5 +14,5 @@ class JobRun(models.Model):
         ordering = ["-started_at", "-pk"]
         indexes = [models.Index(fields=["name", "-started_at"], name="jobrun_name_started")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} at {self.started_at:%Y-%m-%d %H:%M}"

@@ -104,7 +104,7 @@ JOBS = [
 ]
 
 
-def get(name):
+def get(name: str) -> Job:
     for job in JOBS:
         if job.name == name:
             return job

@@ -1,5 +1,6 @@
 import json
 import logging
+from typing import Any
 
 from django.utils import timezone
 
@@ -11,7 +12,7 @@ logger = logging.getLogger(__name__)
 RUN_JOB_TASK = "jobs.run_job"
 
 
-def run_job(name):
+def run_job(name: str) -> str:
     """Run a registered job now and record the run; returns the job's summary (or the error)."""
     job = registry.get(name)
     run = JobRun.objects.create(name=name, started_at=timezone.now())
@@ -27,7 +28,7 @@ def run_job(name):
     return run.summary
 
 
-def sync_schedule(**kwargs):
+def sync_schedule(**kwargs: Any) -> None:
     """Make django-celery-beat's schedule match the registry: one periodic task per job, running
     ``jobs.run_job`` with the job's name. Tasks of jobs no longer registered are switched off."""
     from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask

@@ -33,9 +33,9 @@ class PublicSiteSettings(models.Model):
     class Meta:
         verbose_name_plural = "public site settings"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "Public site settings"
 
     @classmethod
-    def current(cls):
+    def current(cls) -> "PublicSiteSettings":
         return cls.objects.order_by("pk").first() or cls()

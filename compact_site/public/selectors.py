@@ -10,16 +10,19 @@ Every read the public pages make goes through here, so the rules of what is publ
 - never a concern, a single self-assessment, an action, or a person's name, email or phone.
 """
 
-from django.db.models import Avg, Count
+import datetime
+from typing import Any, TypedDict
+
+from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 
 from commitments.selectors import commitment_results, twelve_months_to
 from compact_site.reporting.models import Report, ReportStatus
 from signatories import caching
-from signatories.models import Champion, Sector, Signature
+from signatories.models import Champion, Compact, Sector, Signature
 from signatories.selectors import active_signatories
 from success_factors.models import Assessment, AssessmentStatus, Factor, FactorScore
-from success_factors.selectors import partnership_results, score_from_mean_level
+from success_factors.selectors import PartnershipResults, partnership_results, score_from_mean_level
 from wins.models import Win, WinStatus
 
 from .models import PublicSiteSettings
@@ -34,16 +37,33 @@ class RegisterStatus:
     CHOICES = [(SIGNED, "Signed"), (WITHDRAWN, "Withdrawn")]
 
 
-def site_settings():
+class HeadlineCounts(TypedDict):
+    signatories: int
+    by_sector: list[tuple[str, int]]
+    champions: int
+
+
+class ScoreRow(TypedDict):
+    """One factor's partnership score in one round, as the open data and the API give it."""
+
+    round: str
+    factor_number: int
+    factor_title: str
+    score: float | None
+    organisations_scored: int
+    organisations_responded: int
+
+
+def site_settings() -> PublicSiteSettings:
     """The officers' choices, cached until they change."""
     return caching.cached("public-site-settings", [caching.PUBLIC_SITE], PublicSiteSettings.current)
 
 
-def site_is_on():
+def site_is_on() -> bool:
     return site_settings().is_on
 
 
-def register(*, compact, text="", sector="", status=""):
+def register(*, compact: Compact | None, text: str = "", sector: str = "", status: str = "") -> QuerySet[Signature]:
     """The register of signatories: one row per signature of ``compact`` (``register_rows`` gives them as the open data's rows).
 
     ``text`` searches the organisation's name; ``sector`` and ``status`` (signed / withdrawn) filter.
@@ -68,7 +88,7 @@ def register(*, compact, text="", sector="", status=""):
     return rows
 
 
-def register_rows(*, compact):
+def register_rows(*, compact: Compact | None) -> list[dict[str, str]]:
     """Every signature of ``compact`` as the open data publishes it: stable column names, documented on the open
     data page. Read as plain values: a register of 10,000 builds no model object per row."""
     sectors = dict(Sector.choices)
@@ -99,7 +119,7 @@ REGISTER_COLUMN_NOTES = [
 REGISTER_COLUMNS = tuple(name for name, _ in REGISTER_COLUMN_NOTES)
 
 
-def headline_counts(*, compact):
+def headline_counts(*, compact: Compact | None) -> HeadlineCounts:
     """Active signatories by sector and the number of active champions (never who they are). Two queries."""
     by_sector = dict(active_signatories(compact=compact).values_list("sector").annotate(n=Count("id")).order_by())
     return {
@@ -109,7 +129,7 @@ def headline_counts(*, compact):
     }
 
 
-def public_wins(*, compact):
+def public_wins(*, compact: Compact | None) -> QuerySet[Win]:
     """Published wins an officer has chosen to show on the public site, newest first."""
     if compact is None:
         return Win.objects.none()
@@ -120,7 +140,7 @@ def public_wins(*, compact):
     )
 
 
-def public_reports(*, compact):
+def public_reports(*, compact: Compact | None) -> QuerySet[Report]:
     """The published reports an officer has marked public, newest period first."""
     if compact is None:
         return Report.objects.none()
@@ -129,11 +149,11 @@ def public_reports(*, compact):
     )
 
 
-def commitments_published():
+def commitments_published() -> bool:
     return site_settings().publish_commitments
 
 
-def public_commitments(*, compact, today):
+def public_commitments(*, compact: Compact | None, today: datetime.date) -> dict[str, Any] | None:
     """How the commitments were kept in the 12 months to ``today`` and the 12 before, when officers publish it;
     otherwise None. Counts of verified records for each commitment and each statutory body: no record is named.
     Three queries."""
@@ -145,14 +165,14 @@ def public_commitments(*, compact, today):
             **commitment_results(compact=compact, periods=periods)}
 
 
-def public_scores(*, compact):
+def public_scores(*, compact: Compact | None) -> PartnershipResults | None:
     """The latest round's partnership results when officers publish the scores, otherwise None."""
     if compact is None or not site_settings().publish_scores:
         return None
     return partnership_results(compact=compact)
 
 
-def scores_by_round(*, compact):
+def scores_by_round(*, compact: Compact | None) -> list[ScoreRow]:
     """Every round's partnership score per factor, oldest round first, in three queries.
 
     Rows: {"round", "factor_number", "factor_title", "score" (0–100, or None: not enough evidence),
@@ -179,7 +199,7 @@ def scores_by_round(*, compact):
             "round": round_name,
             "factor_number": number,
             "factor_title": titles.get(number, ""),
-            "score": None if mean_level is None else round(score_from_mean_level(mean_level), 1),
+            "score": None if (score := score_from_mean_level(mean_level)) is None else round(score, 1),
             "organisations_scored": scored,
             "organisations_responded": responded.get(round_name, 0),
         }
@@ -199,11 +219,11 @@ SCORE_COLUMN_NOTES = [
 SCORE_COLUMNS = tuple(name for name, _ in SCORE_COLUMN_NOTES)
 
 
-def factor_list():
+def factor_list() -> list[Factor]:
     return list(Factor.objects.order_by("number"))
 
 
-def public_report_content(report, *, compact):
+def public_report_content(report: Report, *, compact: Compact | None) -> dict[str, Any]:
     """What the public site shows of a published report: its frozen commentary and headline figures, the factor
     scores only while officers publish the scores, and only those highlighted wins that are themselves public.
 
@@ -226,12 +246,14 @@ def public_report_content(report, *, compact):
     }
 
 
-def data_date():
+def data_date() -> datetime.date:
     """The date the open data is as at: today, as it is worked out on each request."""
     return timezone.localdate()
 
 
-def sitemap_entries(*, compact):
+def sitemap_entries(
+    *, compact: Compact | None
+) -> tuple[list[tuple[int, datetime.datetime]], list[tuple[int, datetime.datetime | None]]]:
     """Public wins' and reports' ids with when they last changed, for the sitemap."""
     wins = public_wins(compact=compact).prefetch_related(None).values_list("pk", "updated_at")
     reports = public_reports(compact=compact).values_list("pk", "published_at")

@@ -1,5 +1,6 @@
 """Officers' choices about the public site."""
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -9,7 +10,9 @@ from .models import PublicSiteSettings
 
 
 @transaction.atomic
-def update_site_settings(*, by, is_on, publish_scores, publish_commitments=None):
+def update_site_settings(
+    *, by: User, is_on: bool, publish_scores: bool, publish_commitments: bool | None = None
+) -> PublicSiteSettings:
     """Turn the public site on or off and choose whether it publishes the partnership scores and how the
     commitments are kept (``publish_commitments`` left out: as it is)."""
     if not is_officer(by):

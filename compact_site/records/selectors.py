@@ -1,7 +1,10 @@
 """Reads of the change history that django-simple-history keeps for every domain record."""
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.db import models
+from simple_history.models import HistoricalChanges
 from simple_history.utils import get_m2m_reverse_field_name
 
 from commitments.models import Commitment, Consultation, FundingDecision
@@ -15,7 +18,7 @@ from ..reporting.models import Report
 
 @dataclass(frozen=True)
 class Kind:
-    model: type
+    model: type[models.Model]
     label: str
     restorable: bool = False
 
@@ -37,14 +40,15 @@ CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"updated_at", "created_at", "snapshot"}
 
 
-def field_label(model, name):
+def field_label(model: type[models.Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        # History names a model's own fields, never a reverse relation (which has no verbose_name).
+        return str(model._meta.get_field(name).verbose_name).capitalize()  # type: ignore[union-attr]
     except Exception:  # a field that no longer exists on the model
         return name
 
 
-def display(record, name):
+def display(record: models.Model, name: str) -> str:
     value = getattr(record, name, None)
     if value in (None, ""):
         return "–"
@@ -52,7 +56,7 @@ def display(record, name):
     return str(display() if display else value)[:300]
 
 
-def related_ids(version):
+def related_ids(version: HistoricalChanges) -> list[tuple[models.ManyToManyField, list[int]]]:
     """(many-to-many field, ids it held) for each such field the history keeps (a win's factors and organisations)."""
     return [
         (field, list(getattr(version, field.name).values_list(f"{get_m2m_reverse_field_name(field)}_id", flat=True)))
@@ -60,9 +64,11 @@ def related_ids(version):
     ]
 
 
-def changes(kind, obj):
+def changes(kind: Kind, obj: models.Model) -> list[dict[str, Any]]:
     """The object's versions, newest first, each with the fields that changed from the version before."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
+    # django-simple-history adds ``history`` to each model of KINDS when the class is made: django-stubs cannot see it.
+    history = obj.history  # type: ignore[attr-defined]
+    records = list(history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
     rows = []
     for record, older in zip(records, records[1:] + [None]):
         changed = []
@@ -77,7 +83,7 @@ def changes(kind, obj):
     return rows
 
 
-def version_fields(kind, version):
+def version_fields(kind: Kind, version: HistoricalChanges) -> list[tuple[str, str]]:
     """(label, value) for every field of a past version, its many-to-many fields included, for the restore page."""
     fields = [
         (field_label(kind.model, field.name), display(version, field.name))
@@ -85,6 +91,7 @@ def version_fields(kind, version):
         if field.name not in HIDDEN_FIELDS and field.name != "id"
     ]
     for field, ids in related_ids(version):
-        related = field.related_model.objects.filter(pk__in=ids)
+        # django-stubs types the related model as a plain Model, which declares no ``objects``.
+        related = field.related_model.objects.filter(pk__in=ids)  # type: ignore[attr-defined]
         fields.append((field_label(kind.model, field.name), "; ".join(str(item) for item in related) or "–"))
     return fields

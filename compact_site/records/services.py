@@ -1,12 +1,13 @@
 """Restoring an earlier version of a record: saved as a new change, so the history itself is never rewritten."""
 
-from django.db import transaction
+from django.db import models, transaction
+from simple_history.models import HistoricalChanges
 
 from .selectors import related_ids
 
 
 @transaction.atomic
-def restore_version(*, version):
+def restore_version(*, version: HistoricalChanges) -> models.Model:
     """Save ``version``'s values (and its many-to-many choices) as the record's newest change.
 
     Raises ``ValidationError`` or ``IntegrityError`` when the version clashes with the records as they are now.

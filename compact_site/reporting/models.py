@@ -86,18 +86,18 @@ class Report(models.Model):
         ]
         indexes = [models.Index(fields=["compact", "status", "-period_end"], name="report_list_idx")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.title} ({self.get_status_display().lower()})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("reports:report_detail", args=[self.pk])
 
     @property
-    def is_draft(self):
+    def is_draft(self) -> bool:
         return self.status == ReportStatus.DRAFT
 
     @property
-    def is_frozen(self):
+    def is_frozen(self) -> bool:
         return self.status in FROZEN_STATUSES
 
 
@@ -119,5 +119,5 @@ class ReportReminder(models.Model):
             models.UniqueConstraint(fields=["compact", "due_on", "days_before"], name="one_report_reminder_per_stage")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Report due {self.due_on}: reminder {self.days_before} days before"

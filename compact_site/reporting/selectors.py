@@ -1,10 +1,16 @@
 """Reads of LSP reports for the pages and the dashboard."""
 
-from django.db.models import F, Prefetch
+import datetime
+from collections.abc import Collection
+from typing import Any, TypedDict
+
+from django.contrib.auth.models import User
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from signatories.models import Compact
 from signatories.roles import LSP_MEMBER, OFFICER, is_officer
 from success_factors.models import Action, Factor
 from success_factors.selectors import overdue_q
@@ -16,7 +22,26 @@ from .periods import add_months, period_label
 TREND_REPORTS = 6
 
 
-def reports_for(user, *, compact):
+class TrendColumn(TypedDict):
+    pk: int
+    label: str
+    round: str | None
+
+
+class TrendRow(TypedDict):
+    number: int
+    title: str
+    scores: list[float | None]
+
+
+class ReportDue(TypedDict):
+    due_on: datetime.date | None
+    overdue: bool
+    last_period_end: datetime.date | None
+    every: int
+
+
+def reports_for(user: User, *, compact: Compact | None) -> QuerySet[Report]:
     """The reports a person may see, newest period first: officers see drafts too; everyone else only
     published and superseded reports."""
     reports = Report.objects.filter(compact=compact).select_related("published_by", "supersedes").prefetch_related(
@@ -27,7 +52,7 @@ def reports_for(user, *, compact):
     return reports.defer("snapshot", "supersedes__snapshot")
 
 
-def visible_report(user, pk):
+def visible_report(user: User, pk: int) -> Report:
     """The report, if this person may see it. A draft is "not found" to anyone but an officer."""
     reports = Report.objects.select_related("compact", "supersedes").defer("supersedes__snapshot")
     report = get_object_or_404(reports, pk=pk)
@@ -36,12 +61,12 @@ def visible_report(user, pk):
     return report
 
 
-def correction_of(report):
+def correction_of(report: Report) -> Report | None:
     """The report that corrects this one (published or still a draft), or None."""
     return report.corrections.only("pk", "status", "published_at", "title").first()
 
 
-def latest_published(*, compact):
+def latest_published(*, compact: Compact | None) -> Report | None:
     """The compact's newest published report (not superseded), or None."""
     if compact is None:
         return None
@@ -50,7 +75,9 @@ def latest_published(*, compact):
     ).first()
 
 
-def factor_trend(*, compact, limit=TREND_REPORTS):
+def factor_trend(
+    *, compact: Compact | None, limit: int = TREND_REPORTS
+) -> tuple[list[TrendColumn], list[TrendRow]]:
     """The seven factor scores in each of the last ``limit`` published reports, oldest first.
 
     Returns (columns, rows): columns [{"pk", "label", "round"}], rows [{"number", "title", "scores": [...]}].
@@ -64,12 +91,14 @@ def factor_trend(*, compact, limit=TREND_REPORTS):
         .values("pk", "period_start", "period_end", factors=F("snapshot__figures__factors"))[:limit]
     )
     reports.reverse()
-    columns = [
+    columns: list[TrendColumn] = [
         {"pk": report["pk"], "label": period_label(report["period_start"], report["period_end"]),
          "round": (report["factors"] or {}).get("round")}
         for report in reports
     ]
-    rows = [{"number": factor.number, "title": factor.title, "scores": []} for factor in Factor.objects.all()]
+    rows: list[TrendRow] = [
+        {"number": factor.number, "title": factor.title, "scores": []} for factor in Factor.objects.all()
+    ]
     for report in reports:
         scores = {row["number"]: row["score"] for row in (report["factors"] or {}).get("rows", [])}
         for row in rows:
@@ -77,7 +106,7 @@ def factor_trend(*, compact, limit=TREND_REPORTS):
     return columns, rows
 
 
-def next_report_due(*, compact):
+def next_report_due(*, compact: Compact | None) -> ReportDue | None:
     """When the next report to the LSP is due, from the compact's reporting frequency.
 
     Returns {"due_on", "overdue", "last_period_end", "every"}; ``due_on`` is None before any report is published.
@@ -100,7 +129,7 @@ def next_report_due(*, compact):
     }
 
 
-def open_concern_count(*, compact):
+def open_concern_count(*, compact: Compact | None) -> int | None:
     """Concerns still open, from the wins app once it records them; None until then."""
     try:
         from wins.concerns.selectors import open_concerns_count
@@ -109,10 +138,10 @@ def open_concern_count(*, compact):
     return open_concerns_count(compact=compact)
 
 
-def dashboard_context(*, roles, compact):
+def dashboard_context(*, roles: Collection[str], compact: Compact | None) -> dict[str, Any]:
     """What the home page shows about reports: the latest report and the factor trend for LSP members,
     and for officers when the next report is due and what is waiting for them."""
-    context = {}
+    context: dict[str, Any] = {}
     if LSP_MEMBER in roles:
         latest = latest_published(compact=compact)
         context["latest_report"] = latest

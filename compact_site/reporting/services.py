@@ -5,16 +5,24 @@ never edited again. A correction is a new draft that supersedes the published re
 correction marks the old report superseded. Both stay readable.
 """
 
+import datetime
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from notifications import kinds
 from notifications.services import queue_email
+from signatories.models import Compact
 from signatories.roles import LSP_MEMBER, is_officer
+from wins.models import Win
 from wins.selectors import published_wins
 
 from .models import Report, ReportStatus
@@ -44,11 +52,11 @@ def _draft(report):
     return report
 
 
-def default_title(start, end):
+def default_title(start: datetime.date, end: datetime.date) -> str:
     return f"Compact report to the LSP: {period_label(start, end)}"
 
 
-def wins_published_in(*, compact, start, end):
+def wins_published_in(*, compact: Compact, start: datetime.date, end: datetime.date) -> QuerySet[Win]:
     """A compact's wins published from ``start`` to ``end`` (dates, both included), most recently published first."""
     published_from, published_before = timestamp_range(start, end)
     return (
@@ -65,7 +73,9 @@ def _default_highlights(report):
 
 
 @transaction.atomic
-def create_report(*, compact, start, end, by, title=""):
+def create_report(
+    *, compact: Compact, start: datetime.date, end: datetime.date, by: User, title: str = ""
+) -> Report:
     """Start a draft report on ``compact`` for a period, highlighting the three wins most recently published in it."""
     _check_officer(by)
     _check_period(start, end)
@@ -81,7 +91,10 @@ def create_report(*, compact, start, end, by, title=""):
 
 
 @transaction.atomic
-def update_report(*, report, by, title, summary="", issues="", recommendations="", highlighted_wins=()):
+def update_report(
+    *, report: Report, by: User, title: str, summary: str = "", issues: str = "", recommendations: str = "",
+    highlighted_wins: Iterable[Win] = (),
+) -> Report:
     """Change a draft's title, commentary and highlighted wins (wins published in the report's period only)."""
     _check_officer(by)
     report = _draft(report)
@@ -104,7 +117,7 @@ def update_report(*, report, by, title, summary="", issues="", recommendations="
 
 
 @transaction.atomic
-def change_period(*, report, by, start, end):
+def change_period(*, report: Report, by: User, start: datetime.date, end: datetime.date) -> Report:
     """Move a draft to another period. Highlighted wins outside it are dropped; if none is left, the three
     most recent of the new period are chosen. A title that was the default follows the new period."""
     _check_officer(by)
@@ -121,7 +134,7 @@ def change_period(*, report, by, start, end):
     return report
 
 
-def publish_problems(report):
+def publish_problems(report: Report) -> list[str]:
     """What stops a draft being published, in words; empty when it can be."""
     problems = []
     if not report.summary.strip():
@@ -130,7 +143,7 @@ def publish_problems(report):
 
 
 @transaction.atomic
-def publish_report(*, report, by):
+def publish_report(*, report: Report, by: User) -> Report:
     """Freeze a draft: store its figures, charts, highlighted wins and commentary, and publish it.
 
     A correction's publication marks the report it corrects as superseded.
@@ -163,7 +176,7 @@ def publish_report(*, report, by):
 
 
 @transaction.atomic
-def make_public(*, report, by, public=True):
+def make_public(*, report: Report, by: User, public: bool = True) -> Report:
     """An officer shows a published report on the public site, or takes it off (``public=False``)."""
     _check_officer(by)
     report = Report.objects.select_for_update().get(pk=report.pk)
@@ -176,7 +189,7 @@ def make_public(*, report, by, public=True):
 
 
 @transaction.atomic
-def start_correction(*, report, by):
+def start_correction(*, report: Report, by: User) -> Report:
     """A draft correcting a published report, with its period, title, commentary and highlights to edit.
 
     If a correction is already being drafted, that draft is returned instead of a second one.
@@ -204,14 +217,14 @@ def start_correction(*, report, by):
 
 
 @transaction.atomic
-def delete_draft(*, report, by):
+def delete_draft(*, report: Report, by: User) -> None:
     """Throw away a draft. Published reports are never deleted."""
     _check_officer(by)
     report = _draft(report)
     report.delete()
 
 
-def lsp_recipients():
+def lsp_recipients() -> QuerySet[User]:
     """Every active user in the LSP member group who has an email address, by name."""
     return (
         get_user_model()
@@ -223,13 +236,14 @@ def lsp_recipients():
 
 
 @transaction.atomic
-def email_lsp(*, report, by):
+def email_lsp(*, report: Report, by: User) -> int:
     """Queue an email with a published report's link to every LSP member, one message each; returns how many."""
     _check_officer(by)
     if report.status != ReportStatus.PUBLISHED:
         raise ValidationError("Only a published report can be emailed to the LSP.")
     link = settings.SITE_URL.rstrip("/") + reverse("reports:report_detail", args=[report.pk])
-    subject = f"{report.snapshot['compact']['name']}: {report.title}"
+    snapshot = cast(dict[str, Any], report.snapshot)  # a published report always has its snapshot (a constraint)
+    subject = f"{snapshot['compact']['name']}: {report.title}"
     queued = 0
     for member in lsp_recipients():
         context = {"report": report, "content": report.snapshot, "member": member, "officer": by, "link": link,

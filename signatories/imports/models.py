@@ -50,8 +50,8 @@ class ImportRun(models.Model):
         ordering = ["-uploaded_at", "-id"]
         indexes = [models.Index(fields=["status", "uploaded_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.file_name} ({self.uploaded_at:%d %B %Y})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("signatories:import_preview", args=[self.public_id])

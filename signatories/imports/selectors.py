@@ -2,14 +2,17 @@
 
 import datetime
 import io
+import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.contrib.auth.models import User
+from django.db.models import Count, QuerySet
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .files import Table
 from .models import ImportRun, ImportStatus
-from .sheets import CHANGED, ERROR, NEW, STATUS_ORDER, UNCHANGED, sheet_for
+from .sheets import CHANGED, ERROR, NEW, STATUS_ORDER, UNCHANGED, Column, RowResult, Sheet, sheet_for
 from .validation import escape_formula
 
 CSV, XLSX = "csv", "xlsx"
@@ -24,44 +27,44 @@ class Preview:
     """Everything the preview page shows about one uploaded file."""
 
     run: ImportRun
-    sheet: object
-    problems: list = field(default_factory=list)  # about the file as a whole
-    unknown: list = field(default_factory=list)  # (column index, heading) nobody has matched yet
-    missing: list = field(default_factory=list)  # required columns the file lacks
-    rows: list = field(default_factory=list)
-    used: set = field(default_factory=set)  # fields the file's columns already hold
+    sheet: Sheet
+    problems: list[str] = field(default_factory=list)  # about the file as a whole
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (column index, heading) nobody has matched yet
+    missing: list[Column] = field(default_factory=list)  # required columns the file lacks
+    rows: list[RowResult] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)  # fields the file's columns already hold
 
     @property
-    def counts(self):
+    def counts(self) -> dict[str, int]:
         counts = {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
         for row in self.rows:
             counts[row.status] += 1
         return counts
 
     @property
-    def errors(self):
+    def errors(self) -> list[RowResult]:
         return [row for row in self.rows if row.status == ERROR]
 
     @property
-    def changed_rows(self):
+    def changed_rows(self) -> list[RowResult]:
         return [row for row in self.rows if row.status == CHANGED]
 
     @property
-    def new_rows(self):
+    def new_rows(self) -> list[RowResult]:
         return [row for row in self.rows if row.status == NEW]
 
     @property
-    def unchanged_rows(self):
+    def unchanged_rows(self) -> list[RowResult]:
         return [row for row in self.rows if row.status == UNCHANGED]
 
     @property
-    def can_confirm(self):
+    def can_confirm(self) -> bool:
         counts = self.counts
         return (self.run.status == ImportStatus.PREVIEWED and not self.problems and not self.unknown
                 and not self.missing and counts[ERROR] == 0 and counts[NEW] + counts[CHANGED] > 0)
 
 
-def preview(run):
+def preview(run: ImportRun) -> Preview:
     """Read the run's file, match every row to the register, and say what confirming would do."""
     sheet = sheet_for(run.kind)
     result = Preview(run=run, sheet=sheet)
@@ -78,20 +81,20 @@ def preview(run):
     return result
 
 
-def run_for(public_id, user):
+def run_for(public_id: uuid.UUID, user: User) -> ImportRun | None:
     """An officer's own upload (nobody else's), or None."""
     return ImportRun.objects.filter(public_id=public_id, uploaded_by=user).first()
 
 
-def recent_imports(limit=10):
+def recent_imports(limit: int = 10) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(status=ImportStatus.APPLIED).select_related("uploaded_by")[:limit]
 
 
-def import_counts():
+def import_counts() -> dict[str, int]:
     return dict(ImportRun.objects.values_list("status").annotate(n=Count("id")).order_by())
 
 
-def spreadsheet(kind, *, rows, file_format):
+def spreadsheet(kind: str, *, rows: Iterable[Sequence[object]], file_format: str) -> bytes:
     """The sheet's headings and ``rows`` as CSV or XLSX bytes, every text cell safe from formula injection."""
     import tablib
 
@@ -105,7 +108,7 @@ def spreadsheet(kind, *, rows, file_format):
     return buffer.getvalue()
 
 
-def safe_cell(value, file_format):
+def safe_cell(value: object, file_format: str) -> object:
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y") if file_format == CSV else value
     if value is None:
@@ -116,12 +119,12 @@ def safe_cell(value, file_format):
     return value
 
 
-def template(kind, file_format):
+def template(kind: str, file_format: str) -> bytes:
     """Headings and one example row: what an officer fills in."""
     sheet = sheet_for(kind)
     return spreadsheet(kind, rows=[[column.example for column in sheet.columns]], file_format=file_format)
 
 
-def export(kind, file_format):
+def export(kind: str, file_format: str) -> bytes:
     """Every record of the kind, in the template's shape: importing it again changes nothing."""
     return spreadsheet(kind, rows=sheet_for(kind).export_rows(), file_format=file_format)

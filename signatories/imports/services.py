@@ -1,8 +1,11 @@
 """Changes made by importing: keeping an uploaded file for its preview, and applying it in one transaction."""
 
+from collections.abc import Mapping
 from datetime import timedelta
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -16,7 +19,7 @@ from .sheets import CHANGED, NEW, UNCHANGED, sheet_for
 KEEP_UNCONFIRMED = timedelta(days=1)
 
 
-def upload(*, kind, uploaded_file, by):
+def upload(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportRun:
     """Check an uploaded file can be read and keep it for its preview. Raises ValidationError if not.
 
     The officer's earlier uploads of the same kind that were never confirmed are dropped: one waits at a time.
@@ -24,6 +27,7 @@ def upload(*, kind, uploaded_file, by):
     not kept.
     """
     sheet_for(kind)  # an unknown kind is a programming error, not the officer's
+    assert uploaded_file.size is not None  # a file uploaded in a request always has its size
     check_file(uploaded_file.size)
     try:
         table = read_table(uploaded_file.read())
@@ -38,14 +42,14 @@ def upload(*, kind, uploaded_file, by):
         )
 
 
-def check_file(size):
+def check_file(size: int) -> None:
     try:
         check_size(size)
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
 
 
-def choose_columns(*, run, choices):
+def choose_columns(*, run: ImportRun, choices: Mapping[int, str]) -> ImportRun:
     """Remember which field each unrecognised heading is (or that it is to be ignored)."""
     run.columns = {**run.columns, **{str(index): key for index, key in choices.items()}}
     run.save(update_fields=["columns"])
@@ -57,7 +61,7 @@ class ImportChanged(Exception):
 
 
 @transaction.atomic
-def apply(*, run, by):
+def apply(*, run: ImportRun, by: User) -> ImportRun:
     """Apply every row of the file, or none: the file is read and matched again inside the transaction."""
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     if run.status != ImportStatus.PREVIEWED:

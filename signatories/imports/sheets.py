@@ -71,7 +71,7 @@ class Sheet:
 
     kind = ""
     title = ""
-    columns = ()
+    columns: tuple[Column, ...] = ()
     identity = ""  # how rows find existing records, for the upload page
     done_url = ""  # the page that shows what an applied import added, when not the register
     filename = "import"
@@ -208,7 +208,7 @@ def update_with_history(objs, model, fields, *, by, reason):
     model.history.bulk_history_create(objs, batch_size=500, update=True, default_user=by, default_change_reason=reason)
 
 
-SHEETS = {}
+SHEETS: dict[str, type[Sheet]] = {}
 
 
 def register(sheet_class):
@@ -217,5 +217,5 @@ def register(sheet_class):
     return sheet_class
 
 
-def sheet_for(kind):
+def sheet_for(kind: str) -> Sheet:
     return SHEETS[kind]()

@@ -2,6 +2,9 @@
 
 import datetime
 from collections import defaultdict
+from typing import TypedDict
+
+from django.contrib.auth.models import User
 
 from signatories.models import Champion
 
@@ -10,7 +13,12 @@ from ..models import OPEN_STATUSES, Action
 DIGEST_DAYS = 14
 
 
-def digest_actions(*, today):
+class Digest(TypedDict):
+    due_soon: list[Action]
+    overdue: list[Action]
+
+
+def digest_actions(*, today: datetime.date) -> dict[User, Digest]:
     """{user: {"due_soon": [...], "overdue": [...]}} for every active login with open actions due in the next
     ``DIGEST_DAYS`` days or overdue, in three queries.
 
@@ -23,12 +31,13 @@ def digest_actions(*, today):
         .order_by("due_on", "pk")
     )
     organisation_ids = {action.owner_organisation_id for action in actions if action.owner_organisation_id}
-    champions = defaultdict(list)
+    champions: defaultdict[int | None, list[User]] = defaultdict(list)
     for champion in Champion.objects.filter(
         organisation_id__in=organisation_ids, stood_down_on__isnull=True, user__is_active=True
     ).select_related("user"):
-        champions[champion.organisation_id].append(champion.user)
-    digests = {}
+        # Filtered on its login, so every champion here has one; the stubs type ``user`` as the nullable key it is.
+        champions[champion.organisation_id].append(champion.user)  # type: ignore[arg-type]
+    digests: dict[User, Digest] = {}
     for action in actions:
         owners = list(champions.get(action.owner_organisation_id, []))
         if action.owner_user is not None and action.owner_user.is_active:

@@ -14,7 +14,7 @@ from .models import ActionDigest
 from .selectors import DIGEST_DAYS, digest_actions
 
 
-def send_action_digests(today=None):
+def send_action_digests(today: datetime.date | None = None) -> str:
     """Email each action owner the actions due in the next 14 days and those overdue; nothing to someone with
     neither. Each digest is recorded (``ActionDigest``, one per person per week) in the same transaction as its
     email, so running the job again that week sends nothing twice. Returns a one-line summary."""

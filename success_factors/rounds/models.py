@@ -12,7 +12,7 @@ from signatories.models import Compact, Organisation
 DEFAULT_REMINDER_DAYS = (14, 3)
 
 
-def default_reminder_days():
+def default_reminder_days() -> list[int]:
     return list(DEFAULT_REMINDER_DAYS)
 
 
@@ -61,23 +61,23 @@ class Round(models.Model):
     def __str__(self):
         return f"{self.year} self-assessment round"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("success_factors:round_detail", args=[self.pk])
 
     @property
-    def is_planned(self):
+    def is_planned(self) -> bool:
         return self.status == RoundStatus.PLANNED
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
 
     @property
-    def is_closed(self):
+    def is_closed(self) -> bool:
         return self.status == RoundStatus.CLOSED
 
     @property
-    def reminder_days_text(self):
+    def reminder_days_text(self) -> str:
         return ", ".join(str(day) for day in self.reminder_days)
 
 

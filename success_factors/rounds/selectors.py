@@ -1,20 +1,25 @@
 """Reads for self-assessment rounds: who takes part, how far each signatory has got, the response by day."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from signatories.models import Champion
+from signatories.models import Champion, Compact, Organisation
 from signatories import caching
 from signatories.selectors import active_signatories
 
 from ..models import Assessment, AssessmentStatus
 from ..selectors import completed_factor_counts
 from .models import DeadlineExtension, Round, RoundStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -25,26 +30,47 @@ STATE_LABELS = dict(STATES)
 RESPONDED = (SUBMITTED, LATE)
 
 
-def rounds_for(*, compact):
+class ProgressAnnotations(TypedDict):
+    """What ``progress_queryset`` adds to each signatory."""
+
+    assessment_pk: int | None
+    assessment_status: str | None
+    submitted_at: datetime.datetime | None
+    extended_deadline: datetime.date | None
+    state: str
+
+
+class ProgressCounts(TypedDict):
+    by_state: list[tuple[str, str, int]]
+    responded: int
+    total: int
+    rate: int
+
+
+# A day of a round: (the day, organisations responded by its end, % of the current signatories).
+DayResponse = tuple[datetime.date, int, int]
+
+
+def rounds_for(*, compact: Compact | None) -> QuerySet[Round]:
     """The compact's rounds, newest year first."""
     if compact is None:
         return Round.objects.none()
     return Round.objects.filter(compact=compact).order_by("-year")
 
 
-def open_round(*, compact):
+def open_round(*, compact: Compact | None) -> Round | None:
     """The compact's open round (the newest, should there be more than one), or None."""
     if compact is None:
         return None
     return Round.objects.filter(compact=compact, status=RoundStatus.OPEN).order_by("-year").first()
 
 
-def extended_deadlines(round_):
+def extended_deadlines(round_: Round) -> dict[int, datetime.date]:
     """{organisation id: its own later deadline} for the round, in one query."""
     return dict(DeadlineExtension.objects.filter(round=round_).values_list("organisation_id", "deadline"))
 
 
-def is_late(*, submitted_at, deadline):
+def is_late(*, submitted_at: datetime.datetime | None, deadline: datetime.date) -> bool:
     """A submission is late when it came after the (organisation's) deadline, in UK time."""
     return submitted_at is not None and timezone.localdate(submitted_at) > deadline
 
@@ -57,13 +83,13 @@ class Response:
     status: str
     submitted_at: datetime.datetime | None
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("success_factors:assessment_detail", args=[self.pk])
 
 
 @dataclass
 class Progress:
-    organisation: object
+    organisation: Organisation
     state: str
     deadline: datetime.date
     extended: bool
@@ -71,15 +97,15 @@ class Progress:
     factors_done: int = 0
 
     @property
-    def label(self):
+    def label(self) -> str:
         return STATE_LABELS[self.state]
 
     @property
-    def has_responded(self):
+    def has_responded(self) -> bool:
         return self.state in RESPONDED
 
 
-def progress_queryset(round_):
+def progress_queryset(round_: Round) -> "QuerySet[WithAnnotations[Organisation, ProgressAnnotations]]":
     """The current signatories, each annotated with its progress in the round, for filtering, counting and paging
     in the database: ``assessment_pk``, ``assessment_status``, ``submitted_at``, ``extended_deadline`` and
     ``state``.
@@ -108,7 +134,9 @@ def progress_queryset(round_):
     )
 
 
-def filter_progress(queryset, *, state="", name=""):
+def filter_progress(
+    queryset: "QuerySet[WithAnnotations[Organisation, ProgressAnnotations]]", *, state: str = "", name: str = ""
+) -> "QuerySet[WithAnnotations[Organisation, ProgressAnnotations]]":
     """``progress_queryset`` narrowed to one state and to names containing ``name``, by name."""
     if state:
         queryset = queryset.filter(state=state)
@@ -117,26 +145,32 @@ def filter_progress(queryset, *, state="", name=""):
     return queryset.order_by("name", "pk")
 
 
-def progress_rows(organisations, round_):
+def progress_rows(
+    organisations: "Iterable[WithAnnotations[Organisation, ProgressAnnotations]]", round_: Round
+) -> list[Progress]:
     """``Progress`` for annotated signatories (``progress_queryset``'s rows): one more query for how far the
     drafts among them have got."""
     organisations = list(organisations)
-    drafts = [Response(o.assessment_pk, o.assessment_status, o.submitted_at)
+    # A row has its assessment's pk and status together, or neither (one LEFT JOIN), a link between the annotations
+    # their types cannot carry; and a row with no assessment looks up None in ``done`` and finds 0. Hence the ignores.
+    drafts = [Response(o.assessment_pk, o.assessment_status, o.submitted_at)  # type: ignore[arg-type]
               for o in organisations if o.state == IN_PROGRESS]
     done = completed_factor_counts(drafts) if drafts else {}
     rows = []
     for organisation in organisations:
         assessment = None
         if organisation.assessment_pk is not None:
-            assessment = Response(organisation.assessment_pk, organisation.assessment_status, organisation.submitted_at)
+            assessment = Response(organisation.assessment_pk, organisation.assessment_status,  # type: ignore[arg-type]
+                                  organisation.submitted_at)
         rows.append(Progress(
             organisation, organisation.state, organisation.extended_deadline or round_.deadline,
-            organisation.extended_deadline is not None, assessment, done.get(organisation.assessment_pk, 0),
+            organisation.extended_deadline is not None, assessment,
+            done.get(organisation.assessment_pk, 0),  # type: ignore[arg-type]
         ))
     return rows
 
 
-def round_progress(round_):
+def round_progress(round_: Round) -> list[Progress]:
     """Every current signatory's progress in the round, by organisation name, in two queries."""
     return progress_rows(filter_progress(progress_queryset(round_)).only("pk", "name"), round_)
 
@@ -152,21 +186,23 @@ def _summary(counts):
     }
 
 
-def progress_counts(rows):
+def progress_counts(rows: Iterable[Progress]) -> ProgressCounts:
     """How many of ``rows`` are in each state, how many responded, out of how many, and the rate."""
-    counts = {}
+    counts: dict[str, int] = {}
     for row in rows:
         counts[row.state] = counts.get(row.state, 0) + 1
     return _summary(counts)
 
 
-def count_progress(round_):
+def count_progress(round_: Round) -> ProgressCounts:
     """``progress_counts`` for the whole round, counted in the database in one query."""
     by_state = progress_queryset(round_).values_list("state").annotate(n=Count("pk")).order_by()
     return _summary(dict(by_state))
 
 
-def round_figures(round_, *, today=None):
+def round_figures(
+    round_: Round, *, today: datetime.date | None = None
+) -> tuple[ProgressCounts, list[DayResponse]]:
     """The round's ``count_progress`` and ``response_by_day``. Both add up every signatory, so they are cached
     until an assessment, a signature or an organisation changes, or the round's dates or its extensions (read
     each time, in one small query) do."""
@@ -182,7 +218,7 @@ def round_figures(round_, *, today=None):
     return caching.cached(key, [caching.SCORES, caching.REGISTER, caching.ROUNDS], work_out)
 
 
-def response_by_day(round_, *, total, today=None):
+def response_by_day(round_: Round, *, total: int, today: datetime.date | None = None) -> list[DayResponse]:
     """[(day, organisations responded by the end of that day, % of the ``total`` current signatories)] from the
     day the round opened to today (an open round) or its deadline, or its last submission if later (a closed
     one). The submissions are counted by day in the database."""
@@ -215,14 +251,14 @@ def response_by_day(round_, *, total, today=None):
 PREVIEW = 10
 
 
-def without_champion(*, compact):
+def without_champion(*, compact: Compact | None) -> QuerySet[Organisation]:
     """The current signatories with no active champion, by name."""
     return active_signatories(compact=compact).exclude(
         Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True))
     ).order_by("name", "pk")
 
 
-def without_login(*, compact):
+def without_login(*, compact: Compact | None) -> QuerySet[Champion]:
     """The active champions of current signatories who have no (working) login, by organisation and name."""
     return (
         Champion.objects.filter(stood_down_on__isnull=True, organisation__in=active_signatories(compact=compact))
@@ -232,7 +268,17 @@ def without_login(*, compact):
     )
 
 
-def opening_figures(*, compact):
+class OpeningFigures(TypedDict):
+    signatory_count: int
+    without_champion_count: int
+    asked_organisations: int
+    asked: int
+    without_login_count: int
+    without_champion: list[Organisation]
+    without_login: list[Champion]
+
+
+def opening_figures(*, compact: Compact | None) -> OpeningFigures:
     """Before opening a round: how many current signatories there are, how many champions will be asked and
     from how many of them, how many signatories have no active champion and how many champions no (working)
     login, with the first few of each. They add up the register, so they are cached until it or a login
@@ -261,14 +307,16 @@ def _opening_figures(compact):
     }
 
 
-def organisations_to_ask(*, compact):
+def organisations_to_ask(*, compact: Compact | None) -> QuerySet[Organisation]:
     """The current signatories with an active champion who has a working login, by name."""
     return active_signatories(compact=compact).filter(
         Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True, user__is_active=True))
     ).order_by("name", "pk")
 
 
-def champions_to_ask(*, compact, organisations=None):
+def champions_to_ask(
+    *, compact: Compact | None, organisations: Iterable[Organisation] | None = None
+) -> QuerySet[Champion]:
     """Active champions with a working login, of current signatories (or of ``organisations``)."""
     signatories = active_signatories(compact=compact)
     if organisations is not None:
@@ -282,7 +330,15 @@ def champions_to_ask(*, compact, organisations=None):
     )
 
 
-def round_for_champion(*, compact, organisation, today=None):
+class ChampionRound(TypedDict):
+    round: Round
+    progress: Progress
+    days_left: int
+
+
+def round_for_champion(
+    *, compact: Compact | None, organisation: Organisation | None, today: datetime.date | None = None
+) -> ChampionRound | None:
     """For a champion's home page: the open round, their organisation's deadline and where it is, or None."""
     round_ = open_round(compact=compact)
     if round_ is None or organisation is None:
@@ -306,7 +362,7 @@ def round_for_champion(*, compact, organisation, today=None):
     }
 
 
-def round_summaries(*, compact):
+def round_summaries(*, compact: Compact | None) -> list[tuple[Round, int]]:
     """The compact's rounds with how many signatories have submitted for each, newest first (two queries)."""
     rounds = list(rounds_for(compact=compact))
     if not rounds:

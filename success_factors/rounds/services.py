@@ -2,12 +2,15 @@
 
 import datetime
 import logging
+from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from signatories.models import Champion, Compact, Organisation
 from signatories.selectors import officers
 
 from . import emails, selectors
@@ -21,7 +24,10 @@ def _check_dates(opens_on, deadline):
         raise ValidationError("The deadline must be on or after the day the round opens.")
 
 
-def create_round(*, compact, year, opens_on, deadline, message="", reminder_days=None):
+def create_round(
+    *, compact: Compact, year: str, opens_on: datetime.date, deadline: datetime.date, message: str = "",
+    reminder_days: Iterable[int] | None = None,
+) -> Round:
     """A planned round for a financial year; officers open it when they are ready."""
     _check_dates(opens_on, deadline)
     if Round.objects.filter(compact=compact, year=year).exists():
@@ -32,7 +38,9 @@ def create_round(*, compact, year, opens_on, deadline, message="", reminder_days
     )
 
 
-def update_round(*, round_, opens_on, deadline, message, reminder_days):
+def update_round(
+    *, round_: Round, opens_on: datetime.date, deadline: datetime.date, message: str, reminder_days: Iterable[int]
+) -> Round:
     """Change a round's dates, message or reminder days. A closed round is kept as it was."""
     if round_.is_closed:
         raise ValidationError("This round is closed, so it can no longer be changed.")
@@ -46,7 +54,7 @@ def update_round(*, round_, opens_on, deadline, message, reminder_days):
 
 
 @transaction.atomic
-def close_round(*, round_, by):
+def close_round(*, round_: Round, by: User) -> Round:
     """Close an open round: no more reminders. Late submissions are still accepted and marked late."""
     round_ = Round.objects.select_for_update().get(pk=round_.pk)
     if not round_.is_open:
@@ -58,7 +66,9 @@ def close_round(*, round_, by):
     return round_
 
 
-def extend_deadline(*, round_, organisation, deadline, reason, by):
+def extend_deadline(
+    *, round_: Round, organisation: Organisation, deadline: datetime.date, reason: str, by: User
+) -> DeadlineExtension:
     """Give one organisation a later deadline in the round (again, to change it)."""
     if round_.is_closed:
         raise ValidationError("This round is closed, so its deadlines can no longer be changed.")
@@ -74,7 +84,7 @@ def extend_deadline(*, round_, organisation, deadline, reason, by):
 
 
 @transaction.atomic
-def open_round(*, round_, by, today=None):
+def open_round(*, round_: Round, by: User, today: datetime.date | None = None) -> tuple[int, int]:
     """Open a planned round: from today it asks every current signatory's active champions (with a login) for
     their organisation's self-assessment. Returns how many champions will be asked, and of how many organisations.
 
@@ -127,7 +137,9 @@ def _by_organisation(champions):
 
 
 @transaction.atomic
-def chase(*, round_, organisations, note, by, today=None):
+def chase(
+    *, round_: Round, organisations: Iterable[Organisation], note: str, by: User, today: datetime.date | None = None
+) -> list[Champion]:
     """An officer's note to the champions of organisations that have not submitted. Returns the champions who
     will be emailed (by a task after commit, as for opening). Organisations that have submitted in the meantime
     are left out."""
@@ -160,7 +172,7 @@ def _send_after_commit(round_):
     transaction.on_commit(hand_over, robust=True)
 
 
-def send_pending_notices(*, round_id=None):
+def send_pending_notices(*, round_id: int | None = None) -> str:
     """Write the emails of every pending opening and chase notice (of one round, or all) to the outbox, one
     organisation per transaction, each claimed first so two workers never send the same one. Called by the
     task an officer's action queues, and by the sweep job for any a lost task left behind. Returns a summary."""
@@ -194,7 +206,9 @@ def send_pending_notices(*, round_id=None):
             f"({messages} email{'s' if messages != 1 else ''})")
 
 
-def reminder_stage(*, reminder_days, deadline, today, opened_on):
+def reminder_stage(
+    *, reminder_days: Iterable[int], deadline: datetime.date, today: datetime.date, opened_on: datetime.date
+) -> int | None:
     """Which reminder (days before the deadline) is due today, or None.
 
     The stage is the smallest reminder day not yet passed: with 14 and 3, that is 14 from 14 days before the
@@ -213,7 +227,7 @@ def reminder_stage(*, reminder_days, deadline, today, opened_on):
     return stage
 
 
-def send_round_reminders(today=None):
+def send_round_reminders(today: datetime.date | None = None) -> str:
     """The daily job: remind the champions of every organisation that has not submitted, at each of the open
     rounds' reminder days before its deadline (its own, if extended). Safe to run again the same day: each
     reminder is recorded (``RoundNotice``) in the same transaction as its emails, and a second try finds
@@ -252,7 +266,7 @@ def send_round_reminders(today=None):
             f"({messages} email{'s' if messages != 1 else ''})")
 
 
-def send_round_summaries(today=None):
+def send_round_summaries(today: datetime.date | None = None) -> str:
     """The daily job: the day after an open round's deadline (or the first run after it), tell every officer
     how many signatories responded and who has not. Sent once per round (``Round.summary_sent_on``)."""
     today = today or timezone.localdate()

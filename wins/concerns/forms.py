@@ -2,7 +2,7 @@ import django_filters
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
-from commitments.models import RecordKind
+from commitments.models import Consultation, FundingDecision, RecordKind
 from commitments.selectors import visible_records
 from signatories.form_fields import GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField, not_in_future
 from success_factors.filters import FactorFilter
@@ -40,8 +40,12 @@ class ConcernForm(GovForm):
     )
     raised_on = GovDateField(label="Date raised", help_text="For example, 27 3 2026")
     # The consultation or funding decision it is about, when raised from one (carried in the page, not chosen).
-    consultation = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
-    funding_decision = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    consultation: "forms.ModelChoiceField[Consultation]" = forms.ModelChoiceField(
+        queryset=None, required=False, widget=forms.HiddenInput
+    )
+    funding_decision: "forms.ModelChoiceField[FundingDecision]" = forms.ModelChoiceField(
+        queryset=None, required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, compact, by, organisation, **kwargs):
         super().__init__(*args, **kwargs)

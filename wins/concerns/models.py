@@ -84,17 +84,17 @@ class Concern(models.Model):
         ]
         indexes = [models.Index(fields=["compact", "status", "factor"], name="concern_status_idx")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("wins:concern_detail", args=[self.pk])
 
     @property
-    def record(self):
+    def record(self) -> Consultation | FundingDecision | None:
         """The consultation or funding decision the concern is about, or None."""
         return self.consultation or self.funding_decision
 
     @property
-    def is_closed(self):
+    def is_closed(self) -> bool:
         return self.status in CONCERN_CLOSED_STATUSES

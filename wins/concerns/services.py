@@ -1,17 +1,35 @@
 """Raising concerns and moving them through their states. Views call these; each checks the move."""
 
+import datetime
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from commitments.models import Consultation, FundingDecision
+from signatories.models import Compact, Organisation
 from success_factors import services as plan_services
+from success_factors.models import Action, Factor
 
 from .models import Concern, ConcernStatus
 
 
 @transaction.atomic
-def raise_concern(*, compact, by, organisation, title, details, factor, organisations=(), raised_on=None,
-                  consultation=None, funding_decision=None):
+def raise_concern(
+    *,
+    compact: Compact,
+    by: User,
+    organisation: Organisation | None,
+    title: str,
+    details: str,
+    factor: Factor,
+    organisations: Iterable[Organisation] = (),
+    raised_on: datetime.date | None = None,
+    consultation: Consultation | None = None,
+    funding_decision: FundingDecision | None = None,
+) -> Concern:
     """Record a concern; one raised from a consultation or funding decision keeps a link to it."""
     if consultation is not None and funding_decision is not None:
         raise ValidationError("A concern is about one consultation or one funding decision, not both.")
@@ -31,7 +49,15 @@ def raise_concern(*, compact, by, organisation, title, details, factor, organisa
 
 
 @transaction.atomic
-def update_concern(*, concern, status, resolution="", summary="", summary_published=False, on=None):
+def update_concern(
+    *,
+    concern: Concern,
+    status: str,
+    resolution: str = "",
+    summary: str = "",
+    summary_published: bool = False,
+    on: datetime.date | None = None,
+) -> Concern:
     """An officer moves a concern on. Resolving or escalating needs notes; the date is kept."""
     on = on or timezone.localdate()
     resolution, summary = resolution.strip(), summary.strip()
@@ -54,7 +80,7 @@ def update_concern(*, concern, status, resolution="", summary="", summary_publis
 
 
 @transaction.atomic
-def turn_into_action(*, concern, by, **action_fields):
+def turn_into_action(*, concern: Concern, by: User, **action_fields: object) -> Action:
     """Put a concern on the action plan: the new action is linked, and an open concern is now in discussion."""
     action = plan_services.create_action(compact=concern.compact, by=by, **action_fields)
     concern.action = action
