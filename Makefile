@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install assets migrate demo check-browser clean backup restore bench bench-wrk
+.PHONY: run test lint format install assets migrate demo check-browser clean backup restore bench bench-wrk
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -47,7 +47,19 @@ check-browser:
 
 PYTEST_ARGS ?= -n auto
 
-test: install check-browser
+# ruff (lint and format, configured in pyproject.toml) and mypy with django-stubs over the apps. `make test` runs
+# it first: any finding fails the run.
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+# Format the code and apply ruff's safe fixes.
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test: install check-browser lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Backups: `make backup` writes backups/compact-<timestamp>.dump (PostgreSQL) or .sqlite3 (SQLite);
