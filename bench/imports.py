@@ -38,9 +38,27 @@ def register_file():
             name, charity = existing[n]
             website = f"https://changed-{n}.example.org" if n % 2 else ""
         else:
-            name, charity, website = f"Imported Community Group {n:05d}", f"{3000000 + n}", f"https://group-{n}.example.org"
-        sheet.append([name, "Voluntary and community", "Charity", charity, "", website, f"{n} High Street, Northbrook",
-                      "NB1 2AB", f"info{n}@example.org", "03/03/2025", f"Signer {n}", "Chair of Trustees"])
+            name, charity, website = (
+                f"Imported Community Group {n:05d}",
+                f"{3000000 + n}",
+                f"https://group-{n}.example.org",
+            )
+        sheet.append(
+            [
+                name,
+                "Voluntary and community",
+                "Charity",
+                charity,
+                "",
+                website,
+                f"{n} High Street, Northbrook",
+                "NB1 2AB",
+                f"info{n}@example.org",
+                "03/03/2025",
+                f"Signer {n}",
+                "Chair of Trustees",
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -65,12 +83,14 @@ def main():
     client.force_login(User.objects.get(username=OFFICER_USERNAME))
     data = register_file()
     before_mb = rss_mb()
-    print(f"Importing {ROWS:,} organisations ({len(data) / 1024:,.0f} KB XLSX) on {connection.vendor}, "
-          f"{Organisation.objects.count():,} already on the register", flush=True)
+    print(
+        f"Importing {ROWS:,} organisations ({len(data) / 1024:,.0f} KB XLSX) on {connection.vendor}, "
+        f"{Organisation.objects.count():,} already on the register",
+        flush=True,
+    )
     with transaction.atomic():
         started, cpu = time.perf_counter(), time.process_time()
-        response = client.post("/register/import/organisations/",
-                               {"file": SimpleUploadedFile("register.xlsx", data)})
+        response = client.post("/register/import/organisations/", {"file": SimpleUploadedFile("register.xlsx", data)})
         assert response.status_code == 302, response.content[:2000]
         page = client.get(response["Location"])
         page_kb = len(page.content) / 1024
@@ -88,18 +108,35 @@ def main():
         transaction.set_rollback(True)
     peak_mb = rss_mb()
     rows = [
-        (f"Upload and preview (a {page_kb:,.0f} KB page)", f"{preview_s:.2f}", f"{preview_cpu:.2f}", f"{PREVIEW_SECONDS}",
-         "ok" if preview_s < PREVIEW_SECONDS else "MISSED"),
-        ("Confirm (apply)", f"{apply_s:.2f}", f"{apply_cpu:.2f}", f"{APPLY_SECONDS}",
-         "ok" if apply_s < APPLY_SECONDS else "MISSED"),
+        (
+            f"Upload and preview (a {page_kb:,.0f} KB page)",
+            f"{preview_s:.2f}",
+            f"{preview_cpu:.2f}",
+            f"{PREVIEW_SECONDS}",
+            "ok" if preview_s < PREVIEW_SECONDS else "MISSED",
+        ),
+        (
+            "Confirm (apply)",
+            f"{apply_s:.2f}",
+            f"{apply_cpu:.2f}",
+            f"{APPLY_SECONDS}",
+            "ok" if apply_s < APPLY_SECONDS else "MISSED",
+        ),
     ]
-    lines = [f"{ROWS:,}-organisation XLSX ({len(data) / 1024:,.0f} KB): {counts['new']:,} new, "
-             f"{counts['changed']:,} changed, {counts['unchanged']:,} unchanged, on {connection.vendor}.", "",
-             "| Step | Seconds | of which this process's CPU s | Target s | Result |", "|---|---:|---:|---:|---|"]
+    lines = [
+        f"{ROWS:,}-organisation XLSX ({len(data) / 1024:,.0f} KB): {counts['new']:,} new, "
+        f"{counts['changed']:,} changed, {counts['unchanged']:,} unchanged, on {connection.vendor}.",
+        "",
+        "| Step | Seconds | of which this process's CPU s | Target s | Result |",
+        "|---|---:|---:|---:|---|",
+    ]
     lines += [f"| {label} | {seconds} | {cpu} | {target} | {result} |" for label, seconds, cpu, target, result in rows]
-    lines += ["", f"Peak memory of the process (RSS): {peak_mb:.0f} MB, {before_mb:.0f} MB before the import "
-                  f"(target under {MOST_RSS_MB} MB). Machine load average while measuring: "
-                  f"{', '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores."]
+    lines += [
+        "",
+        f"Peak memory of the process (RSS): {peak_mb:.0f} MB, {before_mb:.0f} MB before the import "
+        f"(target under {MOST_RSS_MB} MB). Machine load average while measuring: "
+        f"{', '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores.",
+    ]
     text = "\n".join(lines)
     print()
     print(text)

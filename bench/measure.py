@@ -101,8 +101,10 @@ def pages():
         ("Public commitments (visitor, fresh)", "visitor", "/public/commitments/", "fresh"),
         ("Open data: register CSV (fresh)", "visitor", "/open-data/register.csv", "fresh"),
         # The read-only API, with a key, a page of 50 (the default) and of 200 (the most)
-        *[(f"API {name}", "api", f"/api/v1/{name}", "api") for name in
-          ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments")],
+        *[
+            (f"API {name}", "api", f"/api/v1/{name}", "api")
+            for name in ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments")
+        ],
         ("API wins, 200 a page", "api", "/api/v1/wins?limit=200", "api"),
         ("API wins, a date range", "api", "/api/v1/wins?date_from=2025-01-01&date_to=2025-12-31", "api"),
     ]
@@ -184,8 +186,12 @@ def measure_opening(label, client, url):
     try:
         for run in range(OPENING_RUNS + 1):
             year = 2200 + run
-            round_ = Round.objects.create(compact=compact, year=f"{year}/{(year + 1) % 100:02d}", opens_on=today,
-                                          deadline=today + datetime.timedelta(days=30))
+            round_ = Round.objects.create(
+                compact=compact,
+                year=f"{year}/{(year + 1) % 100:02d}",
+                opens_on=today,
+                deadline=today + datetime.timedelta(days=30),
+            )
             made.append(round_.pk)
             status, elapsed, _, queries, size, cpu = fetch(client, url.format(planned=round_.pk), post=True)
             if status != 302:
@@ -200,9 +206,17 @@ def measure_opening(label, client, url):
         OutgoingMessage.objects.filter(pk__gt=first_message).delete()
         Round.objects.filter(pk__in=made).delete()
     row = {
-        "page": f"{label}: {champions} champions of {organisations} organisations", "url": "/rounds/<new>/open/", "kind": "post", "runs": OPENING_RUNS,
-        "median": statistics.median(times), "p95": percentile(times, 0.95), "first": statistics.median(times),
-        "cpu": statistics.median(cpus), "queries": max(counts), "size": size, "seq_scans": [],
+        "page": f"{label}: {champions} champions of {organisations} organisations",
+        "url": "/rounds/<new>/open/",
+        "kind": "post",
+        "runs": OPENING_RUNS,
+        "median": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "first": statistics.median(times),
+        "cpu": statistics.median(cpus),
+        "queries": max(counts),
+        "size": size,
+        "seq_scans": [],
     }
     row["misses"] = [] if row["median"] < OPENING_MS else [f"median over {OPENING_MS} ms"]
     return row
@@ -215,10 +229,24 @@ def measure(label, client, url, kind):
 
     if kind == "open_round":
         return measure_opening(label, client, url)
-    runs = {"page": RUNS, "post": RUNS, "recount": RUNS, "pdf": PDF_RUNS, "export": EXPORT_RUNS, "fresh": RUNS,
-            "api": RUNS}[kind]
-    warm_ups = {"page": WARM_UPS, "post": WARM_UPS, "recount": WARM_UPS, "pdf": 1, "export": 0, "fresh": WARM_UPS,
-                "api": WARM_UPS}[kind]
+    runs = {
+        "page": RUNS,
+        "post": RUNS,
+        "recount": RUNS,
+        "pdf": PDF_RUNS,
+        "export": EXPORT_RUNS,
+        "fresh": RUNS,
+        "api": RUNS,
+    }[kind]
+    warm_ups = {
+        "page": WARM_UPS,
+        "post": WARM_UPS,
+        "recount": WARM_UPS,
+        "pdf": 1,
+        "export": 0,
+        "fresh": WARM_UPS,
+        "api": WARM_UPS,
+    }[kind]
     post = kind in ("post", "recount")
     for _ in range(warm_ups):
         fetch(client, url, post=post)
@@ -240,8 +268,16 @@ def measure(label, client, url, kind):
         cpus.append(cpu * 1000)
         counts.add(queries)
     row = {
-        "page": label, "url": url, "kind": kind, "runs": runs, "median": statistics.median(times),
-        "p95": percentile(times, 0.95), "first": statistics.median(firsts), "cpu": statistics.median(cpus), "queries": max(counts), "size": size,
+        "page": label,
+        "url": url,
+        "kind": kind,
+        "runs": runs,
+        "median": statistics.median(times),
+        "p95": percentile(times, 0.95),
+        "first": statistics.median(firsts),
+        "cpu": statistics.median(cpus),
+        "queries": max(counts),
+        "size": size,
         "reference": statistics.median(references),
     }
     row["seq_scans"] = sequential_scans(client, url) if kind == "page" else []
@@ -250,9 +286,18 @@ def measure(label, client, url, kind):
 
 
 # Tables that grow with the area: a page that reads one of them without an index slows as the area grows.
-LARGE_TABLES = ("wins_win", "wins_win_factors", "wins_win_organisations", "success_factors_rating",
-                "success_factors_factorscore", "success_factors_assessment", "signatories_organisation",
-                "signatories_signature", "signatories_champion", "auth_user")
+LARGE_TABLES = (
+    "wins_win",
+    "wins_win_factors",
+    "wins_win_organisations",
+    "success_factors_rating",
+    "success_factors_factorscore",
+    "success_factors_assessment",
+    "signatories_organisation",
+    "signatories_signature",
+    "signatories_champion",
+    "auth_user",
+)
 
 
 def sequential_scans(client, url):
@@ -302,21 +347,44 @@ def misses(row):
 
 
 def table(rows):
-    header = ("Page", "URL", "Runs", "Median ms", "p95 ms", "First bytes ms", "Python CPU ms", "Queries", "KB",
-              "Target")
+    header = (
+        "Page",
+        "URL",
+        "Runs",
+        "Median ms",
+        "p95 ms",
+        "First bytes ms",
+        "Python CPU ms",
+        "Queries",
+        "KB",
+        "Target",
+    )
     lines = [
-        (r["page"], r["url"], str(r["runs"]), f"{r['median']:.1f}", f"{r['p95']:.1f}", f"{r['first']:.1f}",
-         f"{r['cpu']:.1f}", str(r["queries"]),
-         f"{r['size'] / 1024:,.0f}", "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok")
+        (
+            r["page"],
+            r["url"],
+            str(r["runs"]),
+            f"{r['median']:.1f}",
+            f"{r['p95']:.1f}",
+            f"{r['first']:.1f}",
+            f"{r['cpu']:.1f}",
+            str(r["queries"]),
+            f"{r['size'] / 1024:,.0f}",
+            "MISSED: " + ", ".join(r["misses"]) if r["misses"] else "ok",
+        )
         for r in rows
     ]
     widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
     numeric = {2, 3, 4, 5, 6, 7, 8}
 
     def fmt(cells):
-        return "| " + " | ".join(
-            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(cells)
-        ) + " |"
+        return (
+            "| "
+            + " | ".join(
+                cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i]) for i, cell in enumerate(cells)
+            )
+            + " |"
+        )
 
     rule = "|" + "|".join(("-" * (w + 1) + ":") if i in numeric else "-" * (w + 2) for i, w in enumerate(widths)) + "|"
     return "\n".join([fmt(header), rule, *(fmt(line) for line in lines)])
@@ -329,11 +397,20 @@ def counts():
     from success_factors.models import Action, Assessment, Rating
     from wins.models import Win
 
-    return ", ".join(f"{model.objects.count():,} {name}" for name, model in (
-        ("organisations", Organisation), ("champions", Champion), ("wins", Win), ("assessments", Assessment),
-        ("ratings", Rating), ("actions", Action), ("consultations", Consultation),
-        ("funding decisions", FundingDecision), ("reports", Report),
-    ))
+    return ", ".join(
+        f"{model.objects.count():,} {name}"
+        for name, model in (
+            ("organisations", Organisation),
+            ("champions", Champion),
+            ("wins", Win),
+            ("assessments", Assessment),
+            ("ratings", Rating),
+            ("actions", Action),
+            ("consultations", Consultation),
+            ("funding decisions", FundingDecision),
+            ("reports", Report),
+        )
+    )
 
 
 def cpu_text(row):
@@ -370,20 +447,33 @@ def growth_table(smaller, larger):
             found.append(f"grew > {MOST_GROWTH}×")
         if row["queries"] != old["queries"]:
             found.append("query count changed")
-        verdict = "MISSED: " + ", ".join(found) if found else (
-            "once after a change" if row["kind"] in AFTER_A_CHANGE else "ok")
-        line = (f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
-                f"{growth:.2f}× | {cpu_text(old)} | {cpu_text(row)} | {old['queries']} | {row['queries']} | {verdict} |")
+        verdict = (
+            "MISSED: " + ", ".join(found)
+            if found
+            else ("once after a change" if row["kind"] in AFTER_A_CHANGE else "ok")
+        )
+        line = (
+            f"| {row['page']}{' (first bytes)' if key == 'first' else ''} | {old[key]:.1f} | {row[key]:.1f} | "
+            f"{growth:.2f}× | {cpu_text(old)} | {cpu_text(row)} | {old['queries']} | {row['queries']} | {verdict} |"
+        )
         (afresh if row["kind"] in AFTER_A_CHANGE else lines).append(line)
     if afresh:
-        lines += ["", "Once after a change (a cached page worked out again, a recount): the same columns.", "",
-                  *lines[:2], *afresh]
+        lines += [
+            "",
+            "Once after a change (a cached page worked out again, a recount): the same columns.",
+            "",
+            *lines[:2],
+            *afresh,
+        ]
     references = [[r["reference"] for r in run["rows"] if "reference" in r] for run in (smaller, larger)]
     if all(references):
-        lines += ["", "*Growth* allows for the machine's speed at each moment: it compares each median as a multiple "
-                      "of a fixed piece of Python work timed after each of its runs (`bench.measure.reference`; "
-                      f"median {statistics.median(references[0]):.2f} ms in the scale {smaller['scale']} run, "
-                      f"{statistics.median(references[1]):.2f} ms in the scale {larger['scale']} run)."]
+        lines += [
+            "",
+            "*Growth* allows for the machine's speed at each moment: it compares each median as a multiple "
+            "of a fixed piece of Python work timed after each of its runs (`bench.measure.reference`; "
+            f"median {statistics.median(references[0]):.2f} ms in the scale {smaller['scale']} run, "
+            f"{statistics.median(references[1]):.2f} ms in the scale {larger['scale']} run).",
+        ]
     return "\n".join(lines)
 
 
@@ -400,8 +490,10 @@ def save_and_compare(rows, data):
     if len(runs) < 2:
         return None
     smallest, largest = min(runs), max(runs)
-    text = (f"Scale {smallest} ({runs[smallest]['data']}) against scale {largest} ({runs[largest]['data']}):\n\n"
-            + growth_table(runs[smallest], runs[largest]))
+    text = (
+        f"Scale {smallest} ({runs[smallest]['data']}) against scale {largest} ({runs[largest]['data']}):\n\n"
+        + growth_table(runs[smallest], runs[largest])
+    )
     print("\n" + text)
     return text
 
@@ -422,17 +514,22 @@ def main():
     text = table(rows)
     scans = [f"{r['page']}: {', '.join(r['seq_scans'])}" for r in rows if r["seq_scans"]]
     text += "\n\nLarge tables read without an index (EXPLAIN of every SELECT of each page): " + (
-        "; ".join(scans) if scans else "none.")
+        "; ".join(scans) if scans else "none."
+    )
     print()
     print(text)
     missed = [r for r in rows if r["misses"]]
-    print(f"\n{len(missed)} of {len(rows)} pages missed a target" + (": " + ", ".join(r["page"] for r in missed)
-                                                                     if missed else "."))
+    print(
+        f"\n{len(missed)} of {len(rows)} pages missed a target"
+        + (": " + ", ".join(r["page"] for r in missed) if missed else ".")
+    )
     os.makedirs(RESULTS_DIR, exist_ok=True)
     with open(os.path.join(RESULTS_DIR, "bench.md"), "w") as out:
-        out.write(f"# Page timings\n\nData: {counts()}.\n\nTargets: at most {MOST_QUERIES} queries, median under "
-                  f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s; the "
-                  f"whole-library export's first bytes under {MEDIAN_MS} ms.\n\n")
+        out.write(
+            f"# Page timings\n\nData: {counts()}.\n\nTargets: at most {MOST_QUERIES} queries, median under "
+            f"{MEDIAN_MS} ms, 95th percentile under {P95_MS} ms, a PDF under {PDF_MS / 1000:g} s; the "
+            f"whole-library export's first bytes under {MEDIAN_MS} ms.\n\n"
+        )
         out.write(text + "\n")
         growth = save_and_compare(rows, counts())
         if growth:

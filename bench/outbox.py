@@ -47,15 +47,42 @@ def main():
     marker = f"bench-{queue}"
     with transaction.atomic():
         for number in range(MESSAGES):
-            services.queue_email(to=f"reader{number}@example.org", subject=marker,
-                                 template="notifications/email/message.txt",
-                                 context={"text": f"Message {number} of the outbox bench."}, kind=kinds.INVITATION)
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(SMTP_PORT),
-           "EMAIL_USE_TLS": "false", "PYTHONPATH": "."}
+            services.queue_email(
+                to=f"reader{number}@example.org",
+                subject=marker,
+                template="notifications/email/message.txt",
+                context={"text": f"Message {number} of the outbox bench."},
+                kind=kinds.INVITATION,
+            )
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(SMTP_PORT),
+        "EMAIL_USE_TLS": "false",
+        "PYTHONPATH": ".",
+    }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "compact_site", "worker", "--pool=threads", "--concurrency=8",
-         "--loglevel=WARNING", "-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "compact_site",
+            "worker",
+            "--pool=threads",
+            "--concurrency=8",
+            "--loglevel=WARNING",
+            "-Q",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     mine = OutgoingMessage.objects.filter(subject=marker)
     try:

@@ -62,8 +62,11 @@ def recreate_database():
     """Drop and create ``compact_bench`` on the server, connecting to the maintenance database."""
     parts = urlsplit(SERVER_URL)
     connection = psycopg2.connect(
-        host=parts.hostname, port=parts.port or 5432, user=parts.username or "postgres",
-        password=parts.password, dbname="postgres",
+        host=parts.hostname,
+        port=parts.port or 5432,
+        user=parts.username or "postgres",
+        password=parts.password,
+        dbname="postgres",
     )
     connection.autocommit = True
     with connection.cursor() as cursor:
@@ -154,8 +157,12 @@ class Seeder:
             User(username=OFFICER_USERNAME, first_name="Olive", last_name="Officer", email="officer@bench.example"),
             User(username=LSP_USERNAME, first_name="Lee", last_name="Board", email="lsp@bench.example"),
         ] + [
-            User(username=f"bench-champion-{n}", first_name="Champion", last_name=f"Number {n}",
-                 email=f"champion{n}@bench.example")
+            User(
+                username=f"bench-champion-{n}",
+                first_name="Champion",
+                last_name=f"Number {n}",
+                email=f"champion{n}@bench.example",
+            )
             for n in range(CHAMPIONS)
         ]
         for person in people:
@@ -176,14 +183,25 @@ class Seeder:
         from signatories import models as sig
 
         self.compact = sig.Compact.objects.create(
-            name="Benchtown Compact", area="Benchtown", adopted_on=self.today - datetime.timedelta(days=8 * 365),
-            review_on=self.today + datetime.timedelta(days=365), report_every_months=3,
+            name="Benchtown Compact",
+            area="Benchtown",
+            adopted_on=self.today - datetime.timedelta(days=8 * 365),
+            review_on=self.today + datetime.timedelta(days=365),
+            report_every_months=3,
         )
         kinds = {
-            sig.Sector.STATUTORY: [sig.OrganisationKind.COUNCIL, sig.OrganisationKind.HEALTH,
-                                   sig.OrganisationKind.POLICE, sig.OrganisationKind.EDUCATION],
-            sig.Sector.VOLUNTARY: [sig.OrganisationKind.CHARITY, sig.OrganisationKind.COMMUNITY_GROUP,
-                                   sig.OrganisationKind.SOCIAL_ENTERPRISE, sig.OrganisationKind.FAITH],
+            sig.Sector.STATUTORY: [
+                sig.OrganisationKind.COUNCIL,
+                sig.OrganisationKind.HEALTH,
+                sig.OrganisationKind.POLICE,
+                sig.OrganisationKind.EDUCATION,
+            ],
+            sig.Sector.VOLUNTARY: [
+                sig.OrganisationKind.CHARITY,
+                sig.OrganisationKind.COMMUNITY_GROUP,
+                sig.OrganisationKind.SOCIAL_ENTERPRISE,
+                sig.OrganisationKind.FAITH,
+            ],
             sig.Sector.OTHER: [sig.OrganisationKind.BUSINESS, sig.OrganisationKind.OTHER],
         }
         organisations, statutory = [], 0
@@ -193,26 +211,42 @@ class Seeder:
                 statutory += 1
                 if statutory > STATUTORY_BODIES:
                     sector = self.rng.choices([sig.Sector.VOLUNTARY, sig.Sector.OTHER], weights=[75, 10])[0]
-            organisations.append(sig.Organisation(
-                name=f"{self.rng.choice(WORDS).capitalize()} {self.rng.choice(WORDS)} organisation {n:04d}",
-                sector=sector, kind=self.rng.choice(kinds[sector]),
-                charity_number=str(1_000_000 + n) if sector == sig.Sector.VOLUNTARY else "",
-                website=f"https://org{n}.bench.example",
-            ))
+            organisations.append(
+                sig.Organisation(
+                    name=f"{self.rng.choice(WORDS).capitalize()} {self.rng.choice(WORDS)} organisation {n:04d}",
+                    sector=sector,
+                    kind=self.rng.choice(kinds[sector]),
+                    charity_number=str(1_000_000 + n) if sector == sig.Sector.VOLUNTARY else "",
+                    website=f"https://org{n}.bench.example",
+                )
+            )
         self.organisations = sig.Organisation.objects.bulk_create(organisations)
         signatures = []
         for organisation in self.organisations:
             roll = self.rng.random()
             signed_on = self.days_ago(400, 2900)
             if roll < SIGNED_SHARE:
-                signatures.append(sig.Signature(compact=self.compact, organisation=organisation, signed_on=signed_on,
-                                                signed_by_name="Chris Chair", signed_by_role="Chair"))
+                signatures.append(
+                    sig.Signature(
+                        compact=self.compact,
+                        organisation=organisation,
+                        signed_on=signed_on,
+                        signed_by_name="Chris Chair",
+                        signed_by_role="Chair",
+                    )
+                )
             elif roll < SIGNED_SHARE + 0.05:
-                signatures.append(sig.Signature(
-                    compact=self.compact, organisation=organisation, signed_on=signed_on,
-                    signed_by_name="Chris Chair", signed_by_role="Chair",
-                    withdrawn_on=signed_on + datetime.timedelta(days=300), withdrawal_reason="The group closed.",
-                ))
+                signatures.append(
+                    sig.Signature(
+                        compact=self.compact,
+                        organisation=organisation,
+                        signed_on=signed_on,
+                        signed_by_name="Chris Chair",
+                        signed_by_role="Chair",
+                        withdrawn_on=signed_on + datetime.timedelta(days=300),
+                        withdrawal_reason="The group closed.",
+                    )
+                )
         sig.Signature.objects.bulk_create(signatures)
         signed = {s.organisation_id for s in signatures if s.withdrawn_on is None}
         self.signed = [o for o in self.organisations if o.pk in signed]
@@ -220,18 +254,27 @@ class Seeder:
         for n, user in enumerate(self.champion_users):
             appointed = self.days_ago(200, 2500)
             stood_down = n % 10 == 9
-            champions.append(sig.Champion(
-                organisation=self.signed[n % len(self.signed)], user=user, name=f"Champion Number {n}",
-                job_title="Partnerships lead", email=user.email, appointed_on=appointed,
-                stood_down_on=appointed + datetime.timedelta(days=150) if stood_down else None,
-                stood_down_reason="Moved on." if stood_down else "",
-                support_needs="Half a day of training" if n % 4 == 0 else "",
-            ))
+            champions.append(
+                sig.Champion(
+                    organisation=self.signed[n % len(self.signed)],
+                    user=user,
+                    name=f"Champion Number {n}",
+                    job_title="Partnerships lead",
+                    email=user.email,
+                    appointed_on=appointed,
+                    stood_down_on=appointed + datetime.timedelta(days=150) if stood_down else None,
+                    stood_down_reason="Moved on." if stood_down else "",
+                    support_needs="Half a day of training" if n % 4 == 0 else "",
+                )
+            )
         self.champions = sig.Champion.objects.bulk_create(champions)
         sig.Endorsement.objects.bulk_create(
             sig.Endorsement(
-                compact=self.compact, organisation=self.rng.choice(self.signed), name=f"Cllr Endorser {n}",
-                kind=self.rng.choice(list(sig.EndorsementKind)), position="Cabinet member",
+                compact=self.compact,
+                organisation=self.rng.choice(self.signed),
+                name=f"Cllr Endorser {n}",
+                kind=self.rng.choice(list(sig.EndorsementKind)),
+                position="Cabinet member",
                 endorsed_on=self.days_ago(30, 2500),
             )
             for n in range(ENDORSEMENTS)
@@ -247,10 +290,29 @@ class Seeder:
         Through = Win.factors.through
         Involved = Win.organisations.through
         statuses = [WinStatus.PUBLISHED, WinStatus.SUBMITTED, WinStatus.DRAFT, WinStatus.RETURNED]
-        columns = ("id", "compact_id", "title", "what_happened", "difference_made", "happened_on", "is_quick_win",
-                   "people_reached", "evidence_link", "evidence_file", "evidence_file_name", "recorded_by_id",
-                   "organisation_id", "status", "show_on_public_site", "return_note", "submitted_at", "published_at", "published_by_id",
-                   "created_at", "updated_at")
+        columns = (
+            "id",
+            "compact_id",
+            "title",
+            "what_happened",
+            "difference_made",
+            "happened_on",
+            "is_quick_win",
+            "people_reached",
+            "evidence_link",
+            "evidence_file",
+            "evidence_file_name",
+            "recorded_by_id",
+            "organisation_id",
+            "status",
+            "show_on_public_site",
+            "return_note",
+            "submitted_at",
+            "published_at",
+            "published_by_id",
+            "created_at",
+            "updated_at",
+        )
         through_id = involved_id = 0
         for first in range(0, WINS, COPY_BATCH):
             wins, tags, involved = [], [], []
@@ -261,16 +323,33 @@ class Seeder:
                 happened = self.days_ago(1, 6 * 365)
                 submitted = self.aware(happened + datetime.timedelta(days=self.rng.randint(0, 10)))
                 published = status == WinStatus.PUBLISHED
-                wins.append((
-                    pk, self.compact.pk, f"{sentence(self.rng, 5)[:-1]} ({n})", sentence(self.rng, 30),
-                    sentence(self.rng, 15), happened, self.rng.random() < 0.2,
-                    self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None, "", "", "",
-                    champion.user_id, champion.organisation_id, status, False,
-                    "Add the numbers, please." if status == WinStatus.RETURNED else "",
-                    submitted if status != WinStatus.DRAFT else None,
-                    min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now) if published else None,
-                    self.officer.pk if published else None, self.aware(happened), self.now,
-                ))
+                wins.append(
+                    (
+                        pk,
+                        self.compact.pk,
+                        f"{sentence(self.rng, 5)[:-1]} ({n})",
+                        sentence(self.rng, 30),
+                        sentence(self.rng, 15),
+                        happened,
+                        self.rng.random() < 0.2,
+                        self.rng.randint(1, 5000) if self.rng.random() < 0.6 else None,
+                        "",
+                        "",
+                        "",
+                        champion.user_id,
+                        champion.organisation_id,
+                        status,
+                        False,
+                        "Add the numbers, please." if status == WinStatus.RETURNED else "",
+                        submitted if status != WinStatus.DRAFT else None,
+                        min(submitted + datetime.timedelta(days=self.rng.randint(1, 20)), self.now)
+                        if published
+                        else None,
+                        self.officer.pk if published else None,
+                        self.aware(happened),
+                        self.now,
+                    )
+                )
                 for factor in self.rng.sample(factor_ids, self.rng.choice([1, 1, 2, 3])):
                     through_id += 1
                     tags.append((through_id, pk, factor))
@@ -297,17 +376,24 @@ class Seeder:
         for year in years:
             for organisation in self.organisations:
                 draft = year == latest and (self.rng.random() < 0.4 or organisation == home)
-                submitted_at = self.aware(datetime.date(year + 1, 1, 15) - datetime.timedelta(days=self.rng.randint(0, 60)))
-                rows.append(Assessment(
-                    compact=self.compact, organisation=organisation, round=financial_year(year),
-                    status=AssessmentStatus.DRAFT if draft else AssessmentStatus.SUBMITTED,
-                    submitted_at=None if draft else submitted_at,
-                    started_by=self.officer, submitted_by=None if draft else self.officer,
-                    created_at=self.aware(datetime.date(year, 10, 1)),
-                ))
+                submitted_at = self.aware(
+                    datetime.date(year + 1, 1, 15) - datetime.timedelta(days=self.rng.randint(0, 60))
+                )
+                rows.append(
+                    Assessment(
+                        compact=self.compact,
+                        organisation=organisation,
+                        round=financial_year(year),
+                        status=AssessmentStatus.DRAFT if draft else AssessmentStatus.SUBMITTED,
+                        submitted_at=None if draft else submitted_at,
+                        started_by=self.officer,
+                        submitted_by=None if draft else self.officer,
+                        created_at=self.aware(datetime.date(year, 10, 1)),
+                    )
+                )
         self.assessment_rows = []
         for first in range(0, len(rows), BATCH):
-            self.assessment_rows += Assessment.objects.bulk_create(rows[first:first + BATCH])
+            self.assessment_rows += Assessment.objects.bulk_create(rows[first : first + BATCH])
         ratings, pk = [], 0
         for assessment in self.assessment_rows:
             growth = (int(assessment.round[:4]) - years[0]) * 0.12
@@ -317,8 +403,17 @@ class Seeder:
                 else:
                     level = max(1, min(4, round(self.rng.gauss(2.0 + growth + assessment.organisation.bias, 0.8))))
                 pk += 1
-                ratings.append((pk, assessment.pk, indicator, level,
-                                "Minutes of the partnership board" if level >= 3 else "", "", ""))
+                ratings.append(
+                    (
+                        pk,
+                        assessment.pk,
+                        indicator,
+                        level,
+                        "Minutes of the partnership board" if level >= 3 else "",
+                        "",
+                        "",
+                    )
+                )
             if len(ratings) >= COPY_BATCH:
                 copy_rows(Rating, RATING_COLUMNS, ratings)
                 ratings = []
@@ -333,15 +428,33 @@ class Seeder:
 
         latest = self.today.year if self.today.month >= 4 else self.today.year - 1
         rows = [
-            Round(compact=self.compact, year=financial_year(year), opens_on=datetime.date(year, 10, 1),
-                  deadline=datetime.date(year + 1, 1, 31), status=RoundStatus.CLOSED)
+            Round(
+                compact=self.compact,
+                year=financial_year(year),
+                opens_on=datetime.date(year, 10, 1),
+                deadline=datetime.date(year + 1, 1, 31),
+                status=RoundStatus.CLOSED,
+            )
             for year in range(latest - ROUNDS + 1, latest)
         ]
-        rows.append(Round(compact=self.compact, year=financial_year(latest), status=RoundStatus.OPEN,
-                          opens_on=self.today - datetime.timedelta(days=40),
-                          deadline=self.today + datetime.timedelta(days=10)))
-        rows.append(Round(compact=self.compact, year=financial_year(latest + 1), status=RoundStatus.PLANNED,
-                          opens_on=datetime.date(latest + 1, 10, 1), deadline=datetime.date(latest + 2, 1, 31)))
+        rows.append(
+            Round(
+                compact=self.compact,
+                year=financial_year(latest),
+                status=RoundStatus.OPEN,
+                opens_on=self.today - datetime.timedelta(days=40),
+                deadline=self.today + datetime.timedelta(days=10),
+            )
+        )
+        rows.append(
+            Round(
+                compact=self.compact,
+                year=financial_year(latest + 1),
+                status=RoundStatus.PLANNED,
+                opens_on=datetime.date(latest + 1, 10, 1),
+                deadline=datetime.date(latest + 2, 1, 31),
+            )
+        )
         Round.objects.bulk_create(rows)
 
     def actions_and_concerns(self):
@@ -351,11 +464,15 @@ class Seeder:
         factors = list(Factor.objects.all())
         actions = Action.objects.bulk_create(
             Action(
-                compact=self.compact, factor=self.rng.choice(factors), description=sentence(self.rng, 12),
-                owner_organisation=self.rng.choice(self.signed), owner_name="Pat Partnerships",
+                compact=self.compact,
+                factor=self.rng.choice(factors),
+                description=sentence(self.rng, 12),
+                owner_organisation=self.rng.choice(self.signed),
+                owner_name="Pat Partnerships",
                 due_on=self.today + datetime.timedelta(days=self.rng.randint(-400, 400)),
                 status=self.rng.choices(list(ActionStatus), weights=[40, 30, 25, 5])[0],
-                created_by=self.officer, created_at=self.aware(self.days_ago(30, 900)),
+                created_by=self.officer,
+                created_at=self.aware(self.days_ago(30, 900)),
             )
             for _ in range(ACTIONS)
         )
@@ -363,15 +480,22 @@ class Seeder:
         for _ in range(CONCERNS):
             status = self.rng.choices(list(ConcernStatus), weights=[40, 20, 30, 10])[0]
             raised = self.days_ago(10, 1500)
-            concerns.append(Concern(
-                compact=self.compact, title=sentence(self.rng, 6), details=sentence(self.rng, 25),
-                factor=self.rng.choice(factors), raised_by=self.rng.choice(self.champion_users),
-                raised_by_organisation=self.rng.choice(self.signed), raised_on=raised, status=status,
-                resolution="Agreed at the forum." if status == ConcernStatus.RESOLVED else "",
-                resolved_on=raised + datetime.timedelta(days=30) if status == ConcernStatus.RESOLVED else None,
-                escalated_on=raised + datetime.timedelta(days=20) if status == ConcernStatus.ESCALATED else None,
-                action=self.rng.choice(actions) if self.rng.random() < 0.2 else None,
-            ))
+            concerns.append(
+                Concern(
+                    compact=self.compact,
+                    title=sentence(self.rng, 6),
+                    details=sentence(self.rng, 25),
+                    factor=self.rng.choice(factors),
+                    raised_by=self.rng.choice(self.champion_users),
+                    raised_by_organisation=self.rng.choice(self.signed),
+                    raised_on=raised,
+                    status=status,
+                    resolution="Agreed at the forum." if status == ConcernStatus.RESOLVED else "",
+                    resolved_on=raised + datetime.timedelta(days=30) if status == ConcernStatus.RESOLVED else None,
+                    escalated_on=raised + datetime.timedelta(days=20) if status == ConcernStatus.ESCALATED else None,
+                    action=self.rng.choice(actions) if self.rng.random() < 0.2 else None,
+                )
+            )
         Concern.objects.bulk_create(concerns)
 
     def commitments(self):
@@ -391,13 +515,20 @@ class Seeder:
         for n in range(CONSULTATIONS):
             opened = self.days_ago(0, 1460)
             weeks = self.rng.choices([12, 13, 8, 6, 4], weights=[60, 15, 10, 10, 5])[0]
-            consultations.append(Consultation(
-                compact=self.compact, body=self.rng.choice(bodies), status=status(), title=sentence(self.rng, 5),
-                opened_on=opened, closes_on=opened + datetime.timedelta(weeks=weeks),
-                sector_involved=self.rng.choice(["yes", "no", ""]),
-                shorter_reason="A statutory deadline." if weeks < 12 and self.rng.random() < 0.5 else "",
-                reported_by=self.officer, created_at=self.aware(opened),
-            ))
+            consultations.append(
+                Consultation(
+                    compact=self.compact,
+                    body=self.rng.choice(bodies),
+                    status=status(),
+                    title=sentence(self.rng, 5),
+                    opened_on=opened,
+                    closes_on=opened + datetime.timedelta(weeks=weeks),
+                    sector_involved=self.rng.choice(["yes", "no", ""]),
+                    shorter_reason="A statutory deadline." if weeks < 12 and self.rng.random() < 0.5 else "",
+                    reported_by=self.officer,
+                    created_at=self.aware(opened),
+                )
+            )
         consultations = Consultation.objects.bulk_create(consultations, batch_size=BATCH)
         decisions = []
         for n in range(FUNDING_DECISIONS):
@@ -406,19 +537,29 @@ class Seeder:
             months = self.rng.choice([12, 12, 24, 36, 36])
             ended = self.rng.random() < 0.1
             notice = decided + datetime.timedelta(days=self.rng.randint(60, 400)) if ended else None
-            decisions.append(FundingDecision(
-                compact=self.compact, body=self.rng.choice(bodies), status=status(), name=sentence(self.rng, 4),
-                funding_kind=self.rng.choice(["grant", "contract", "commissioned"]),
-                amount=self.rng.randint(1, 500) * 1000, decided_on=decided, starts_on=starts,
-                ends_on=checks.add_months(starts, months) - datetime.timedelta(days=1),
-                full_cost_recovery=self.rng.choice([True, True, False, None]),
-                paid_in_advance=self.rng.choice([True, True, False, None]),
-                rationale_published=self.rng.choice([True, True, True, False, None]),
-                change="ended" if ended else "", notice_given_on=notice,
-                change_takes_effect_on=notice + datetime.timedelta(days=self.rng.choice([21, 60, 92, 120]))
-                if notice else None,
-                reported_by=self.officer, created_at=self.aware(decided),
-            ))
+            decisions.append(
+                FundingDecision(
+                    compact=self.compact,
+                    body=self.rng.choice(bodies),
+                    status=status(),
+                    name=sentence(self.rng, 4),
+                    funding_kind=self.rng.choice(["grant", "contract", "commissioned"]),
+                    amount=self.rng.randint(1, 500) * 1000,
+                    decided_on=decided,
+                    starts_on=starts,
+                    ends_on=checks.add_months(starts, months) - datetime.timedelta(days=1),
+                    full_cost_recovery=self.rng.choice([True, True, False, None]),
+                    paid_in_advance=self.rng.choice([True, True, False, None]),
+                    rationale_published=self.rng.choice([True, True, True, False, None]),
+                    change="ended" if ended else "",
+                    notice_given_on=notice,
+                    change_takes_effect_on=notice + datetime.timedelta(days=self.rng.choice([21, 60, 92, 120]))
+                    if notice
+                    else None,
+                    reported_by=self.officer,
+                    created_at=self.aware(decided),
+                )
+            )
         decisions = FundingDecision.objects.bulk_create(decisions, batch_size=BATCH)
         Funded = FundingDecision.organisations_funded.through
         Funded.objects.bulk_create(
@@ -433,12 +574,21 @@ class Seeder:
                 outcome = checks.check(record, commitment.rule, commitment.threshold)
                 if outcome is None:
                     continue
-                rows.append(Check(
-                    commitment=commitment, **{record.kind_field: record}, result=outcome.result, why=outcome.why,
-                    threshold=commitment.threshold, compact=self.compact, body_id=record.body_id,
-                    dated_on=record.date_for(commitment.rule), verified=record.status == RecordStatus.VERIFIED,
-                ))
+                rows.append(
+                    Check(
+                        commitment=commitment,
+                        **{record.kind_field: record},
+                        result=outcome.result,
+                        why=outcome.why,
+                        threshold=commitment.threshold,
+                        compact=self.compact,
+                        body_id=record.body_id,
+                        dated_on=record.date_for(commitment.rule),
+                        verified=record.status == RecordStatus.VERIFIED,
+                    )
+                )
         Check.objects.bulk_create(rows, batch_size=BATCH)
+
     def public_site(self):
         """The public site as an area would run it: on, with a thousand wins, the latest report, the scores and
         the commitments shown."""
@@ -448,17 +598,25 @@ class Seeder:
         from compact_site.reporting.models import Report, ReportStatus
         from wins.models import Win, WinStatus
 
-        PublicSiteSettings.objects.create(is_on=True, publish_scores=True, publish_commitments=True,
-                                          updated_by=self.officer)
+        PublicSiteSettings.objects.create(
+            is_on=True, publish_scores=True, publish_commitments=True, updated_by=self.officer
+        )
         published = Win.objects.filter(compact=self.compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
         Win.objects.filter(pk__in=list(published.values_list("pk", flat=True)[:PUBLIC_WINS])).update(
             show_on_public_site=True
         )
-        Report.objects.filter(pk=Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end")
-                              .values("pk")[:1]).update(is_public=True)
+        Report.objects.filter(
+            pk=Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").values("pk")[:1]
+        ).update(is_public=True)
         # A limit no measurement reaches: the bench times pages, it does not test the limit.
-        ApiToken.objects.create(name="Bench", prefix=API_KEY[:8], token_hash=hash_token(API_KEY),
-                                created_by=self.officer, rate_limit_per_minute=6000, can_see_names=True)
+        ApiToken.objects.create(
+            name="Bench",
+            prefix=API_KEY[:8],
+            token_hash=hash_token(API_KEY),
+            created_by=self.officer,
+            rate_limit_per_minute=6000,
+            can_see_names=True,
+        )
 
     def reports(self):
         """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
@@ -468,27 +626,47 @@ class Seeder:
 
         start, end = quarter_of(self.today)
         draft = services.create_report(compact=self.compact, start=start, end=end, by=self.officer)
-        services.update_report(report=draft, by=self.officer, title=draft.title, summary="The quarter so far.",
-                               highlighted_wins=draft.highlighted_wins.all())
+        services.update_report(
+            report=draft,
+            by=self.officer,
+            title=draft.title,
+            summary="The quarter so far.",
+            highlighted_wins=draft.highlighted_wins.all(),
+        )
         start, end = last_full_quarter(self.today)
         published = services.create_report(compact=self.compact, start=start, end=end, by=self.officer)
-        services.update_report(report=published, by=self.officer, title=published.title,
-                               summary="A good quarter for the partnership.",
-                               issues="Funding for the CVS beyond March.", recommendations="Agree the grant.",
-                               highlighted_wins=published.highlighted_wins.all())
+        services.update_report(
+            report=published,
+            by=self.officer,
+            title=published.title,
+            summary="A good quarter for the partnership.",
+            issues="Funding for the CVS beyond March.",
+            recommendations="Agree the grant.",
+            highlighted_wins=published.highlighted_wins.all(),
+        )
         published = services.publish_report(report=published, by=self.officer)
         copies = []
         for _ in range(REPORTS - 2):
             end = start - datetime.timedelta(days=1)
             start, end = quarter_of(end)
             snapshot = dict(published.snapshot, title=services.default_title(start, end))
-            copies.append(Report(
-                compact=self.compact, title=snapshot["title"], period_start=start, period_end=end,
-                status=ReportStatus.PUBLISHED, summary=published.summary, issues=published.issues,
-                recommendations=published.recommendations, snapshot=snapshot,
-                published_at=self.aware(end + datetime.timedelta(days=30)), published_by=self.officer,
-                created_by=self.officer, created_at=self.aware(end + datetime.timedelta(days=10)),
-            ))
+            copies.append(
+                Report(
+                    compact=self.compact,
+                    title=snapshot["title"],
+                    period_start=start,
+                    period_end=end,
+                    status=ReportStatus.PUBLISHED,
+                    summary=published.summary,
+                    issues=published.issues,
+                    recommendations=published.recommendations,
+                    snapshot=snapshot,
+                    published_at=self.aware(end + datetime.timedelta(days=30)),
+                    published_by=self.officer,
+                    created_by=self.officer,
+                    created_at=self.aware(end + datetime.timedelta(days=10)),
+                )
+            )
         Report.objects.bulk_create(copies)
 
 
@@ -519,7 +697,9 @@ def main():
             seeder.rounds()
         with step(f"{ACTIONS:,} actions, {CONCERNS} concerns", timings):
             seeder.actions_and_concerns()
-        with step(f"{CONSULTATIONS:,} consultations, {FUNDING_DECISIONS:,} funding decisions and their checks", timings):
+        with step(
+            f"{CONSULTATIONS:,} consultations, {FUNDING_DECISIONS:,} funding decisions and their checks", timings
+        ):
             seeder.commitments()
     with step(f"{REPORTS} reports (2 through the services)", timings):
         seeder.reports()

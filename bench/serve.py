@@ -48,25 +48,31 @@ VENV_BIN = os.path.join(ROOT, ".venv", "bin")
 
 def server_environment():
     env = dict(os.environ)
-    env.update({
-        "COMPACT_ENV": "production",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": CACHE_URL,
-        "CACHE_KEY_PREFIX": DATABASE_NAME,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "PYTHONPATH": ROOT,
-    })
+    env.update(
+        {
+            "COMPACT_ENV": "production",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+            "ALLOWED_HOSTS": HOST,
+            "SECURE_SSL_REDIRECT": "false",
+            "DATABASE_URL": DATABASE_URL,
+            "REDIS_URL": CACHE_URL,
+            "CACHE_KEY_PREFIX": DATABASE_NAME,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "PYTHONPATH": ROOT,
+        }
+    )
     return env
 
 
 def collect_static(env):
     """Production serves hashed static files from a manifest, so build it first."""
-    subprocess.run([os.path.join(VENV_BIN, "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [os.path.join(VENV_BIN, "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 def bare_environment():
@@ -77,9 +83,22 @@ def start_gunicorn(env, *, app="compact_site.wsgi", port=PORT, log_name="gunicor
     """The same gunicorn command line for the service and the bare reference; only the app differs."""
     log = open(os.path.join(RESULTS_DIR, log_name), "w")
     process = subprocess.Popen(
-        [os.path.join(VENV_BIN, "gunicorn"), app, "--bind", f"{HOST}:{port}",
-         "--workers", str(WORKERS), "--access-logfile", "-", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        [
+            os.path.join(VENV_BIN, "gunicorn"),
+            app,
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(WORKERS),
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
     )
     for _ in range(100):
         try:
@@ -143,8 +162,17 @@ def to_ms(text):
 def run_wrk(path, cookie, *, port=PORT, seconds=SECONDS):
     # wrk counts a response slower than --timeout as a socket error; 10 s, not its default 2 s, so a slow
     # page shows as a long p99 rather than as errors (timeouts are still counted in socket errors).
-    command = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", "--latency",
-               *(["-H", f"Cookie: {cookie}"] if cookie else []), f"http://{HOST}:{port}{path}"]
+    command = [
+        "wrk",
+        "-t2",
+        "-c8",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        *(["-H", f"Cookie: {cookie}"] if cookie else []),
+        f"http://{HOST}:{port}{path}",
+    ]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -208,10 +236,16 @@ def report(rows, sizes):
     for row in rows:
         target = "" if row["least_share"] is None else f"≥ {row['least_share']:.0%}, p99 < {P99_MS} ms: "
         target += ("MISSED: " + ", ".join(row["misses"])) if row["misses"] else ("ok" if target else "reference")
-        lines.append(f"| {row['page']} | {row['rps']:,.1f} | {row['bare_rps']:,.1f} | {row['share']:.1%} | "
-                     f"{row['p99']:.1f} | {row['requests']} | {row['non_2xx']} | {row['socket_errors']} | {target} |")
-    lines += ["", "Gunicorn worker memory (RSS, MB): " + ", ".join(f"{size:.0f}" for size in sizes)
-              + f" (target under {MOST_RSS_MB} MB)"]
+        lines.append(
+            f"| {row['page']} | {row['rps']:,.1f} | {row['bare_rps']:,.1f} | {row['share']:.1%} | "
+            f"{row['p99']:.1f} | {row['requests']} | {row['non_2xx']} | {row['socket_errors']} | {target} |"
+        )
+    lines += [
+        "",
+        "Gunicorn worker memory (RSS, MB): "
+        + ", ".join(f"{size:.0f}" for size in sizes)
+        + f" (target under {MOST_RSS_MB} MB)",
+    ]
     return "\n".join(lines)
 
 
@@ -238,8 +272,9 @@ def main():
     env = server_environment()
     collect_static(env)
     empty_cache()
-    bare = start_gunicorn(bare_environment(), app="django.core.wsgi:get_wsgi_application()", port=BARE_PORT,
-                          log_name="gunicorn-bare.log")
+    bare = start_gunicorn(
+        bare_environment(), app="django.core.wsgi:get_wsgi_application()", port=BARE_PORT, log_name="gunicorn-bare.log"
+    )
     try:
         server = start_gunicorn(env)
         try:

@@ -84,7 +84,9 @@ def feedback(consultation, weeks):
     if published is None:
         return Outcome(Result.UNKNOWN, f"No feedback is recorded yet; it is due by {_d(due)}.")
     if published <= due:
-        return Outcome(Result.MET, f"Feedback published on {_d(published)}, within {_plural(weeks, 'weeks')} of closing.")
+        return Outcome(
+            Result.MET, f"Feedback published on {_d(published)}, within {_plural(weeks, 'weeks')} of closing."
+        )
     return Outcome(Result.NOT_MET, f"Feedback published on {_d(published)}, after {_d(due)}.")
 
 
@@ -112,13 +114,21 @@ def _yes_no(value, yes, no, unknown):
 
 
 def full_cost_recovery(decision, _threshold):
-    return _yes_no(decision.full_cost_recovery, "Full cost recovery was accepted.",
-                   "Full cost recovery was not accepted.", "Whether full cost recovery was accepted is not recorded.")
+    return _yes_no(
+        decision.full_cost_recovery,
+        "Full cost recovery was accepted.",
+        "Full cost recovery was not accepted.",
+        "Whether full cost recovery was accepted is not recorded.",
+    )
 
 
 def payment_in_advance(decision, _threshold):
-    return _yes_no(decision.paid_in_advance, "Paid in advance.", "Not paid in advance.",
-                   "Whether it is paid in advance is not recorded.")
+    return _yes_no(
+        decision.paid_in_advance,
+        "Paid in advance.",
+        "Not paid in advance.",
+        "Whether it is paid in advance is not recorded.",
+    )
 
 
 def notice(decision, months):
@@ -126,12 +136,17 @@ def notice(decision, months):
         return None
     if decision.notice_given_on is None or decision.change_takes_effect_on is None:
         return Outcome(Result.UNKNOWN, "The date notice was given or the date the change takes effect is not recorded.")
-    given = (f"Notice given on {_d(decision.notice_given_on)}, the change takes effect on "
-             f"{_d(decision.change_takes_effect_on)}")
+    given = (
+        f"Notice given on {_d(decision.notice_given_on)}, the change takes effect on "
+        f"{_d(decision.change_takes_effect_on)}"
+    )
     if decision.change_takes_effect_on >= add_months(decision.notice_given_on, months):
         return Outcome(Result.MET, f"{given}.")
     days = (decision.change_takes_effect_on - decision.notice_given_on).days
-    return Outcome(Result.NOT_MET, f"{given}: only {_weeks_and_days(max(days, 0))} of notice, less than {_plural(months, 'months')}.")
+    return Outcome(
+        Result.NOT_MET,
+        f"{given}: only {_weeks_and_days(max(days, 0))} of notice, less than {_plural(months, 'months')}.",
+    )
 
 
 CHECKS = {

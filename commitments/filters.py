@@ -19,22 +19,22 @@ class GovDateFilter(django_filters.DateFilter):
     field_class = FilterDateField
 
 
-
-
 def commitments_of(kind):
     return [c.pk for c in Commitment.objects.all() if kind_of_rule(c.rule) == kind]
 
 
 class RecordFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
-        label="Statutory body", queryset=Organisation.objects.filter(sector=Sector.STATUTORY).order_by("name"),
+        label="Statutory body",
+        queryset=Organisation.objects.filter(sector=Sector.STATUTORY).order_by("name"),
         empty_label="All statutory bodies",
     )
     commitment = django_filters.ModelChoiceFilter(
         label="Commitment", queryset=Commitment.objects.none(), empty_label="Any commitment", method="filter_checks"
     )
-    result = django_filters.ChoiceFilter(label="Result", choices=Result.choices, empty_label="Any result",
-                                         method="filter_checks")
+    result = django_filters.ChoiceFilter(
+        label="Result", choices=Result.choices, empty_label="Any result", method="filter_checks"
+    )
     status = django_filters.ChoiceFilter(label="Verified?", choices=RecordStatus.choices, empty_label="Any")
     dated_from = GovDateFilter(label="Date from", lookup_expr="gte", help_text="For example, 1 4 2025")
     dated_to = GovDateFilter(label="Date to", lookup_expr="lte", help_text="For example, 31 3 2026")

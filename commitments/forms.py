@@ -21,8 +21,13 @@ def statutory_bodies(compact):
 class BodyField(forms.ModelChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            queryset=None, empty_label="Choose a statutory signatory", label="Which statutory signatory?",
-            error_messages={"required": "Choose the statutory signatory", "invalid_choice": "Choose the statutory signatory"},
+            queryset=None,
+            empty_label="Choose a statutory signatory",
+            label="Which statutory signatory?",
+            error_messages={
+                "required": "Choose the statutory signatory",
+                "invalid_choice": "Choose the statutory signatory",
+            },
             **kwargs,
         )
 
@@ -30,8 +35,13 @@ class BodyField(forms.ModelChoiceField):
 def tri_state(label, **kwargs):
     """Yes / no / not known yet, stored as True, False or None."""
     return forms.TypedChoiceField(
-        label=label, choices=YES_NO_UNKNOWN, widget=forms.RadioSelect, required=False,
-        coerce=lambda value: value == "yes", empty_value=None, **kwargs,
+        label=label,
+        choices=YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+        required=False,
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        **kwargs,
     )
 
 
@@ -45,7 +55,10 @@ def optional_date(label, hint="For example, 27 3 2026"):
 
 def link_field(label, **kwargs):
     return forms.URLField(
-        label=label, required=False, max_length=500, assume_scheme="https",
+        label=label,
+        required=False,
+        max_length=500,
+        assume_scheme="https",
         widget=forms.URLInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
         error_messages={"invalid": "Enter the link in the right format, like https://www.example.gov.uk/consultation"},
         **kwargs,
@@ -80,35 +93,64 @@ class RecordForm(EditConflictMixin, GovForm):
 
 
 class CommitmentForm(EditConflictMixin, GovForm):
-    title = forms.CharField(label="The commitment, in a line", max_length=200,
-                            error_messages={"required": "Enter the commitment"})
-    description = forms.CharField(label="What it means (optional)", required=False,
-                                  widget=forms.Textarea(attrs={"rows": 4}))
-    rule = forms.ChoiceField(label="How are records checked against it?", choices=Rule.choices,
-                             widget=forms.RadioSelect, error_messages={"required": "Choose how records are checked"})
+    title = forms.CharField(
+        label="The commitment, in a line", max_length=200, error_messages={"required": "Enter the commitment"}
+    )
+    description = forms.CharField(
+        label="What it means (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    rule = forms.ChoiceField(
+        label="How are records checked against it?",
+        choices=Rule.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how records are checked"},
+    )
     threshold = forms.IntegerField(
-        label="The number (weeks, years or months, as the check says)", required=False, min_value=1, max_value=520,
+        label="The number (weeks, years or months, as the check says)",
+        required=False,
+        min_value=1,
+        max_value=520,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         help_text="For example, 12 for a 12-week consultation. Leave it empty for a yes-or-no check. "
-                  "A new number applies to records recorded from now on.",
-        error_messages={"invalid": "Enter the number as a whole number, like 12",
-                        "min_value": "The number must be 1 or more", "max_value": "The number must be 520 or less"},
+        "A new number applies to records recorded from now on.",
+        error_messages={
+            "invalid": "Enter the number as a whole number, like 12",
+            "min_value": "The number must be 1 or more",
+            "max_value": "The number must be 520 or less",
+        },
     )
-    factor = FactorChoiceField(queryset=Factor.objects.order_by("number"), widget=forms.RadioSelect, empty_label=None,
-                               label="Which success factor is it part of?",
-                               error_messages={"required": "Choose the factor it is part of"})
-    retired = forms.BooleanField(label="Retire this commitment: records are no longer checked against it",
-                                 required=False)
+    factor = FactorChoiceField(
+        queryset=Factor.objects.order_by("number"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Which success factor is it part of?",
+        error_messages={"required": "Choose the factor it is part of"},
+    )
+    retired = forms.BooleanField(
+        label="Retire this commitment: records are no longer checked against it", required=False
+    )
 
     def __init__(self, *args, commitment=None, **kwargs):
         if commitment is not None:
-            kwargs.setdefault("initial", {
-                "title": commitment.title, "description": commitment.description, "rule": commitment.rule,
-                "threshold": commitment.threshold, "factor": commitment.factor, "retired": not commitment.is_active,
-            })
+            kwargs.setdefault(
+                "initial",
+                {
+                    "title": commitment.title,
+                    "description": commitment.description,
+                    "rule": commitment.rule,
+                    "threshold": commitment.threshold,
+                    "factor": commitment.factor,
+                    "retired": not commitment.is_active,
+                },
+            )
         super().__init__(*args, **kwargs)
-        fields = [Field.text("title"), Field.textarea("description"), Field.radios("rule", legend_size=Size.SMALL),
-                  Field.text("threshold", field_width=Fixed.FIVE), Field.radios("factor", legend_size=Size.SMALL)]
+        fields = [
+            Field.text("title"),
+            Field.textarea("description"),
+            Field.radios("rule", legend_size=Size.SMALL),
+            Field.text("threshold", field_width=Fixed.FIVE),
+            Field.radios("factor", legend_size=Size.SMALL),
+        ]
         if commitment is None:
             del self.fields["retired"]
         else:
@@ -126,7 +168,8 @@ class CommitmentForm(EditConflictMixin, GovForm):
 
 class ExplanationForm(GovForm):
     explanation = forms.CharField(
-        label="The statutory body's explanation", widget=forms.Textarea(attrs={"rows": 6}),
+        label="The statutory body's explanation",
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Why it was done this way. An officer reads it and may accept it as the reason a commitment was not met.",
         error_messages={"required": "Enter the explanation"},
     )
@@ -138,7 +181,8 @@ class ExplanationForm(GovForm):
 
 class AcceptForm(GovForm):
     note = forms.CharField(
-        label="Why is the reason accepted?", widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why is the reason accepted?",
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Everyone who reads the record sees this note beside the check.",
         error_messages={"required": "Say why the reason is accepted"},
     )

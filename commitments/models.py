@@ -118,9 +118,7 @@ class CheckedRecord(models.Model):
     statutory body's explanation."""
 
     compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="+")
-    body = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name="statutory body"
-    )
+    body = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name="statutory body")
     status = models.CharField(max_length=10, choices=RecordStatus.choices, default=RecordStatus.REPORTED)
     body_explanation = models.TextField("the statutory body's explanation", blank=True)
     body_explained_at = models.DateTimeField(null=True, blank=True)
@@ -192,8 +190,9 @@ class Check(models.Model):
         ]
         indexes = [
             # A period's rates: with the columns they count in the index, PostgreSQL reads only the index.
-            models.Index(fields=["compact", "verified", "dated_on", "commitment", "body", "result"],
-                         name="check_rates_idx"),
+            models.Index(
+                fields=["compact", "verified", "dated_on", "commitment", "body", "result"], name="check_rates_idx"
+            ),
         ]
 
     def __str__(self):

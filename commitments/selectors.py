@@ -26,7 +26,8 @@ from .models import Check, Commitment, Consultation, FundingDecision, Record, Re
 Records = QuerySet[Consultation] | QuerySet[FundingDecision]
 
 MODELS: dict[str, type[Consultation] | type[FundingDecision]] = {
-    RecordKind.CONSULTATION: Consultation, RecordKind.FUNDING: FundingDecision
+    RecordKind.CONSULTATION: Consultation,
+    RecordKind.FUNDING: FundingDecision,
 }
 PERIODS = ("current", "previous")
 RESULTS = tuple(Result.values)
@@ -67,8 +68,12 @@ def periods_for(today: datetime.date) -> list[Period]:
     return [
         twelve_months_to(today),
         Period("quarter", "The last full quarter", last_quarter_start, quarter_start - datetime.timedelta(days=1)),
-        Period("financial-year", "The last financial year", add_months(year_start, -12),
-               year_start - datetime.timedelta(days=1)),
+        Period(
+            "financial-year",
+            "The last financial year",
+            add_months(year_start, -12),
+            year_start - datetime.timedelta(days=1),
+        ),
     ]
 
 
@@ -105,17 +110,21 @@ def for_listing(records: Records) -> Records:
     costs the same with 5,000 records."""
     field = records.model.kind_field
     # Both kinds of record declare an ordering in their Meta, which the stubs type as optional.
-    return records.select_related("body").annotate(
-        **{f"n_{result}": _check_count(field, result) for result in RESULTS}
-    ).order_by(*records.model._meta.ordering)  # type: ignore[misc]
+    return (
+        records.select_related("body")
+        .annotate(**{f"n_{result}": _check_count(field, result) for result in RESULTS})
+        .order_by(*records.model._meta.ordering)
+    )  # type: ignore[misc]
 
 
 def waiting_count(*, compact: Compact | None) -> int:
     """Records champions reported that wait for an officer."""
     if compact is None:
         return 0
-    waiting = [model.objects.filter(compact=compact, status=RecordStatus.REPORTED).values("pk").order_by()
-               for model in MODELS.values()]
+    waiting = [
+        model.objects.filter(compact=compact, status=RecordStatus.REPORTED).values("pk").order_by()
+        for model in MODELS.values()
+    ]
     return waiting[0].union(waiting[1], all=True).count()
 
 
@@ -146,11 +155,19 @@ def _period_results(compact: Compact | None, periods: dict[str, Span]) -> tuple[
     with a count for each period and result; PostgreSQL reads them from the index on the checks' compact, whether
     verified, date, commitment, body and result (``check_rates_idx``) and never the checks' rows."""
     # Counting "result", a column of the index, rather than the primary key, which is not in it.
-    counted = {f"{result}_{period}": Count("result", filter=Q(dated_on__range=span, result=result))
-               for period, span in periods.items() for result in RESULTS}
+    counted = {
+        f"{result}_{period}": Count("result", filter=Q(dated_on__range=span, result=result))
+        for period, span in periods.items()
+        for result in RESULTS
+    }
     earliest, latest = min(start for start, _ in periods.values()), max(end for _, end in periods.values())
-    rows = (Check.objects.filter(compact=compact, verified=True, dated_on__range=(earliest, latest)).order_by()
-            .values("commitment_id", "body_id").annotate(**counted).values_list("commitment_id", "body_id", *counted))
+    rows = (
+        Check.objects.filter(compact=compact, verified=True, dated_on__range=(earliest, latest))
+        .order_by()
+        .values("commitment_id", "body_id")
+        .annotate(**counted)
+        .values_list("commitment_id", "body_id", *counted)
+    )
     by_commitment: Counts = defaultdict(Counter)
     by_body: Counts = defaultdict(Counter)
     for commitment, body, *counts in rows:
@@ -201,11 +218,15 @@ def commitment_results(*, compact: Compact | None, periods: dict[str, Span]) -> 
     force, and retired ones that checked a record in either period. No record is named, so the public site and
     the API can show all of it. JSON-ready. Three queries, however many records there are."""
     by_commitment, by_body = _period_results(compact, periods)
-    commitments = [c for c in Commitment.objects.select_related("factor").order_by("order", "id")
-                   if c.is_active or c.pk in by_commitment]
+    commitments = [
+        c
+        for c in Commitment.objects.select_related("factor").order_by("order", "id")
+        if c.is_active or c.pk in by_commitment
+    ]
     names = Organisation.objects.filter(pk__in=by_body).order_by("name", "pk").values_list("pk", "name")
-    bodies = [{"id": pk, "name": name, **{period: _counts(by_body[pk], period) for period in PERIODS}}
-              for pk, name in names]
+    bodies = [
+        {"id": pk, "name": name, **{period: _counts(by_body[pk], period) for period in PERIODS}} for pk, name in names
+    ]
     every: Counter[str] = Counter()
     for counts in by_commitment.values():
         every.update(counts)
@@ -227,7 +248,8 @@ def commitment_rates(*, compact: Compact | None, periods: dict[str, Span]) -> di
     rows = [{key: row[key] for key in REPORTED_KEYS} for row in results["commitments"]]
     missed = _checks_in(compact, periods["current"]).filter(result=Result.NOT_MET)
     listed = missed.select_related("commitment", "body", "consultation", "funding_decision").order_by(
-        "-dated_on", "-id")[:NOT_MET_LISTED]
+        "-dated_on", "-id"
+    )[:NOT_MET_LISTED]
     return {
         "commitments": rows,
         "bodies": results["bodies"],
@@ -262,9 +284,11 @@ def consultations_closing_soon(
     """Consultations among ``records`` still open that close within ``days`` of ``today``, soonest first.
     ``counted`` adds ``total`` (how many there are in all) to each row, so a page can list the first few and count
     them in one query."""
-    closing = records.filter(opened_on__lte=today, closes_on__gte=today,
-                             closes_on__lte=today + datetime.timedelta(days=days)).select_related("body").order_by(
-        "closes_on", "id")
+    closing = (
+        records.filter(opened_on__lte=today, closes_on__gte=today, closes_on__lte=today + datetime.timedelta(days=days))
+        .select_related("body")
+        .order_by("closes_on", "id")
+    )
     return closing.annotate(total=Window(Count("pk"))) if counted else closing
 
 
@@ -287,7 +311,10 @@ def concern_about(params: Mapping[str, str], *, user: User, compact: Compact | N
         check = record.checks.select_related("commitment__factor").filter(pk=_id(params.get("check"))).first()
         check = check or record.checks.select_related("commitment__factor").filter(result=Result.NOT_MET).first()
         about: dict[str, Any] = {
-            "record": record, "organisations": [record.body], "title": str(record)[:200], "details": ""
+            "record": record,
+            "organisations": [record.body],
+            "title": str(record)[:200],
+            "details": "",
         }
         if check is not None:
             about.update(

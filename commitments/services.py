@@ -21,14 +21,40 @@ from signatories.selectors import organisation_for
 from . import checks
 from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordStatus, Result
 
-CONSULTATION_FIELDS = ("body", "title", "link", "opened_on", "closes_on", "early_notice_on", "sector_involved",
-                       "sector_involvement", "feedback_published_on", "feedback_link", "shorter_reason")
-FUNDING_FIELDS = ("body", "name", "funding_kind", "amount", "decided_on", "starts_on", "ends_on", "full_cost_recovery",
-                  "paid_in_advance", "rationale_published", "rationale_link", "change", "notice_given_on",
-                  "change_takes_effect_on", "change_reason")
+CONSULTATION_FIELDS = (
+    "body",
+    "title",
+    "link",
+    "opened_on",
+    "closes_on",
+    "early_notice_on",
+    "sector_involved",
+    "sector_involvement",
+    "feedback_published_on",
+    "feedback_link",
+    "shorter_reason",
+)
+FUNDING_FIELDS = (
+    "body",
+    "name",
+    "funding_kind",
+    "amount",
+    "decided_on",
+    "starts_on",
+    "ends_on",
+    "full_cost_recovery",
+    "paid_in_advance",
+    "rationale_published",
+    "rationale_link",
+    "change",
+    "notice_given_on",
+    "change_takes_effect_on",
+    "change_reason",
+)
 COMMITMENT_FIELDS = ("title", "description", "rule", "threshold", "factor", "order")
 MODELS: dict[str, type[Consultation] | type[FundingDecision]] = {
-    "consultation": Consultation, "funding": FundingDecision
+    "consultation": Consultation,
+    "funding": FundingDecision,
 }
 FIELDS = {"consultation": CONSULTATION_FIELDS, "funding": FUNDING_FIELDS}
 
@@ -75,8 +101,10 @@ def record(
     elif has_role(by, CHAMPION) and reporter_organisation(by) is not None:
         record.reported_by_organisation = reporter_organisation(by)
     else:
-        raise PermissionDenied("Only Compact officers, and champions of voluntary and community signatories, "
-                               "record consultations and funding decisions.")
+        raise PermissionDenied(
+            "Only Compact officers, and champions of voluntary and community signatories, "
+            "record consultations and funding decisions."
+        )
     _fill(record, fields)
     return _save(record, organisations_funded)
 
@@ -131,8 +159,10 @@ def stated_reason(check: Check) -> list[str]:
     """The reasons given for a record that did not meet a commitment: the statutory body's explanation and,
     for a short consultation, the reason it gave."""
     record = check.record
-    reasons = [getattr(record, "shorter_reason", "") if check.commitment.rule == "consultation_length" else "",
-               record.body_explanation]
+    reasons = [
+        getattr(record, "shorter_reason", "") if check.commitment.rule == "consultation_length" else "",
+        record.body_explanation,
+    ]
     return [reason for reason in reasons if reason]
 
 
@@ -183,9 +213,16 @@ def run_checks(record: Record) -> None:
         result = outcome.result
         if result == Result.NOT_MET and check is not None and check.accepted_at is not None:
             result = Result.EXPLAINED
-        values = {"result": result, "why": outcome.why, "threshold": threshold, "compact": record.compact,
-                  "body_id": record.body_id, "dated_on": record.date_for(commitment.rule), "verified": record.is_verified,
-                  "checked_at": now}
+        values = {
+            "result": result,
+            "why": outcome.why,
+            "threshold": threshold,
+            "compact": record.compact,
+            "body_id": record.body_id,
+            "dated_on": record.date_for(commitment.rule),
+            "verified": record.is_verified,
+            "checked_at": now,
+        }
         if check is None:
             Check.objects.create(commitment=commitment, **{record.kind_field: record}, **values)
         else:
@@ -210,8 +247,12 @@ def save_commitment(
     else:
         commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
         if "rule" in fields and fields["rule"] != commitment.rule and commitment.checks.exists():
-            raise ValidationError({"rule": "Records have been checked against this commitment, so how it is checked "
-                                           "cannot change. Retire it and add a new one instead."})
+            raise ValidationError(
+                {
+                    "rule": "Records have been checked against this commitment, so how it is checked "
+                    "cannot change. Retire it and add a new one instead."
+                }
+            )
     for name, value in fields.items():
         setattr(commitment, name, value.strip() if isinstance(value, str) else value)
     if commitment.unit and not commitment.threshold:
@@ -225,6 +266,3 @@ def save_commitment(
     commitment.full_clean()
     commitment.save()
     return commitment
-
-
-

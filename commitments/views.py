@@ -27,12 +27,18 @@ from .models import Check, Commitment, RecordKind, Result
 
 KINDS = {
     RecordKind.CONSULTATION: {
-        "form": ConsultationForm, "date_field": "opened_on", "singular": "consultation", "plural": "consultations",
+        "form": ConsultationForm,
+        "date_field": "opened_on",
+        "singular": "consultation",
+        "plural": "consultations",
         "history": "consultation",
     },
     RecordKind.FUNDING: {
-        "form": FundingForm, "date_field": "decided_on", "singular": "funding decision",
-        "plural": "funding decisions", "history": "funding_decision",
+        "form": FundingForm,
+        "date_field": "decided_on",
+        "singular": "funding decision",
+        "plural": "funding decisions",
+        "history": "funding_decision",
     },
 }
 
@@ -62,20 +68,28 @@ def overview(request):
         content = _overview_content(request, compact, period, today)
     else:
         key = f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:{today}"
-        content = caching.cached_html(key, [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
-                                      lambda: _overview_content(request, compact, period, today))
+        content = caching.cached_html(
+            key,
+            [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
+            lambda: _overview_content(request, compact, period, today),
+        )
     return render(request, "commitments/overview.html", {"content": content})
 
 
 def _overview_content(request, compact, period, today):
     periods = {"current": (period.start, period.end), "previous": period.previous}
     # Cached: the rates count every check of two periods, and name the statutory bodies (the register).
-    rates = caching.cached(f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
-                           [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
-                           lambda: selectors.commitment_rates(compact=compact, periods=periods))
+    rates = caching.cached(
+        f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
+        [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
+        lambda: selectors.commitment_rates(compact=compact, periods=periods),
+    )
     consultations = selectors.visible_records(RecordKind.CONSULTATION, user=request.user, compact=compact)
-    closing_soon = list(selectors.consultations_closing_soon(records=consultations, today=today, counted=True)[
-        :selectors.CLOSING_SOON_LISTED])
+    closing_soon = list(
+        selectors.consultations_closing_soon(records=consultations, today=today, counted=True)[
+            : selectors.CLOSING_SOON_LISTED
+        ]
+    )
     context = {
         "compact": compact,
         "period": period,
@@ -132,11 +146,18 @@ def record_list(request, kind):
     compact = current_compact()
     officer = is_officer(request.user)
     records = selectors.for_listing(selectors.visible_records(kind, user=request.user, compact=compact))
-    filterset = RecordFilter(request.GET, queryset=records, kind=kind, date_field=KINDS[kind]["date_field"],
-                             officer=officer)
+    filterset = RecordFilter(
+        request.GET, queryset=records, kind=kind, date_field=KINDS[kind]["date_field"], officer=officer
+    )
     page_obj = paginate(request, filterset.qs, count=_cached_count(request, kind, compact, filterset))
-    context = {"kind": kind, "names": KINDS[kind], "filter": filterset, "page_obj": page_obj,
-               "compact": compact, "can_record": officer or services.reporter_organisation(request.user) is not None}
+    context = {
+        "kind": kind,
+        "names": KINDS[kind],
+        "filter": filterset,
+        "page_obj": page_obj,
+        "compact": compact,
+        "can_record": officer or services.reporter_organisation(request.user) is not None,
+    }
     return render(request, "commitments/record_list.html", context)
 
 
@@ -147,10 +168,16 @@ def _cached_count(request, kind, compact, filterset):
         return None
     user = request.user
     who = "all" if is_officer(user) else f"champion-{user.pk}" if has_role(user, CHAMPION) else "verified"
-    asked = sorted((name, str(getattr(value, "pk", value))) for name, value in filterset.form.cleaned_data.items()
-                   if value not in (None, ""))
-    return caching.cached(f"record-count:{kind}:{getattr(compact, 'pk', None)}:{who}:{asked}",
-                          [caching.COMMITMENTS, caching.REGISTER], filterset.qs.count)
+    asked = sorted(
+        (name, str(getattr(value, "pk", value)))
+        for name, value in filterset.form.cleaned_data.items()
+        if value not in (None, "")
+    )
+    return caching.cached(
+        f"record-count:{kind}:{getattr(compact, 'pk', None)}:{who}:{asked}",
+        [caching.COMMITMENTS, caching.REGISTER],
+        filterset.qs.count,
+    )
 
 
 def _save_record(request, form, kind, compact, record=None):
@@ -158,7 +185,9 @@ def _save_record(request, form, kind, compact, record=None):
     organisations = form.organisations() if hasattr(form, "organisations") else None
     try:
         if record is None:
-            return services.record(kind=kind, compact=compact, by=request.user, organisations_funded=organisations, **data)
+            return services.record(
+                kind=kind, compact=compact, by=request.user, organisations_funded=organisations, **data
+            )
         return services.update_record(record=record, by=request.user, organisations_funded=organisations, **data)
     except ValidationError as error:
         form.add_service_error(error)
@@ -179,11 +208,16 @@ def record_create(request, kind):
         record = _save_record(request, form, kind, compact)
         if record is not None:
             if officer:
-                messages.success(request, f"The {KINDS[kind]['singular']} has been recorded and checked against the "
-                                          "Compact's commitments.")
+                messages.success(
+                    request,
+                    f"The {KINDS[kind]['singular']} has been recorded and checked against the Compact's commitments.",
+                )
             else:
-                messages.success(request, f"Thank you. The {KINDS[kind]['singular']} has been reported: a Compact "
-                                          "officer will check it before it counts.")
+                messages.success(
+                    request,
+                    f"Thank you. The {KINDS[kind]['singular']} has been reported: a Compact "
+                    "officer will check it before it counts.",
+                )
             return redirect(record)
     return render(request, "commitments/record_form.html", {"form": form, "kind": kind, "names": KINDS[kind]})
 
@@ -197,8 +231,9 @@ def record_edit(request, kind, pk):
         if saved is not None:
             messages.success(request, f"The {KINDS[kind]['singular']} has been saved and checked again.")
             return redirect(saved)
-    return render(request, "commitments/record_form.html",
-                  {"form": form, "kind": kind, "names": KINDS[kind], "record": record})
+    return render(
+        request, "commitments/record_form.html", {"form": form, "kind": kind, "names": KINDS[kind], "record": record}
+    )
 
 
 @role_required(*READERS)
@@ -207,12 +242,17 @@ def record_detail(request, kind, pk):
     officer = is_officer(request.user)
     checks = list(selectors.checks_of(record))
     context = {
-        "record": record, "kind": kind, "names": KINDS[kind], "checks": checks,
+        "record": record,
+        "kind": kind,
+        "names": KINDS[kind],
+        "checks": checks,
         "can_explain": services.can_explain(request.user, record),
         "can_raise_concern": officer or has_role(request.user, CHAMPION),
         "concerns": list(record.concerns.order_by("-raised_on", "-id")) if officer else [],
         "concern_count": record.concerns.count(),
-        "organisations_funded": list(record.organisations_funded.order_by("name")) if kind == RecordKind.FUNDING else [],
+        "organisations_funded": list(record.organisations_funded.order_by("name"))
+        if kind == RecordKind.FUNDING
+        else [],
         "reasons": {check.pk: services.stated_reason(check) for check in checks if check.result == Result.NOT_MET},
     }
     return render(request, "commitments/record_detail.html", context)
@@ -228,7 +268,9 @@ def record_verify(request, kind, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"The {KINDS[kind]['singular']} is verified: it now counts, and everyone can read it.")
+        messages.success(
+            request, f"The {KINDS[kind]['singular']} is verified: it now counts, and everyone can read it."
+        )
     return redirect(record)
 
 
@@ -242,8 +284,9 @@ def record_explain(request, kind, pk):
         services.add_explanation(record=record, by=request.user, explanation=form.cleaned_data["explanation"])
         messages.success(request, "The explanation has been added. A Compact officer will read it.")
         return redirect(record)
-    return render(request, "commitments/record_explain.html",
-                  {"form": form, "record": record, "kind": kind, "names": KINDS[kind]})
+    return render(
+        request, "commitments/record_explain.html", {"form": form, "record": record, "kind": kind, "names": KINDS[kind]}
+    )
 
 
 @role_required(OFFICER)

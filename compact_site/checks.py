@@ -20,10 +20,12 @@ def cache_apart_from_the_task_queue(app_configs, **kwargs):
     cache_url, broker_url = getattr(settings, "REDIS_URL", None) or "", settings.CELERY_BROKER_URL or ""
     cache_db, broker_db = _redis_database(cache_url), _redis_database(broker_url)
     if cache_db is not None and cache_db == broker_db:
-        return [Warning(
-            "REDIS_URL and CELERY_BROKER_URL name the same Redis database.",
-            hint="Give the cache a database of its own (e.g. redis://host:6379/1 beside a broker on /0): "
-                 "restoring a backup empties the cache whole, and would empty the task queue with it.",
-            id="compact.W001",
-        )]
+        return [
+            Warning(
+                "REDIS_URL and CELERY_BROKER_URL name the same Redis database.",
+                hint="Give the cache a database of its own (e.g. redis://host:6379/1 beside a broker on /0): "
+                "restoring a backup empties the cache whole, and would empty the task queue with it.",
+                id="compact.W001",
+            )
+        ]
     return []

@@ -32,9 +32,7 @@ SEED = 2026
 
 def database_is_empty():
     """True when nobody has used the database yet: no users, no compacts, no organisations."""
-    return not (
-        get_user_model().objects.exists() or Compact.objects.exists() or Organisation.objects.exists()
-    )
+    return not (get_user_model().objects.exists() or Compact.objects.exists() or Organisation.objects.exists())
 
 
 @transaction.atomic
@@ -46,31 +44,48 @@ def load(*, anchor=None):
     compact, organisations = create_register(rng=rng, anchor=anchor)
     counts = {
         "organisations": len(organisations),
-        "champions": create_champions(rng=rng, anchor=anchor, organisations=organisations,
-                                       champion_user=users["champion"]),
+        "champions": create_champions(
+            rng=rng, anchor=anchor, organisations=organisations, champion_user=users["champion"]
+        ),
         "endorsements": create_endorsements(rng=rng, anchor=anchor, compact=compact, organisations=organisations),
         "assessments": create_assessments(
-            compact=compact, rng=rng, anchor=anchor, officer=users["officer"],
+            compact=compact,
+            rng=rng,
+            anchor=anchor,
+            officer=users["officer"],
             skip_organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
         "rounds": create_rounds(compact=compact, rng=rng, anchor=anchor, officer=users["officer"]),
         "actions": create_actions(compact=compact, anchor=anchor, officer=users["officer"], owners=organisations),
         "wins": create_wins(
-            compact=compact, rng=rng, anchor=anchor, officer=users["officer"], champion_user=users["champion"],
+            compact=compact,
+            rng=rng,
+            anchor=anchor,
+            officer=users["officer"],
+            champion_user=users["champion"],
             organisations=organisations,
         ),
         "concerns": create_concerns(
-            compact=compact, anchor=anchor, officer=users["officer"], champion_user=users["champion"],
+            compact=compact,
+            anchor=anchor,
+            officer=users["officer"],
+            champion_user=users["champion"],
             organisation=organisations[DEMO_CHAMPION_ORGANISATION],
         ),
     }
     counts["emails not sent"] = create_failed_email(anchor=anchor)
     counts["consultations"] = create_consultations(
-        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations)
+        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations
+    )
     counts["funding decisions"] = create_funding(
-        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations)
-    raise_concern_about(decision=ended_contract(), anchor=anchor, champion_user=users["champion"],
-                        organisation=organisations[DEMO_CHAMPION_ORGANISATION])
+        compact=compact, anchor=anchor, officer=users["officer"], organisations=organisations
+    )
+    raise_concern_about(
+        decision=ended_contract(),
+        anchor=anchor,
+        champion_user=users["champion"],
+        organisation=organisations[DEMO_CHAMPION_ORGANISATION],
+    )
     counts["concerns"] += 1
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)

@@ -27,8 +27,10 @@ class OncePerOutage(logging.Filter):
         if not new_outage:
             return False
         record.levelno, record.levelname = logging.WARNING, "WARNING"
-        record.msg = ("The cache (Redis) cannot be reached: pages are worked out from the database until it is "
-                      "back. Once per outage; the error: %s")
+        record.msg = (
+            "The cache (Redis) cannot be reached: pages are worked out from the database until it is "
+            "back. Once per outage; the error: %s"
+        )
         record.args = (record.exc_info[1] if record.exc_info else "unknown",)
         record.exc_info = record.exc_text = None
         return True

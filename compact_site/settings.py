@@ -119,7 +119,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker share the file: wait for each other's writes rather than fail, take the
     # write lock at the start of a transaction, and let readers read while one writes (WAL).
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -166,9 +168,7 @@ CACHE_SECONDS = int(env("CACHE_SECONDS", "60"))
 # Sessions live in the database; with Redis they are read from it too (Django's cached_db: written to both), so
 # a signed-in request reads no session row. Never with a per-process cache: a signed-out session could linger
 # in another worker's memory.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
 # Expiry counts from the last request (signed out after SESSION_COOKIE_AGE without one), but the session
 # is written to refresh it at most once in SESSION_REFRESH_SECONDS (compact_site.accounts.sessions).
@@ -306,8 +306,19 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY: dict[str, list[str]] = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
-        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
     )
 }
 

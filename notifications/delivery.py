@@ -34,7 +34,9 @@ def send(message):
 def _send_with_smtp(message):
     reference = message_id(message)
     email = EmailMessage(
-        subject=message.subject, body=message.body, to=[message.to],
+        subject=message.subject,
+        body=message.body,
+        to=[message.to],
         headers={**message.headers, "Message-ID": reference},
     )
     get_connection(fail_silently=False).send_messages([email])

@@ -29,34 +29,71 @@ REPORT_DUE = "report_due"
 FUNDING_NOTICE_WARNING = "funding_notice_warning"
 
 ALL = (
-    Kind(INVITATION, "Invitations",
-         "The link to set up your account when a Compact officer invites you.", essential=True),
-    Kind(PASSWORD_RESET, "Password resets",
-         "The link to choose a new password, sent only when you ask for one.", essential=True),
-    Kind(WIN_OUTCOME, "The outcome of your wins",
-         "When a Compact officer publishes a win you recorded, or returns it to you with a note.", essential=True),
-    Kind(REPORT_PUBLISHED, "Reports to the LSP",
-         "A published report to the Local Strategic Partnership, when an officer sends it to the board.",
-         essential=True),
+    Kind(
+        INVITATION, "Invitations", "The link to set up your account when a Compact officer invites you.", essential=True
+    ),
+    Kind(
+        PASSWORD_RESET,
+        "Password resets",
+        "The link to choose a new password, sent only when you ask for one.",
+        essential=True,
+    ),
+    Kind(
+        WIN_OUTCOME,
+        "The outcome of your wins",
+        "When a Compact officer publishes a win you recorded, or returns it to you with a note.",
+        essential=True,
+    ),
+    Kind(
+        REPORT_PUBLISHED,
+        "Reports to the LSP",
+        "A published report to the Local Strategic Partnership, when an officer sends it to the board.",
+        essential=True,
+    ),
     # A round's opening and an officer's chase are each sent once, by an officer's deliberate act, and are
     # how the round asks an organisation for its self-assessment: essential. The automatic reminders are not.
-    Kind(ROUND_OPENED, "Self-assessment round opened",
-         "When a Compact officer opens this year's self-assessment, with the link to your organisation's.",
-         essential=True),
-    Kind(ROUND_CHASE, "Notes from an officer about your self-assessment",
-         "A Compact officer's note asking your organisation to finish its self-assessment.", essential=True),
-    Kind(ROUND_REMINDER, "Self-assessment reminders",
-         "Reminders before the deadline while your organisation's self-assessment is not submitted.",
-         essential=False),
-    Kind(ROUND_SUMMARY, "Self-assessment round summaries",
-         "For officers: the day after a round's deadline, how many organisations responded and who did not.",
-         essential=False),
-    Kind(ACTIONS_DIGEST, "Weekly actions digest",
-         "On Monday mornings, the actions you own that are due in the next 14 days or overdue.", essential=False),
-    Kind(REPORT_DUE, "LSP report reminders",
-         "For officers: when the next report to the LSP is due soon or overdue.", essential=False),
-    Kind(FUNDING_NOTICE_WARNING, "Funding notice warnings",
-         "When a funding decision is close to the Compact's three months' notice.", essential=False),
+    Kind(
+        ROUND_OPENED,
+        "Self-assessment round opened",
+        "When a Compact officer opens this year's self-assessment, with the link to your organisation's.",
+        essential=True,
+    ),
+    Kind(
+        ROUND_CHASE,
+        "Notes from an officer about your self-assessment",
+        "A Compact officer's note asking your organisation to finish its self-assessment.",
+        essential=True,
+    ),
+    Kind(
+        ROUND_REMINDER,
+        "Self-assessment reminders",
+        "Reminders before the deadline while your organisation's self-assessment is not submitted.",
+        essential=False,
+    ),
+    Kind(
+        ROUND_SUMMARY,
+        "Self-assessment round summaries",
+        "For officers: the day after a round's deadline, how many organisations responded and who did not.",
+        essential=False,
+    ),
+    Kind(
+        ACTIONS_DIGEST,
+        "Weekly actions digest",
+        "On Monday mornings, the actions you own that are due in the next 14 days or overdue.",
+        essential=False,
+    ),
+    Kind(
+        REPORT_DUE,
+        "LSP report reminders",
+        "For officers: when the next report to the LSP is due soon or overdue.",
+        essential=False,
+    ),
+    Kind(
+        FUNDING_NOTICE_WARNING,
+        "Funding notice warnings",
+        "When a funding decision is close to the Compact's three months' notice.",
+        essential=False,
+    ),
 )
 
 BY_KEY = {kind.key: kind for kind in ALL}

@@ -49,11 +49,16 @@ def queue_email(
         link = unsubscribe_url(user=user, kind=kind)
         body = body.rstrip("\n") + (
             f"\n\n---\nYou can stop these emails ({spec.label.lower()}) with one click: {link}\n"
-            f"Choose which emails you get under \"Your emails\": {site_url(reverse('emails:preferences'))}\n"
+            f'Choose which emails you get under "Your emails": {site_url(reverse("emails:preferences"))}\n'
         )
         headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     message = OutgoingMessage.objects.create(
-        to=to, subject=subject, body=body, kind=kind, user=user, headers=headers,
+        to=to,
+        subject=subject,
+        body=body,
+        kind=kind,
+        user=user,
+        headers=headers,
     )
     transaction.on_commit(partial(enqueue, message.pk), robust=True)
     return message
@@ -65,7 +70,9 @@ def enqueue(message_id: int, countdown: int | None = None) -> bool:
 
     try:
         deliver_message.apply_async(
-            (message_id,), countdown=countdown, retry=True,
+            (message_id,),
+            countdown=countdown,
+            retry=True,
             retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5},
         )
     except Exception:
@@ -95,7 +102,9 @@ def claim(message_id: int) -> str | None:
         # there the conditional UPDATE below is the claim (one writer at a time).
         locked = (
             OutgoingMessage.objects.select_for_update(skip_locked=True)
-            .filter(_claimable(now), pk=message_id).values_list("pk", flat=True).first()
+            .filter(_claimable(now), pk=message_id)
+            .values_list("pk", flat=True)
+            .first()
         )
         if locked is None:
             return None
@@ -123,8 +132,11 @@ def deliver(message_id: int) -> str:
     except Exception as error:  # noqa: BLE001 - any provider or network error is retried later
         return _failed(message, token, error)
     OutgoingMessage.objects.filter(pk=message.pk, claim_token=token).update(
-        status=MessageStatus.SENT, sent_at=timezone.now(), provider_reference=reference[:255],
-        claimed_until=None, last_error="",
+        status=MessageStatus.SENT,
+        sent_at=timezone.now(),
+        provider_reference=reference[:255],
+        claimed_until=None,
+        last_error="",
     )
     return "sent"
 
@@ -134,12 +146,16 @@ def _failed(message, token, error, give_up=False):
     error_text = f"{type(error).__name__}: {error}"[:2000]
     if give_up or message.attempts > len(delays):
         OutgoingMessage.objects.filter(pk=message.pk, claim_token=token).update(
-            status=MessageStatus.FAILED, claimed_until=None, last_error=error_text,
+            status=MessageStatus.FAILED,
+            claimed_until=None,
+            last_error=error_text,
         )
         return "not sent"
     delay = delays[message.attempts - 1]
     OutgoingMessage.objects.filter(pk=message.pk, claim_token=token).update(
-        status=MessageStatus.QUEUED, claimed_until=None, last_error=error_text,
+        status=MessageStatus.QUEUED,
+        claimed_until=None,
+        last_error=error_text,
         next_attempt_at=timezone.now() + timedelta(seconds=delay),
     )
     # Short waits go back on the queue with a countdown; longer ones are left to the sweep, so a broker
@@ -154,10 +170,14 @@ def sweep() -> int:
     worker took it and died), and every message whose worker's lease ran out. Returns how many."""
     now = timezone.now()
     grace = timedelta(seconds=settings.OUTBOX_SWEEP_GRACE_SECONDS)
-    stale = OutgoingMessage.objects.filter(
-        Q(status=MessageStatus.QUEUED, next_attempt_at__lte=now - grace)
-        | Q(status=MessageStatus.SENDING, claimed_until__lt=now)
-    ).order_by("next_attempt_at", "pk").values_list("pk", flat=True)
+    stale = (
+        OutgoingMessage.objects.filter(
+            Q(status=MessageStatus.QUEUED, next_attempt_at__lte=now - grace)
+            | Q(status=MessageStatus.SENDING, claimed_until__lt=now)
+        )
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)
+    )
     count = 0
     for message_id in stale.iterator():
         count += enqueue(message_id)
@@ -169,7 +189,10 @@ def retry_message(*, message: OutgoingMessage, by: User) -> None:
     """An officer's "Try again" on a message that was not sent: it goes back in the queue now, with the whole
     retry schedule ahead of it again."""
     updated = OutgoingMessage.objects.filter(pk=message.pk, status=MessageStatus.FAILED).update(
-        status=MessageStatus.QUEUED, attempts=0, next_attempt_at=timezone.now(), claimed_until=None,
+        status=MessageStatus.QUEUED,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        claimed_until=None,
         retried_by=by,
     )
     if updated:

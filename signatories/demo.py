@@ -68,24 +68,84 @@ WITHDRAWN = {
 NOT_SIGNED = {"Brook Valley Housing Co-operative", "Northbrook Polish Association", "Westgate Residents' Forum"}
 
 SIGNED_BY = [
-    ("Chief Executive", "Dr Helen Marsh"), ("Chair of Trustees", "Peter Osei"), ("Director", "Anita Kaur"),
-    ("Chief Officer", "Mark Ellison"), ("Chair", "Rev. Ruth Baker"), ("Coordinator", "Tom Whitfield"),
-    ("Chief Constable", "Andrea Lowe"), ("Manager", "Yusuf Rahman"),
+    ("Chief Executive", "Dr Helen Marsh"),
+    ("Chair of Trustees", "Peter Osei"),
+    ("Director", "Anita Kaur"),
+    ("Chief Officer", "Mark Ellison"),
+    ("Chair", "Rev. Ruth Baker"),
+    ("Coordinator", "Tom Whitfield"),
+    ("Chief Constable", "Andrea Lowe"),
+    ("Manager", "Yusuf Rahman"),
 ]
 
 FIRST_NAMES = [
-    "Amira", "Ben", "Carla", "Dev", "Ellie", "Femi", "Grace", "Harry", "Imran", "Jess", "Kwame", "Laura",
-    "Marek", "Nadia", "Owen", "Priya", "Rhys", "Sofia", "Tariq", "Una", "Victor", "Wendy", "Zainab",
-    "Adam", "Bea", "Colm", "Dina", "Ewan", "Fatima", "Gareth",
+    "Amira",
+    "Ben",
+    "Carla",
+    "Dev",
+    "Ellie",
+    "Femi",
+    "Grace",
+    "Harry",
+    "Imran",
+    "Jess",
+    "Kwame",
+    "Laura",
+    "Marek",
+    "Nadia",
+    "Owen",
+    "Priya",
+    "Rhys",
+    "Sofia",
+    "Tariq",
+    "Una",
+    "Victor",
+    "Wendy",
+    "Zainab",
+    "Adam",
+    "Bea",
+    "Colm",
+    "Dina",
+    "Ewan",
+    "Fatima",
+    "Gareth",
 ]
 LAST_NAMES = [
-    "Ahmed", "Brennan", "Clarke", "Desai", "Evans", "Fletcher", "Gill", "Holt", "Iqbal", "Jones", "Kowalski",
-    "Lewis", "Mensah", "Nolan", "O'Brien", "Patel", "Quinn", "Reid", "Shah", "Turner", "Usman", "Vaughan",
-    "Walsh", "Young",
+    "Ahmed",
+    "Brennan",
+    "Clarke",
+    "Desai",
+    "Evans",
+    "Fletcher",
+    "Gill",
+    "Holt",
+    "Iqbal",
+    "Jones",
+    "Kowalski",
+    "Lewis",
+    "Mensah",
+    "Nolan",
+    "O'Brien",
+    "Patel",
+    "Quinn",
+    "Reid",
+    "Shah",
+    "Turner",
+    "Usman",
+    "Vaughan",
+    "Walsh",
+    "Young",
 ]
 JOB_TITLES = [
-    "Partnerships manager", "Volunteer coordinator", "Commissioning officer", "Community engagement lead",
-    "Development worker", "Operations manager", "Neighbourhood inspector", "Head of policy", "Trustee",
+    "Partnerships manager",
+    "Volunteer coordinator",
+    "Commissioning officer",
+    "Community engagement lead",
+    "Development worker",
+    "Operations manager",
+    "Neighbourhood inspector",
+    "Head of policy",
+    "Trustee",
 ]
 SUPPORT_NEEDS = [
     "Would like a briefing on the funding code.",
@@ -96,16 +156,36 @@ SUPPORT_NEEDS = [
 TRAINING = ["Champions' induction", "Champions' induction; consultation code workshop", ""]
 
 ENDORSEMENTS = [
-    ("Northbrook Borough Council", "Cllr Rachel Stone", EndorsementKind.ELECTED_MEMBER, "Leader of the Council",
-     "The Compact is how this council keeps its promises to the voluntary sector."),
-    ("Northbrook Borough Council", "Cllr David Amoah", EndorsementKind.ELECTED_MEMBER,
-     "Cabinet member for communities", ""),
-    ("Northbrook Borough Council", "Karen Whitley", EndorsementKind.SENIOR_LEADER, "Chief Executive",
-     "Every directorate will name a Compact champion this year."),
+    (
+        "Northbrook Borough Council",
+        "Cllr Rachel Stone",
+        EndorsementKind.ELECTED_MEMBER,
+        "Leader of the Council",
+        "The Compact is how this council keeps its promises to the voluntary sector.",
+    ),
+    (
+        "Northbrook Borough Council",
+        "Cllr David Amoah",
+        EndorsementKind.ELECTED_MEMBER,
+        "Cabinet member for communities",
+        "",
+    ),
+    (
+        "Northbrook Borough Council",
+        "Karen Whitley",
+        EndorsementKind.SENIOR_LEADER,
+        "Chief Executive",
+        "Every directorate will name a Compact champion this year.",
+    ),
     ("Northbrook Borough Council", "Neil Sharma", EndorsementKind.SENIOR_OFFICER, "Director of Adult Social Care", ""),
     ("Northbrook and District NHS Trust", "Prof. Alan Greaves", EndorsementKind.SENIOR_LEADER, "Chief Executive", ""),
-    ("Northshire Police", "Ch. Supt. Fiona Park", EndorsementKind.SENIOR_LEADER, "District Commander",
-     "Working with community groups is how neighbourhood policing works."),
+    (
+        "Northshire Police",
+        "Ch. Supt. Fiona Park",
+        EndorsementKind.SENIOR_LEADER,
+        "District Commander",
+        "Working with community groups is how neighbourhood policing works.",
+    ),
     ("Northbrook CVS", "Lorraine Adebayo", EndorsementKind.SENIOR_LEADER, "Chief Officer", ""),
     ("Eastfield Parish Council", "Cllr John Pike", EndorsementKind.ELECTED_MEMBER, "Chair of the Parish Council", ""),
     ("Northbrook College", "Dr Sunita Rao", EndorsementKind.SENIOR_LEADER, "Principal", ""),
@@ -141,7 +221,10 @@ def create_register(*, rng, anchor):
     for index, (name, sector, kind, charity_number) in enumerate(ORGANISATIONS):
         slug = "".join(ch for ch in name.lower() if ch.isalnum())[:24]
         organisations[name] = Organisation.objects.create(
-            name=name, sector=sector, kind=kind, charity_number=charity_number,
+            name=name,
+            sector=sector,
+            kind=kind,
+            charity_number=charity_number,
             website=f"https://www.{slug}.example.org" if index % 3 else "",
         )
         if name in NOT_SIGNED:
@@ -150,8 +233,11 @@ def create_register(*, rng, anchor):
         signed_on = compact.adopted_on + datetime.timedelta(days=0 if index < 10 else rng.randrange(20, 3 * 365))
         role, person = rng.choice(SIGNED_BY)
         signature = Signature.objects.create(
-            compact=compact, organisation=organisations[name], signed_on=signed_on,
-            signed_by_name=person, signed_by_role=role,
+            compact=compact,
+            organisation=organisations[name],
+            signed_on=signed_on,
+            signed_by_name=person,
+            signed_by_role=role,
         )
         if name in WITHDRAWN:
             signature.withdrawn_on = min(anchor - datetime.timedelta(days=30), signed_on + datetime.timedelta(days=400))
@@ -185,8 +271,11 @@ def create_champions(*, rng, anchor, organisations, champion_user):
         if stood_down:  # their organisation appointed a successor
             successor = _person(rng)
             Champion.objects.create(
-                organisation=organisation, name=successor, job_title=rng.choice(JOB_TITLES),
-                email=_email(successor, name), appointed_on=_days_ago(anchor, rng.randrange(1, 9)),
+                organisation=organisation,
+                name=successor,
+                job_title=rng.choice(JOB_TITLES),
+                email=_email(successor, name),
+                appointed_on=_days_ago(anchor, rng.randrange(1, 9)),
             )
             created += 1
     Champion.objects.create(
@@ -204,7 +293,12 @@ def create_champions(*, rng, anchor, organisations, champion_user):
 def create_endorsements(*, rng, anchor, compact, organisations):
     for name, person, kind, position, statement in ENDORSEMENTS:
         Endorsement.objects.create(
-            compact=compact, organisation=organisations[name], name=person, kind=kind, position=position,
-            endorsed_on=_days_ago(anchor, rng.randrange(20, 900)), statement=statement,
+            compact=compact,
+            organisation=organisations[name],
+            name=person,
+            kind=kind,
+            position=position,
+            endorsed_on=_days_ago(anchor, rng.randrange(20, 900)),
+            statement=statement,
         )
     return len(ENDORSEMENTS)

@@ -58,5 +58,3 @@ class ChampionFilter(django_filters.FilterSet):
 
     def filter_active(self, queryset, name, value):
         return queryset.filter(stood_down_on__isnull=(value == "yes"))
-
-

@@ -122,9 +122,13 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
-            "", '<option value="{}"{}>{}</option>',
-            ((option["value"], flatatt(option["attrs"]), option["label"])
-             for _, group, _ in widget["optgroups"] for option in group),
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
         )
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
 
@@ -144,14 +148,19 @@ class OrganisationSelect(QuickSelect):
     def render(self, name, value, attrs=None, renderer=None):
         if not self.from_register:
             return super().render(name, value, attrs, renderer)
-        options = cached_with_register("organisation-options-html", lambda: format_html_join(
-            "", '<option value="{}">{}</option>', ((pk, label) for pk, label, _ in organisation_options())))
+        options = cached_with_register(
+            "organisation-options-html",
+            lambda: format_html_join(
+                "", '<option value="{}">{}</option>', ((pk, label) for pk, label, _ in organisation_options())
+            ),
+        )
         if self.empty_label is not None:
             options = format_html('<option value="">{}</option>', self.empty_label) + options
         for pk in self.format_value(value):  # mark the chosen one; anything else matches no option
             options = options.replace(f'<option value="{pk}">', f'<option value="{pk}" selected>', 1)
-        return format_html('<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)),
-                           mark_safe(options))
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), mark_safe(options)
+        )
 
 
 class RegisterChoices:
@@ -220,21 +229,33 @@ class OrganisationCheckboxes(forms.CheckboxSelectMultiple):
             for pk, label in by_sector.get(sector, []):
                 number += 1
                 box_id = field_id if number == 1 else f"{field_id}_{number}"
-                items.append(format_html(
-                    '<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{}" name="{}" '
-                    'type="checkbox" value="{}"{}><label class="govuk-label govuk-checkboxes__label" for="{}">{}'
-                    "</label></div>",
-                    box_id, name, pk, mark_safe(" checked") if pk in chosen else "", box_id, label,
-                ))
+                items.append(
+                    format_html(
+                        '<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="{}" name="{}" '
+                        'type="checkbox" value="{}"{}><label class="govuk-label govuk-checkboxes__label" for="{}">{}'
+                        "</label></div>",
+                        box_id,
+                        name,
+                        pk,
+                        mark_safe(" checked") if pk in chosen else "",
+                        box_id,
+                        label,
+                    )
+                )
             if items:
-                groups.append(format_html(
-                    '<fieldset class="govuk-fieldset compact-organisation-picker__group"><legend class="govuk-fieldset__'
-                    'legend govuk-fieldset__legend--s">{}</legend><div class="govuk-checkboxes govuk-checkboxes--small">'
-                    "{}</div></fieldset>",
-                    sector_label, mark_safe("".join(items)),
-                ))
+                groups.append(
+                    format_html(
+                        '<fieldset class="govuk-fieldset compact-organisation-picker__group"><legend class="govuk-fieldset__'
+                        'legend govuk-fieldset__legend--s">{}</legend><div class="govuk-checkboxes govuk-checkboxes--small">'
+                        "{}</div></fieldset>",
+                        sector_label,
+                        mark_safe("".join(items)),
+                    )
+                )
         if not groups:
-            return format_html('<p class="govuk-body" id="{}">There are no organisations on the register yet.</p>', field_id)
+            return format_html(
+                '<p class="govuk-body" id="{}">There are no organisations on the register yet.</p>', field_id
+            )
         return format_html('<div class="compact-organisation-picker__groups">{}</div>', mark_safe("".join(groups)))
 
 

@@ -56,7 +56,17 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "sector", "kind", "charity_number", "company_number", "website", "address", "postcode", "email"]
+        fields = [
+            "name",
+            "sector",
+            "kind",
+            "charity_number",
+            "company_number",
+            "website",
+            "address",
+            "postcode",
+            "email",
+        ]
         error_messages = {
             "name": {"required": "Enter the organisation's name"},
             "sector": {"required": "Select the organisation's sector"},
@@ -178,7 +188,17 @@ class ChampionForm(EditConflictMixin, GovModelForm):
 
     class Meta:
         model = Champion
-        fields = ["organisation", "name", "job_title", "email", "phone", "appointed_on", "user", "support_needs", "training"]
+        fields = [
+            "organisation",
+            "name",
+            "job_title",
+            "email",
+            "phone",
+            "appointed_on",
+            "user",
+            "support_needs",
+            "training",
+        ]
         field_classes = {"organisation": OrganisationChoiceField}
         error_messages = {
             "organisation": {"required": "Select the champion's organisation"},
@@ -211,7 +231,9 @@ class ChampionForm(EditConflictMixin, GovModelForm):
 class StandDownForm(GovForm):
     stood_down_on = GovDateField(label="Date they stood down", help_text="For example, 27 3 2026")
     reason = forms.CharField(
-        label="Reason (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example, left the organisation or handed over to a colleague.",
     )
 

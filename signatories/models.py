@@ -53,7 +53,9 @@ class Compact(models.Model):
         ordering = ["-adopted_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(review_on__isnull=True) | Q(adopted_on__isnull=True) | Q(review_on__gt=models.F("adopted_on")),
+                condition=Q(review_on__isnull=True)
+                | Q(adopted_on__isnull=True)
+                | Q(review_on__gt=models.F("adopted_on")),
                 name="compact_review_after_adoption",
             )
         ]

@@ -30,10 +30,12 @@ def with_roles(users):
     and is never stale: taking a role away works on the next request.
     """
     Membership = get_user_model().groups.through
-    return users.annotate(**{
-        name: Exists(Membership.objects.filter(user=OuterRef("pk"), group__name=role))
-        for role, name in ROLE_ANNOTATIONS.items()
-    })
+    return users.annotate(
+        **{
+            name: Exists(Membership.objects.filter(user=OuterRef("pk"), group__name=role))
+            for role, name in ROLE_ANNOTATIONS.items()
+        }
+    )
 
 
 def roles_of(user):

@@ -54,8 +54,9 @@ def current_compact() -> Compact | None:
     """The Compact in force: the most recently adopted one (or None before any is set up).
 
     Nearly every page asks, so it is cached until a Compact changes."""
-    return caching.cached("current-compact", [caching.COMPACT],
-                          lambda: Compact.objects.order_by("-adopted_on", "-id").first())
+    return caching.cached(
+        "current-compact", [caching.COMPACT], lambda: Compact.objects.order_by("-adopted_on", "-id").first()
+    )
 
 
 def organisations_with_status(*, compact: Compact | None) -> "QuerySet[WithAnnotations[Organisation, RegisterState]]":
@@ -68,9 +69,9 @@ def organisations_with_status(*, compact: Compact | None) -> "QuerySet[WithAnnot
     return Organisation.objects.annotate(
         is_signed=Exists(signatures.filter(withdrawn_on__isnull=True)),
         has_withdrawn=Exists(signatures.filter(withdrawn_on__isnull=False)),
-        active_champion_count=Coalesce(Subquery(
-            active.order_by().values("organisation").annotate(n=Count("pk")).values("n")
-        ), 0),
+        active_champion_count=Coalesce(
+            Subquery(active.order_by().values("organisation").annotate(n=Count("pk")).values("n")), 0
+        ),
     )
 
 
@@ -122,8 +123,9 @@ def cached_with_register(name: str, compute: Callable[[], T]) -> T:
 
 def register_summary(*, compact: Compact | None) -> RegisterSummary:
     """Headline figures for the officer dashboard: counted in a fixed number of queries, then cached."""
-    return cached_with_register(f"register-summary:{getattr(compact, 'pk', None)}",
-                              lambda: count_register(compact=compact))
+    return cached_with_register(
+        f"register-summary:{getattr(compact, 'pk', None)}", lambda: count_register(compact=compact)
+    )
 
 
 def organisation_options() -> list[tuple[int, str, str]]:
@@ -136,8 +138,10 @@ def organisation_options() -> list[tuple[int, str, str]]:
 
 def _organisation_options():
     rows = organisation_choices().values_list("pk", "name", "sector", "is_signed", "has_withdrawn")
-    return [(pk, f"{name} (withdrawn)" if withdrawn and not signed else name, sector)
-            for pk, name, sector, signed, withdrawn in rows]
+    return [
+        (pk, f"{name} (withdrawn)" if withdrawn and not signed else name, sector)
+        for pk, name, sector, signed, withdrawn in rows
+    ]
 
 
 def count_register(*, compact: Compact | None) -> RegisterSummary:

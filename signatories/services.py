@@ -14,9 +14,11 @@ def sign_up(
     *, organisation: Organisation, compact: Compact, signed_on: datetime.date, signed_by_name: str, signed_by_role: str
 ) -> Signature:
     """Record an organisation signing a compact. One active signature per organisation per compact."""
-    if Signature.objects.select_for_update().filter(
-        organisation=organisation, compact=compact, withdrawn_on__isnull=True
-    ).exists():
+    if (
+        Signature.objects.select_for_update()
+        .filter(organisation=organisation, compact=compact, withdrawn_on__isnull=True)
+        .exists()
+    ):
         raise ValidationError(f"{organisation} has already signed {compact}.")
     return Signature.objects.create(
         organisation=organisation,

@@ -6,7 +6,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 
 from .filters import ChampionFilter, OrganisationFilter
-from .forms import ChampionForm, CompactForm, EndorsementForm, OrganisationForm, SignUpForm, StandDownForm, WithdrawalForm
+from .forms import (
+    ChampionForm,
+    CompactForm,
+    EndorsementForm,
+    OrganisationForm,
+    SignUpForm,
+    StandDownForm,
+    WithdrawalForm,
+)
 from .models import Champion, Organisation, Signature
 from .roles import OFFICER, READERS, role_required
 from .selectors import current_compact, organisations_with_status
@@ -76,8 +84,9 @@ def compact_edit(request):
         form.save()
         messages.success(
             request,
-            "The Compact's details have been saved." if compact else
-            "The Compact has been set up. Next, add the organisations that have signed it.",
+            "The Compact's details have been saved."
+            if compact
+            else "The Compact has been set up. Next, add the organisations that have signed it.",
         )
         return redirect("signatories:compact_detail")
     return render(request, "signatories/compact_form.html", {"form": form, "compact": compact})
@@ -197,7 +206,9 @@ def champion_create(request):
     form = ChampionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         champion = form.save()
-        messages.success(request, f"{champion.name} has been appointed as a Compact Champion for {champion.organisation}.")
+        messages.success(
+            request, f"{champion.name} has been appointed as a Compact Champion for {champion.organisation}."
+        )
         return redirect(champion)
     return render(request, "signatories/champion_form.html", {"form": form})
 

@@ -41,4 +41,6 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["description", "factor", "owner_organisation", "due_on", "status"]
     list_filter = ["factor", "status"]
     raw_id_fields = ["owner_organisation", "source_assessment"]
+
+
 from .rounds import admin as rounds_admin  # noqa: E402,F401  (registers the rounds' models)

@@ -103,22 +103,70 @@ def create_assessments(*, compact, rng, anchor, officer, skip_organisation=None)
 
 
 ACTIONS = [
-    (6, "Agree half a day a month for every champion to promote the Compact", "Northbrook Borough Council", -40, ActionStatus.IN_PROGRESS),
-    (6, "Share the cost of the Compact support post between the council, NHS and police", "Northbrook Borough Council", 60, ActionStatus.OPEN),
+    (
+        6,
+        "Agree half a day a month for every champion to promote the Compact",
+        "Northbrook Borough Council",
+        -40,
+        ActionStatus.IN_PROGRESS,
+    ),
+    (
+        6,
+        "Share the cost of the Compact support post between the council, NHS and police",
+        "Northbrook Borough Council",
+        60,
+        ActionStatus.OPEN,
+    ),
     (2, "Add a Compact check to the commissioning gateway", "Northbrook Borough Council", -10, ActionStatus.OPEN),
-    (2, "Publish grant decisions and reasons on the council website", "Northbrook Borough Council", -120, ActionStatus.DONE),
+    (
+        2,
+        "Publish grant decisions and reasons on the council website",
+        "Northbrook Borough Council",
+        -120,
+        ActionStatus.DONE,
+    ),
     (3, "Run a champions' induction session twice a year", "Northbrook CVS", 30, ActionStatus.IN_PROGRESS),
     (3, "Ask every signatory without a champion to name one", "Northbrook CVS", -25, ActionStatus.OPEN),
-    (4, "Brief new councillors on the Compact after the May elections", "Northbrook Borough Council", 150, ActionStatus.OPEN),
+    (
+        4,
+        "Brief new councillors on the Compact after the May elections",
+        "Northbrook Borough Council",
+        150,
+        ActionStatus.OPEN,
+    ),
     (5, "Report back from the LSP to the CVS forum after every board", "Northbrook CVS", 20, ActionStatus.OPEN),
     (5, "Reach three more faith and minority community groups", "Northbrook CVS", -5, ActionStatus.IN_PROGRESS),
-    (7, "Put the Compact into the NHS trust's staff induction", "Northbrook and District NHS Trust", 90, ActionStatus.OPEN),
+    (
+        7,
+        "Put the Compact into the NHS trust's staff induction",
+        "Northbrook and District NHS Trust",
+        90,
+        ActionStatus.OPEN,
+    ),
     (7, "Show a Compact wins slideshow at the annual partnership event", "Northbrook CVS", -200, ActionStatus.DONE),
-    (1, "Agree three shared outcomes with the Health and Wellbeing Board", "Northbrook Borough Council", 45, ActionStatus.OPEN),
+    (
+        1,
+        "Agree three shared outcomes with the Health and Wellbeing Board",
+        "Northbrook Borough Council",
+        45,
+        ActionStatus.OPEN,
+    ),
     (1, "Review whether quick wins are still being logged", "Northbrook CVS", -300, ActionStatus.DROPPED),
     # Due this week, for the Monday digest
-    (3, "Send the champions' network the dates for next year's meetings", "Northbrook CVS", 3, ActionStatus.IN_PROGRESS),
-    (2, "Circulate the draft commissioning checklist to the Compact group", "Northbrook Borough Council", 5, ActionStatus.OPEN),
+    (
+        3,
+        "Send the champions' network the dates for next year's meetings",
+        "Northbrook CVS",
+        3,
+        ActionStatus.IN_PROGRESS,
+    ),
+    (
+        2,
+        "Circulate the draft commissioning checklist to the Compact group",
+        "Northbrook Borough Council",
+        5,
+        ActionStatus.OPEN,
+    ),
 ]
 
 

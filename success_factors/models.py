@@ -71,9 +71,7 @@ LEVEL_DESCRIPTIONS = {
     Level.DONT_KNOW: "Not scored. Say why in the comment if you can.",
 }
 
-round_validator = RegexValidator(
-    r"^\d{4}/\d{2}$", "Enter the round as a financial year, like 2026/27"
-)
+round_validator = RegexValidator(r"^\d{4}/\d{2}$", "Enter the round as a financial year, like 2026/27")
 
 
 class AssessmentStatus(models.TextChoices):
@@ -187,12 +185,20 @@ class Action(models.Model):
     )
     description = models.TextField()
     owner_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="actions",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
         verbose_name="owning organisation",
     )
     owner_name = models.CharField("owner", max_length=200, blank=True, help_text="The person who will make it happen.")
     owner_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions_owned",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions_owned",
         verbose_name="owner's login",
     )
     due_on = models.DateField()

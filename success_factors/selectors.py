@@ -197,12 +197,17 @@ def partnership_results(
     before = previous_round(round_name, all_rounds) if round_name else None
     results = PartnershipResults(round=round_name, previous_round=before)
     # Out of the current signatories, so the response rate never passes 100% after a withdrawal.
-    responded = Exists(Assessment.objects.filter(
-        compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED, organisation=OuterRef("pk")
-    ))
-    counts = cached_scores(f"response:{getattr(compact, 'pk', None)}:{round_name}", lambda: active_signatories(compact=compact).aggregate(
-        signatories=Count("pk"), responded=Count("pk", filter=Q(responded))
-    ))
+    responded = Exists(
+        Assessment.objects.filter(
+            compact=compact, round=round_name, status=AssessmentStatus.SUBMITTED, organisation=OuterRef("pk")
+        )
+    )
+    counts = cached_scores(
+        f"response:{getattr(compact, 'pk', None)}:{round_name}",
+        lambda: active_signatories(compact=compact).aggregate(
+            signatories=Count("pk"), responded=Count("pk", filter=Q(responded))
+        ),
+    )
     results.signatories, results.responded = counts["signatories"], counts["responded"]
     by_number = {}
     for factor in factors():
@@ -213,16 +218,19 @@ def partnership_results(
 
     # Each submitted assessment's factor results are kept (FactorScore), so this adds up seven rows per
     # organisation in the database rather than every rating. Avg(score) = score(Avg(level)): it is linear.
-    rows = cached_scores(f"partnership:{getattr(compact, 'pk', None)}:{round_name}:{before}", lambda: list(
-        FactorScore.objects.filter(
-            assessment__compact=compact,
-            assessment__status=AssessmentStatus.SUBMITTED,
-            assessment__round__in=[r for r in (round_name, before) if r],
-        )
-        .values_list("assessment__round", "factor__number", "assessment__organisation__sector")
-        .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
-        .order_by()
-    ))
+    rows = cached_scores(
+        f"partnership:{getattr(compact, 'pk', None)}:{round_name}:{before}",
+        lambda: list(
+            FactorScore.objects.filter(
+                assessment__compact=compact,
+                assessment__status=AssessmentStatus.SUBMITTED,
+                assessment__round__in=[r for r in (round_name, before) if r],
+            )
+            .values_list("assessment__round", "factor__number", "assessment__organisation__sector")
+            .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
+            .order_by()
+        ),
+    )
     # (round, factor number, sector or None) -> [sum of mean levels, count]
     sums: defaultdict[tuple[str, int, str | None], list[float]] = defaultdict(lambda: [0.0, 0])
     for round_key, number, sector, total, scored in rows:
@@ -290,14 +298,17 @@ def factor_trend(*, compact: Compact | None, factor: Factor) -> list[TrendPoint]
 
     A round where nobody gave the factor a scored level has a score of None. One query.
     """
-    rows = cached_scores(f"trend:{getattr(compact, 'pk', None)}:{factor.pk}", lambda: list(
-        FactorScore.objects.filter(
-            assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, factor=factor
-        )
-        .values_list("assessment__round")
-        .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
-        .order_by()
-    ))
+    rows = cached_scores(
+        f"trend:{getattr(compact, 'pk', None)}:{factor.pk}",
+        lambda: list(
+            FactorScore.objects.filter(
+                assessment__compact=compact, assessment__status=AssessmentStatus.SUBMITTED, factor=factor
+            )
+            .values_list("assessment__round")
+            .annotate(total=Sum("mean_level"), scored=Count("mean_level"))
+            .order_by()
+        ),
+    )
     scores = {
         round_name: (score_from_mean_level(total / scored) if scored else None, scored)
         for round_name, total, scored in rows
@@ -312,9 +323,9 @@ def factor_trend(*, compact: Compact | None, factor: Factor) -> list[TrendPoint]
 
 def indicators_of(*, factor: Factor) -> QuerySet[Indicator]:
     """All of a factor's indicators, current and retired, each annotated with ``has_ratings``."""
-    return factor.indicators.annotate(
-        has_ratings=Exists(Rating.objects.filter(indicator=OuterRef("pk")))
-    ).order_by("order", "id")
+    return factor.indicators.annotate(has_ratings=Exists(Rating.objects.filter(indicator=OuterRef("pk")))).order_by(
+        "order", "id"
+    )
 
 
 def other_assessments(assessment: Assessment) -> QuerySet[Assessment]:

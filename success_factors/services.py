@@ -96,7 +96,7 @@ def record_factor_scores(assessment_ids: Iterable[int]) -> None:
     caching.invalidate(caching.SCORES)  # bulk_create sends no signal
     factor_ids = list(Factor.objects.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
-        batch = ids[start:start + BATCH]
+        batch = ids[start : start + BATCH]
         means = mean_levels(batch)
         FactorScore.objects.filter(assessment_id__in=batch).delete()
         FactorScore.objects.bulk_create(
@@ -141,11 +141,14 @@ def add_local_indicator(*, factor: Factor, statement: str, guidance: str = "") -
 
 def last_in_use(indicator: Indicator) -> str:
     """Why taking ``indicator`` out of use would leave its factor with nothing to ask, or "" when it would not."""
-    if indicator.retired_on is None and not indicator.factor.indicators.filter(retired_on__isnull=True).exclude(
-        pk=indicator.pk
-    ).exists():
-        return (f"This is the only statement in use for {indicator.factor}. Add another one before you take this "
-                "one out of use, so self-assessments still ask about the factor.")
+    if (
+        indicator.retired_on is None
+        and not indicator.factor.indicators.filter(retired_on__isnull=True).exclude(pk=indicator.pk).exists()
+    ):
+        return (
+            f"This is the only statement in use for {indicator.factor}. Add another one before you take this "
+            "one out of use, so self-assessments still ask about the factor."
+        )
     return ""
 
 

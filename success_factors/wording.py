@@ -30,7 +30,7 @@ def points_change(now, before):
 
 
 def change_text(now, before):
-    """"up 8", "down 3", "no change", or "–" when there is nothing to compare."""
+    """ "up 8", "down 3", "no change", or "–" when there is nothing to compare."""
     change = points_change(now, before)
     if change is None:
         return NO_COMPARISON

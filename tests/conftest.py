@@ -59,12 +59,14 @@ TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 def production_cache(location, key_prefix):
     """``settings.CACHES`` as production has it with REDIS_URL (compact_site/settings.py)."""
-    return {"default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": location,
-        "KEY_PREFIX": key_prefix,
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
-    }}
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
+        }
+    }
 
 
 @pytest.fixture

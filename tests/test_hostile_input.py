@@ -212,9 +212,7 @@ def post_hostile(client, url, model, data, extra=None):
     assert_escaped(response)
     if response.redirect_chain:
         if form["types"].get(target) != "numeric":  # "٣" is a fine number 3: accepted, stored as 3
-            assert stored(model, text), (
-                f"{url} accepted {target}={text[:80]!r} but did not store it exactly"
-            )
+            assert stored(model, text), f"{url} accepted {target}={text[:80]!r} but did not store it exactly"
     else:
         assert "govuk-error-summary" in response.content.decode(), (
             f"{url} refused {target}={text[:80]!r} without an error summary"
@@ -241,8 +239,12 @@ def place(db, compact, settings, tmp_path):
     clients = {"officer": Client(), "champion": Client(), "anonymous": Client()}
     clients["officer"].force_login(officer)
     clients["champion"].force_login(champion_user)
-    return clients | {"compact": compact, "organisation": organisation, "officer_user": officer,
-                      "champion_user": champion_user}
+    return clients | {
+        "compact": compact,
+        "organisation": organisation,
+        "officer_user": officer,
+        "champion_user": champion_user,
+    }
 
 
 def new_org():
@@ -259,7 +261,9 @@ def _champion(p, view):
 
 
 def _draft_win(p):
-    return reverse("wins:win_edit", kwargs={"pk": win_factories.draft(compact=p["compact"], recorded_by=p["champion_user"]).pk})
+    return reverse(
+        "wins:win_edit", kwargs={"pk": win_factories.draft(compact=p["compact"], recorded_by=p["champion_user"]).pk}
+    )
 
 
 def _submitted_win(p):
@@ -290,14 +294,18 @@ def _draft_report(p):
 
 def _open_round(p):
     return Round.objects.get_or_create(
-        compact=p["compact"], year="2026/27",
+        compact=p["compact"],
+        year="2026/27",
         defaults={"opens_on": datetime.date(2026, 5, 1), "deadline": datetime.date(2026, 6, 30), "status": "open"},
     )[0]
 
 
 def _round_extend(p):
-    return reverse("success_factors:round_extend", kwargs={"pk": _open_round(p).pk,
-                                                            "organisation_pk": p["organisation"].pk})
+    return reverse(
+        "success_factors:round_extend", kwargs={"pk": _open_round(p).pk, "organisation_pk": p["organisation"].pk}
+    )
+
+
 def _statutory_body(p):
     body = commitment_builders.statutory_body("Hostile Borough Council")
     factories.SignatureFactory(compact=p["compact"], organisation=body) if not body.signatures.exists() else None
@@ -305,8 +313,9 @@ def _statutory_body(p):
 
 
 def _consultation(p, view="consultation_edit", **fields):
-    record = commitment_builders.consultation(compact=p["compact"], by=p["officer_user"], body=_statutory_body(p),
-                                              **fields)
+    record = commitment_builders.consultation(
+        compact=p["compact"], by=p["officer_user"], body=_statutory_body(p), **fields
+    )
     return reverse(f"commitments:{view}", kwargs={"pk": record.pk})
 
 
@@ -316,67 +325,155 @@ def _funding(p):
 
 
 def _check(p):
-    record = commitment_builders.consultation(compact=p["compact"], by=p["officer_user"], body=_statutory_body(p),
-                                              weeks=4, shorter_reason="A legal deadline")
+    record = commitment_builders.consultation(
+        compact=p["compact"], by=p["officer_user"], body=_statutory_body(p), weeks=4, shorter_reason="A legal deadline"
+    )
     return reverse("commitments:check_accept", kwargs={"pk": record.checks.get().pk})
 
 
 FORMS = [
     ("compact edit", "officer", Compact, lambda p: reverse("signatories:compact_edit"), {}),
-    ("organisation create", "officer", Organisation, lambda p: reverse("signatories:organisation_create"),
-     {"name": lambda p: f"Trust {Organisation.objects.count()}"}),
-    ("organisation edit", "officer", Organisation,
-     lambda p: reverse("signatories:organisation_edit", kwargs={"pk": new_org().pk}), {}),
-    ("sign", "officer", Signature,
-     lambda p: reverse("signatories:organisation_sign", kwargs={"pk": new_org().pk}), {}),
+    (
+        "organisation create",
+        "officer",
+        Organisation,
+        lambda p: reverse("signatories:organisation_create"),
+        {"name": lambda p: f"Trust {Organisation.objects.count()}"},
+    ),
+    (
+        "organisation edit",
+        "officer",
+        Organisation,
+        lambda p: reverse("signatories:organisation_edit", kwargs={"pk": new_org().pk}),
+        {},
+    ),
+    ("sign", "officer", Signature, lambda p: reverse("signatories:organisation_sign", kwargs={"pk": new_org().pk}), {}),
     ("withdraw", "officer", Signature, _signature, {}),
-    ("endorsement", "officer", Endorsement,
-     lambda p: reverse("signatories:endorsement_create", kwargs={"pk": new_org().pk}), {}),
-    ("champion create", "officer", Champion, lambda p: reverse("signatories:champion_create"),
-     {"organisation": lambda p: str(p["organisation"].pk), "user": ""}),
+    (
+        "endorsement",
+        "officer",
+        Endorsement,
+        lambda p: reverse("signatories:endorsement_create", kwargs={"pk": new_org().pk}),
+        {},
+    ),
+    (
+        "champion create",
+        "officer",
+        Champion,
+        lambda p: reverse("signatories:champion_create"),
+        {"organisation": lambda p: str(p["organisation"].pk), "user": ""},
+    ),
     ("champion edit", "officer", Champion, lambda p: _champion(p, "champion_edit"), {"user": ""}),
     ("champion stand down", "officer", Champion, lambda p: _champion(p, "champion_stand_down"), {}),
-    ("invitation", "officer", Invitation, lambda p: reverse("invitation_create"),
-     {"email": lambda p: f"new{Invitation.objects.count()}@example.org", "role": CHAMPION,
-      "first_name": "Pat", "last_name": "Person",
-      "organisation": lambda p: str(p["organisation"].pk)}),
-    ("assessment start", "officer", Assessment, lambda p: reverse("success_factors:assessment_start"),
-     {"organisation": lambda p: str(new_org().pk)}),
+    (
+        "invitation",
+        "officer",
+        Invitation,
+        lambda p: reverse("invitation_create"),
+        {
+            "email": lambda p: f"new{Invitation.objects.count()}@example.org",
+            "role": CHAMPION,
+            "first_name": "Pat",
+            "last_name": "Person",
+            "organisation": lambda p: str(p["organisation"].pk),
+        },
+    ),
+    (
+        "assessment start",
+        "officer",
+        Assessment,
+        lambda p: reverse("success_factors:assessment_start"),
+        {"organisation": lambda p: str(new_org().pk)},
+    ),
     ("assessment factor page", "officer", Rating, _assessment_factor, {}),
-    ("indicator create", "officer", Indicator,
-     lambda p: reverse("success_factors:indicator_create", kwargs={"number": 3}), {}),
-    ("action create", "officer", Action, lambda p: reverse("success_factors:action_create"),
-     {"factor": "3", "description": "Train the champions", "owner_name": "Pat"}),
+    (
+        "indicator create",
+        "officer",
+        Indicator,
+        lambda p: reverse("success_factors:indicator_create", kwargs={"number": 3}),
+        {},
+    ),
+    (
+        "action create",
+        "officer",
+        Action,
+        lambda p: reverse("success_factors:action_create"),
+        {"factor": "3", "description": "Train the champions", "owner_name": "Pat"},
+    ),
     ("action edit", "officer", Action, lambda p: _action(p, "action_edit"), {}),
     ("action progress", "officer", Action, lambda p: _action(p, "action_progress"), {}),
-    ("win create", "champion", Win, lambda p: reverse("wins:win_create"),
-     {"title": "A shared approach", "what_happened": "We met.", "difference_made": "Faster help.",
-      "factors": "1", "people_reached": ""}),
+    (
+        "win create",
+        "champion",
+        Win,
+        lambda p: reverse("wins:win_create"),
+        {
+            "title": "A shared approach",
+            "what_happened": "We met.",
+            "difference_made": "Faster help.",
+            "factors": "1",
+            "people_reached": "",
+        },
+    ),
     ("win edit", "champion", Win, _draft_win, {"people_reached": ""}),
     ("win return", "officer", Win, _submitted_win, {}),
-    ("concern create", "champion", Concern, lambda p: reverse("wins:concern_create"),
-     {"title": "Late grants", "details": "Decisions come late."}),
+    (
+        "concern create",
+        "champion",
+        Concern,
+        lambda p: reverse("wins:concern_create"),
+        {"title": "Late grants", "details": "Decisions come late."},
+    ),
     ("concern update", "officer", Concern, _concern, {}),
     ("round create", "officer", Round, lambda p: reverse("success_factors:round_create"), {"reminder_days": "14, 3"}),
     ("round extend", "officer", DeadlineExtension, _round_extend, {}),
-    ("round chase", "officer", RoundNotice,
-     lambda p: reverse("success_factors:round_chase", kwargs={"pk": _open_round(p).pk}),
-     {"organisations": lambda p: str(p["organisation"].pk)}),
+    (
+        "round chase",
+        "officer",
+        RoundNotice,
+        lambda p: reverse("success_factors:round_chase", kwargs={"pk": _open_round(p).pk}),
+        {"organisations": lambda p: str(p["organisation"].pk)},
+    ),
     ("report create", "officer", Report, lambda p: reverse("reports:report_create"), {}),
-    ("consultation create", "officer", Consultation, lambda p: reverse("commitments:consultation_create"),
-     {"body": lambda p: str(_statutory_body(p).pk)}),
-    ("consultation report", "champion", Consultation, lambda p: reverse("commitments:consultation_create"),
-     {"body": lambda p: str(_statutory_body(p).pk)}),
+    (
+        "consultation create",
+        "officer",
+        Consultation,
+        lambda p: reverse("commitments:consultation_create"),
+        {"body": lambda p: str(_statutory_body(p).pk)},
+    ),
+    (
+        "consultation report",
+        "champion",
+        Consultation,
+        lambda p: reverse("commitments:consultation_create"),
+        {"body": lambda p: str(_statutory_body(p).pk)},
+    ),
     ("consultation edit", "officer", Consultation, _consultation, {}),
     ("consultation explain", "officer", Consultation, lambda p: _consultation(p, "consultation_explain", weeks=4), {}),
-    ("funding create", "officer", FundingDecision, lambda p: reverse("commitments:funding_create"),
-     {"body": lambda p: str(_statutory_body(p).pk), "amount": "45000"}),
+    (
+        "funding create",
+        "officer",
+        FundingDecision,
+        lambda p: reverse("commitments:funding_create"),
+        {"body": lambda p: str(_statutory_body(p).pk), "amount": "45000"},
+    ),
     ("funding edit", "officer", FundingDecision, _funding, {}),
     ("check accept", "officer", Check, _check, {}),
-    ("commitment create", "officer", Commitment, lambda p: reverse("commitments:commitment_create"),
-     {"rule": "consultation_length", "threshold": "12", "factor": "4"}),
-    ("commitment edit", "officer", Commitment,
-     lambda p: reverse("commitments:commitment_edit", kwargs={"pk": Commitment.objects.order_by("pk").first().pk}), {}),
+    (
+        "commitment create",
+        "officer",
+        Commitment,
+        lambda p: reverse("commitments:commitment_create"),
+        {"rule": "consultation_length", "threshold": "12", "factor": "4"},
+    ),
+    (
+        "commitment edit",
+        "officer",
+        Commitment,
+        lambda p: reverse("commitments:commitment_edit", kwargs={"pk": Commitment.objects.order_by("pk").first().pk}),
+        {},
+    ),
     ("report edit", "officer", Report, _draft_report, {}),
 ]
 
@@ -418,13 +515,29 @@ FILTERS = [
     ("signatories:champion_list", "officer", ["name", "organisation", "active", "page"]),
     ("success_factors:assessment_list", "officer", ["round", "status", "page"]),
     ("success_factors:action_list", "officer", ["factor", "status", "owner_organisation", "overdue", "page"]),
-    ("wins:library", "champion", ["q", "factor", "organisation", "sector", "happened_from_0", "happened_from_2",
-                                  "happened_to_1", "quick", "page"]),
+    (
+        "wins:library",
+        "champion",
+        [
+            "q",
+            "factor",
+            "organisation",
+            "sector",
+            "happened_from_0",
+            "happened_from_2",
+            "happened_to_1",
+            "quick",
+            "page",
+        ],
+    ),
     ("wins:concern_list", "officer", ["status", "factor", "page"]),
     ("success_factors:partnership", "officer", ["round"]),
     ("commitments:overview", "champion", ["period"]),
-    ("commitments:consultation_list", "officer", ["body", "commitment", "result", "status", "dated_from_0",
-                                                  "dated_to_2", "page"]),
+    (
+        "commitments:consultation_list",
+        "officer",
+        ["body", "commitment", "result", "status", "dated_from_0", "dated_to_2", "page"],
+    ),
     ("commitments:funding_list", "champion", ["body", "commitment", "result", "dated_from_1", "page"]),
     ("wins:concern_create", "champion", ["consultation", "funding", "check"]),
     ("signatories:champion_create", "officer", ["organisation"]),
@@ -456,8 +569,11 @@ def test_a_null_byte_is_a_normal_form_error(place):
 @pytest.mark.parametrize("value", ["²", "٣", "9" * 30, "9" * 5000])
 @pytest.mark.parametrize(
     "view,param",
-    [("signatories:champion_create", "organisation"), ("success_factors:action_create", "factor"),
-     ("success_factors:action_create", "assessment")],
+    [
+        ("signatories:champion_create", "organisation"),
+        ("success_factors:action_create", "factor"),
+        ("success_factors:action_create", "assessment"),
+    ],
 )
 def test_a_number_only_python_believes_in_is_ignored(place, view, param, value):
     response = place["officer"].get(reverse(view), {param: value})
@@ -473,18 +589,49 @@ def test_overlong_search_text_is_refused_not_run(place):
 
 
 # The register import: random rows in every column never cause a server error or a partial write.
-IMPORT_HEADINGS = ["Name", "Sector", "Kind", "Charity number", "Company number", "Website", "Address", "Postcode",
-                   "Main email", "Signed on", "Signed by", "Signed by role"]
+IMPORT_HEADINGS = [
+    "Name",
+    "Sector",
+    "Kind",
+    "Charity number",
+    "Company number",
+    "Website",
+    "Address",
+    "Postcode",
+    "Main email",
+    "Signed on",
+    "Signed by",
+    "Signed by role",
+]
 import_cell = st.one_of(
     hostile_text,
-    st.sampled_from(["", "Voluntary and community", "Statutory", "Charity", "1234567", "SC012345", "01234567",
-                     "NB1 1AA", "03/03/2025", "45719", "=1+1", "@SUM(A1)", "-", "+", "'=x"]),
+    st.sampled_from(
+        [
+            "",
+            "Voluntary and community",
+            "Statutory",
+            "Charity",
+            "1234567",
+            "SC012345",
+            "01234567",
+            "NB1 1AA",
+            "03/03/2025",
+            "45719",
+            "=1+1",
+            "@SUM(A1)",
+            "-",
+            "+",
+            "'=x",
+        ]
+    ),
 )
 
 
 @HYPOTHESIS
-@given(rows=st.lists(st.lists(import_cell, min_size=0, max_size=len(IMPORT_HEADINGS) + 2), min_size=1, max_size=6),
-       as_xlsx=st.booleans())
+@given(
+    rows=st.lists(st.lists(import_cell, min_size=0, max_size=len(IMPORT_HEADINGS) + 2), min_size=1, max_size=6),
+    as_xlsx=st.booleans(),
+)
 def test_hostile_rows_in_an_import_never_fail_or_half_load(place, rows, as_xlsx):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -504,8 +651,9 @@ def test_hostile_rows_in_an_import_never_fail_or_half_load(place, rows, as_xlsx)
     else:
         data = csv_bytes(lines)
         name = "register.csv"
-    response = client.post(reverse("signatories:import_upload", args=["organisations"]),
-                           {"file": SimpleUploadedFile(name, data)})
+    response = client.post(
+        reverse("signatories:import_upload", args=["organisations"]), {"file": SimpleUploadedFile(name, data)}
+    )
     assert response.status_code in (200, 302)
     assert_escaped(response)
     if response.status_code == 200:

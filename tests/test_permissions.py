@@ -79,7 +79,12 @@ MATRIX = {
     "two_step_verify": (LOGIN, REDIRECT, REDIRECT, REDIRECT),  # nothing to verify: home
     "history": OFFICERS_ONLY,
     "history_restore": OFFICERS_ONLY,  # a confirmation page; restoring is a POST
-    "lockout_clear": (LOGIN, DENIED, DENIED, 405),  # POST only  # an unknown token; valid tokens are tested in test_invitations
+    "lockout_clear": (
+        LOGIN,
+        DENIED,
+        DENIED,
+        405,
+    ),  # POST only  # an unknown token; valid tokens are tested in test_invitations
     # The register
     "signatories:compact_detail": READ_ALL,
     "signatories:compact_edit": OFFICERS_ONLY,
@@ -271,10 +276,16 @@ def world(db, compact, settings, tmp_path):
         compact=compact, organisation=organisation, round="2025/26", status="submitted", submitted_at=timezone.now()
     )
     action = factories.ActionFactory(compact=compact, owner_organisation=organisation)
-    open_round = Round.objects.create(compact=compact, year="2026/27", opens_on=datetime.date(2026, 5, 1),
-                                      deadline=datetime.date(2026, 6, 30), status=RoundStatus.OPEN)
-    planned_round = Round.objects.create(compact=compact, year="2027/28", opens_on=datetime.date(2027, 5, 1),
-                                         deadline=datetime.date(2027, 6, 30))
+    open_round = Round.objects.create(
+        compact=compact,
+        year="2026/27",
+        opens_on=datetime.date(2026, 5, 1),
+        deadline=datetime.date(2026, 6, 30),
+        status=RoundStatus.OPEN,
+    )
+    planned_round = Round.objects.create(
+        compact=compact, year="2027/28", opens_on=datetime.date(2027, 5, 1), deadline=datetime.date(2027, 6, 30)
+    )
     published_win = win_factories.WinFactory(compact=compact, evidence_file=win_factories.upload())
     draft_win = win_factories.draft(compact=compact, recorded_by=factories.champion_user(username="win-recorder"))
     submitted_win = win_factories.submitted(compact=compact)
@@ -283,8 +294,9 @@ def world(db, compact, settings, tmp_path):
     body = commitment_builders.statutory_body()
     factories.SignatureFactory(compact=compact, organisation=body)
     short_consultation = commitment_builders.consultation(compact=compact, by=records_officer, body=body, weeks=4)
-    one_year_grant = commitment_builders.funding(compact=compact, by=records_officer, body=body,
-                                                 ends_on=datetime.date(2027, 3, 31))
+    one_year_grant = commitment_builders.funding(
+        compact=compact, by=records_officer, body=body, ends_on=datetime.date(2027, 3, 31)
+    )
     report_officer = factories.officer(username="report-officer")
     draft_report = report_services.create_report(
         compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30), by=report_officer
@@ -295,7 +307,12 @@ def world(db, compact, settings, tmp_path):
     published_report.summary = "A quiet quarter."
     published_report.save()
     published_report = report_services.publish_report(report=published_report, by=report_officer)
-    upload = ImportRun.objects.create(kind="organisations", file_name="register.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]}, uploaded_by=report_officer)
+    upload = ImportRun.objects.create(
+        kind="organisations",
+        file_name="register.csv",
+        table={"headings": ["Name"], "rows": [[2, False, ["A"]]]},
+        uploaded_by=report_officer,
+    )
     report_services.make_public(report=published_report, by=report_officer)
     win_services.show_on_public_site(win=published_win, by=report_officer)
     public_services.update_site_settings(by=report_officer, is_on=True, publish_scores=True, publish_commitments=True)
@@ -360,14 +377,20 @@ def world(db, compact, settings, tmp_path):
         "lockout_clear": {"pk": 1},
         "history": {"kind": "organisation", "pk": organisation.pk},
         "history_restore": {
-            "kind": "organisation", "pk": organisation.pk, "history_id": organisation.history.first().history_id,
+            "kind": "organisation",
+            "pk": organisation.pk,
+            "history_id": organisation.history.first().history_id,
         },
         "wins:concern_detail": {"pk": concern.pk},
         "commitments:commitment_edit": {"pk": Commitment.objects.first().pk},
         "commitments:check_accept": {"pk": short_consultation.checks.first().pk},
-        **{f"commitments:consultation_{view}": {"pk": short_consultation.pk}
-           for view in ("detail", "edit", "verify", "explain")},
-        **{f"commitments:funding_{view}": {"pk": one_year_grant.pk} for view in ("detail", "edit", "verify", "explain")},
+        **{
+            f"commitments:consultation_{view}": {"pk": short_consultation.pk}
+            for view in ("detail", "edit", "verify", "explain")
+        },
+        **{
+            f"commitments:funding_{view}": {"pk": one_year_grant.pk} for view in ("detail", "edit", "verify", "explain")
+        },
         "wins:concern_update": {"pk": concern.pk},
         "wins:concern_action": {"pk": concern.pk},
         "invitation_accept": {"token": "not-a-real-token"},

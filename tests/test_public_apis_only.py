@@ -112,8 +112,12 @@ def library_private_names(library_class):
         if klass.__module__.split(".")[0] not in LIBRARIES:
             continue
         for member in vars(klass).values():
-            for function in (member, getattr(member, "__func__", None), getattr(member, "fget", None),
-                             getattr(member, "fset", None)):
+            for function in (
+                member,
+                getattr(member, "__func__", None),
+                getattr(member, "fget", None),
+                getattr(member, "fset", None),
+            ):
                 if isinstance(function, types.FunctionType):
                     names |= code_names(function.__code__)
     return {name for name in names if is_private(name)}
@@ -127,8 +131,12 @@ def defined_by(node):
             names.add(child.name)
         elif isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store):
             names.add(child.id)
-        elif (isinstance(child, ast.Attribute) and isinstance(child.ctx, ast.Store)
-              and isinstance(child.value, ast.Name) and child.value.id in ("self", "cls")):
+        elif (
+            isinstance(child, ast.Attribute)
+            and isinstance(child.ctx, ast.Store)
+            and isinstance(child.value, ast.Name)
+            and child.value.id in ("self", "cls")
+        ):
             names.add(child.attr)
     return {name for name in names if is_private(name)}
 
@@ -146,7 +154,7 @@ def own_definitions(cls):
 
 
 def is_super_call(node):
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super")
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
 
 
 def private_imports(tree):
@@ -156,8 +164,11 @@ def private_imports(tree):
             private += [alias.name for alias in node.names if is_private(alias.name)]
             yield from (f"{node.lineno}: imports {name} from {node.module}" for name in private)
         elif isinstance(node, ast.Import):
-            yield from (f"{node.lineno}: imports {alias.name}" for alias in node.names
-                        if alias.name.split(".")[0] in LIBRARIES and any(map(is_private, alias.name.split("."))))
+            yield from (
+                f"{node.lineno}: imports {alias.name}"
+                for alias in node.names
+                if alias.name.split(".")[0] in LIBRARIES and any(map(is_private, alias.name.split(".")))
+            )
 
 
 def library_based_classes(tree, imported):
@@ -200,8 +211,11 @@ def violations(source, filename="<source>"):
     classes = {}
     for cls, bases, library_uses in library_based_classes(tree, imported):
         classes.update({child: (cls, bases, library_uses) for child in ast.walk(cls)})
-        found += [f"{line}: {cls.name} overrides {name} of {bases[0]}"
-                  for name, line in own_definitions(cls) if name in library_uses]
+        found += [
+            f"{line}: {cls.name} overrides {name} of {bases[0]}"
+            for name, line in own_definitions(cls)
+            if name in library_uses
+        ]
     found += private_attributes(tree, imported, classes)
     return sorted(set(found), key=lambda text: int(text.split(":")[0]))
 
@@ -213,7 +227,7 @@ def test_the_module_uses_only_public_names_of_its_libraries(module):
 
 
 def test_the_check_catches_each_kind_of_private_use():
-    source = '''
+    source = """
 from django.forms.models import _get_foreign_key
 from django.utils import _os
 import django.utils._os
@@ -243,7 +257,7 @@ def roles(user, lazy):
 class Storage(FallbackStorage):
     def __init__(self, request):
         self._used_storages = set()  # FallbackStorage's own, set in its __init__
-'''
+"""
     found = "\n".join(violations(source))
 
     assert "2: imports _get_foreign_key from django.forms.models" in found
@@ -261,7 +275,7 @@ class Storage(FallbackStorage):
 
 
 def test_the_check_lets_a_module_use_its_own_private_names_and_the_documented_ones():
-    source = '''
+    source = """
 from django import forms
 from django.contrib.auth.models import User
 
@@ -284,7 +298,7 @@ class Tally:
 def label(tally, record):
     record._change_reason = "Restored"
     return tally._count(), User._meta.verbose_name, User._default_manager, record._state.adding
-'''
+"""
     assert violations(source) == []
 
 

@@ -50,15 +50,23 @@ class Area:
         factories.ChampionFactory(organisation=organisation)
         factories.ChampionFactory(organisation=self.home)
         for number in (1 + n % 7, 1 + (n + 3) % 7):
-            WinFactory(compact=self.compact, factors=[factor(number), factor(3)],
-                       organisations=[organisation, self.home], organisation=organisation,
-                       happened_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+            WinFactory(
+                compact=self.compact,
+                factors=[factor(number), factor(3)],
+                organisations=[organisation, self.home],
+                organisation=organisation,
+                happened_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            )
         WinFactory(compact=self.compact, status="submitted", organisations=[self.home])
         for round_name in ("2025/26", "2026/27"):
             assessment = submitted_assessment(compact=self.compact, organisation=organisation, round_name=round_name)
             rate_everything(assessment, 1 + n % 4)
-        factories.ActionFactory(compact=self.compact, factor=factor(3), owner_organisation=organisation,
-                                due_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * n))
+        factories.ActionFactory(
+            compact=self.compact,
+            factor=factor(3),
+            owner_organisation=organisation,
+            due_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * n),
+        )
         self.add_commitment_records(n, organisation if sector == Sector.STATUTORY else self.body)
         self.add_report(n)
 
@@ -69,14 +77,24 @@ class Area:
     def add_commitment_records(self, n, body):
         today = timezone.localdate()
         record = commitment_builders.consultation(
-            compact=self.compact, by=self.officer, body=body, title=f"Consultation {n}",
-            opened_on=today - datetime.timedelta(days=20 * n + 10), weeks=4 + n % 10,
+            compact=self.compact,
+            by=self.officer,
+            body=body,
+            title=f"Consultation {n}",
+            opened_on=today - datetime.timedelta(days=20 * n + 10),
+            weeks=4 + n % 10,
         )
         self.consultation = record
         commitment_builders.funding(
-            compact=self.compact, by=self.officer, body=body, name=f"Grant {n}",
-            decided_on=today - datetime.timedelta(days=20 * n), starts_on=today, ends_on=today + datetime.timedelta(days=30 * n),
-            organisations_funded=[self.home], paid_in_advance=None,
+            compact=self.compact,
+            by=self.officer,
+            body=body,
+            name=f"Grant {n}",
+            decided_on=today - datetime.timedelta(days=20 * n),
+            starts_on=today,
+            ends_on=today + datetime.timedelta(days=30 * n),
+            organisations_funded=[self.home],
+            paid_in_advance=None,
         )
         commitment_builders.consultation(compact=self.compact, by=self.champion, body=body, title=f"Reported {n}")
 
@@ -85,20 +103,30 @@ class Area:
         end = today.replace(day=1) - datetime.timedelta(days=1 + 92 * n)
         report = reporting.create_report(compact=self.compact, start=end.replace(day=1), end=end, by=self.officer)
         if n % 2 == 0:
-            reporting.update_report(report=report, by=self.officer, title=report.title, summary="A good period.",
-                                    highlighted_wins=report.highlighted_wins.all())
+            reporting.update_report(
+                report=report,
+                by=self.officer,
+                title=report.title,
+                summary="A good period.",
+                highlighted_wins=report.highlighted_wins.all(),
+            )
             reporting.publish_report(report=report, by=self.officer)
 
     def open_round(self):
         return Round.objects.get_or_create(
-            compact=self.compact, year="2026/27",
-            defaults={"opens_on": datetime.date(2026, 5, 1), "deadline": datetime.date(2026, 6, 30),
-                      "status": RoundStatus.OPEN},
+            compact=self.compact,
+            year="2026/27",
+            defaults={
+                "opens_on": datetime.date(2026, 5, 1),
+                "deadline": datetime.date(2026, 6, 30),
+                "status": RoundStatus.OPEN,
+            },
         )[0]
 
     def planned_round(self):
         return Round.objects.get_or_create(
-            compact=self.compact, year="2027/28",
+            compact=self.compact,
+            year="2027/28",
             defaults={"opens_on": datetime.date(2027, 5, 1), "deadline": datetime.date(2027, 6, 30)},
         )[0]
 
@@ -148,8 +176,11 @@ PAGES = [
     ("officer", "appoint a champion", lambda area: reverse("signatories:champion_create")),
     ("officer", "invite someone", lambda area: reverse("invitation_create")),
     ("officer", "self-assessment round", lambda area: area.open_round().get_absolute_url()),
-    ("officer", "opening a round (confirmation)",
-     lambda area: reverse("success_factors:round_open", args=[area.planned_round().pk])),
+    (
+        "officer",
+        "opening a round (confirmation)",
+        lambda area: reverse("success_factors:round_open", args=[area.planned_round().pk]),
+    ),
     ("lsp", "commitments page", lambda area: reverse("commitments:overview")),
     ("officer", "commitments page", lambda area: reverse("commitments:overview")),
     ("lsp", "consultations", lambda area: reverse("commitments:consultation_list")),

@@ -15,7 +15,9 @@ def untyped(function: ast.FunctionDef) -> list[str]:
     """What of ``function``'s signature has no type: each argument but self and cls, and the return."""
     arguments = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
     missing = [a.arg for a in arguments if a.annotation is None and a.arg not in ("self", "cls")]
-    missing += [f"*{a.arg}" for a in (function.args.vararg, function.args.kwarg) if a is not None and a.annotation is None]
+    missing += [
+        f"*{a.arg}" for a in (function.args.vararg, function.args.kwarg) if a is not None and a.annotation is None
+    ]
     if function.returns is None:
         missing.append("return")
     return missing
@@ -34,8 +36,9 @@ def public_functions(tree: ast.Module):
 
 def model_classes(tree: ast.Module):
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and any(getattr(base, "attr", getattr(base, "id", "")) == "Model"
-                                                  for base in node.bases):
+        if isinstance(node, ast.ClassDef) and any(
+            getattr(base, "attr", getattr(base, "id", "")) == "Model" for base in node.bases
+        ):
             yield node
 
 

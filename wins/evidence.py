@@ -35,7 +35,9 @@ KINDS = {
 IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg"}
 ACCEPT = ",".join(KINDS)  # for the file input's accept attribute: a hint to the browser, never a check
 
-WRONG_TYPE = "The selected file must be a PDF, PNG, JPEG, Word (DOC or DOCX), Excel (XLSX), PowerPoint (PPTX) or ODT file"
+WRONG_TYPE = (
+    "The selected file must be a PDF, PNG, JPEG, Word (DOC or DOCX), Excel (XLSX), PowerPoint (PPTX) or ODT file"
+)
 EMPTY = "The selected file is empty"
 
 

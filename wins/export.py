@@ -10,7 +10,13 @@ from django.urls import reverse
 from .models import Win
 
 HEADER = [
-    "Title", "Happened on", "Factors", "Organisations involved", "Quick win", "People reached", "Difference made",
+    "Title",
+    "Happened on",
+    "Factors",
+    "Organisations involved",
+    "Quick win",
+    "People reached",
+    "Difference made",
     "Link to the win",
 ]
 # A spreadsheet runs a cell starting with one of these as a formula; a leading quote makes it text.
@@ -47,9 +53,7 @@ class _Follower:
     """
 
     def __init__(self, rows):
-        self.groups = (
-            (key, [label for *_, label in group]) for key, group in groupby(rows, key=itemgetter(0, 1))
-        )
+        self.groups = ((key, [label for *_, label in group]) for key, group in groupby(rows, key=itemgetter(0, 1)))
         self.current = next(self.groups, None)
 
     def labels_for(self, key):
@@ -96,9 +100,11 @@ def csv_lines(wins):
     lines = []
     for row in wins.values_list(*FIELDS).iterator(chunk_size=CHUNK):
         key = (row[2], row[0])
-        lines.append(writer.writerow(win_row(
-            *row, factors=factors.labels_for(key), organisations=organisations.labels_for(key), link=link
-        )))
+        lines.append(
+            writer.writerow(
+                win_row(*row, factors=factors.labels_for(key), organisations=organisations.labels_for(key), link=link)
+            )
+        )
         if len(lines) == CHUNK:
             yield "".join(lines)
             lines = []

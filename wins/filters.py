@@ -24,7 +24,9 @@ class GovDateFilter(django_filters.DateFilter):
 
 class WinFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search wins", method="filter_text", help_text="Words from the title or the story.",
+        label="Search wins",
+        method="filter_text",
+        help_text="Words from the title or the story.",
         max_length=SEARCH_MAX_LENGTH,
     )
     factor = FactorFilter(
@@ -36,7 +38,9 @@ class WinFilter(django_filters.FilterSet):
         empty_label="All organisations",
     )
     sector = django_filters.ChoiceFilter(
-        label="Sector of an organisation involved", choices=Sector.choices, empty_label="All sectors",
+        label="Sector of an organisation involved",
+        choices=Sector.choices,
+        empty_label="All sectors",
         method="filter_sector",
     )
     happened_from = GovDateFilter(

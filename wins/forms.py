@@ -5,7 +5,12 @@ from django import forms
 from django.conf import settings
 
 from signatories.form_fields import (
-    EditConflictMixin, GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField, not_in_future,
+    EditConflictMixin,
+    GovDateField,
+    GovForm,
+    OrganisationPicker,
+    OrganisationsChoiceField,
+    not_in_future,
 )
 from success_factors.models import Factor
 

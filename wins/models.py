@@ -34,9 +34,7 @@ class Win(models.Model):
     compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="wins")
     title = models.CharField(max_length=200)
     what_happened = models.TextField()
-    difference_made = models.TextField(
-        "difference it made", help_text="The outcome for local people or services."
-    )
+    difference_made = models.TextField("difference it made", help_text="The outcome for local people or services.")
     happened_on = models.DateField("date it happened")
     factors = models.ManyToManyField(Factor, related_name="wins")
     organisations = models.ManyToManyField(
@@ -53,7 +51,11 @@ class Win(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="wins_recorded"
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="recorded_wins",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recorded_wins",
         help_text="The organisation of the champion who recorded it.",
     )
     status = models.CharField(max_length=10, choices=WinStatus.choices, default=WinStatus.DRAFT)
@@ -101,7 +103,8 @@ class Win(models.Model):
             models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
             # The public site: the few published wins an officer chose to show, newest first.
             models.Index(
-                fields=["compact", "-happened_on", "-id"], name="win_public_idx",
+                fields=["compact", "-happened_on", "-id"],
+                name="win_public_idx",
                 condition=Q(status="published", show_on_public_site=True),
             ),
         ]

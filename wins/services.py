@@ -24,8 +24,15 @@ from .models import EDITABLE_STATUSES, Win, WinEvent, WinStatus
 from .permissions import can_edit_win, can_submit_win
 
 # The fields a person fills in; status, dates of moves and who recorded it are the services' business.
-WIN_FIELDS = ("title", "what_happened", "difference_made", "happened_on", "is_quick_win", "people_reached",
-              "evidence_link")
+WIN_FIELDS = (
+    "title",
+    "what_happened",
+    "difference_made",
+    "happened_on",
+    "is_quick_win",
+    "people_reached",
+    "evidence_link",
+)
 NO_FACTOR = "Select at least one of the seven factors the win shows"
 
 
@@ -141,8 +148,13 @@ def publish_win(*, win: Win, by: User) -> Win:
     win.return_note = ""
     win.save(update_fields=["status", "published_at", "published_by", "return_note", "updated_at"])
     _log(win, from_status=before, by=by)
-    _tell_recorder(win, by=by, template="wins/email/published.txt",
-                   subject=f"Your win has been published: {win.title}", url_name="wins:win_detail")
+    _tell_recorder(
+        win,
+        by=by,
+        template="wins/email/published.txt",
+        subject=f"Your win has been published: {win.title}",
+        url_name="wins:win_detail",
+    )
     return win
 
 
@@ -176,8 +188,13 @@ def return_to_champion(*, win: Win, by: User, note: str) -> Win:
     win.return_note = note
     win.save(update_fields=["status", "return_note", "updated_at"])
     _log(win, from_status=WinStatus.SUBMITTED, by=by, note=note)
-    _tell_recorder(win, by=by, template="wins/email/returned.txt",
-                   subject=f"Your win needs some changes: {win.title}", url_name="wins:win_edit")
+    _tell_recorder(
+        win,
+        by=by,
+        template="wins/email/returned.txt",
+        subject=f"Your win needs some changes: {win.title}",
+        url_name="wins:win_edit",
+    )
     return win
 
 
@@ -194,8 +211,14 @@ def record_and_publish(
     """An officer records a win and publishes it straight away, without moderation."""
     _check_officer(by)
     now = timezone.now()
-    win = Win(compact=compact, recorded_by=by, organisation=organisation_for(by), status=WinStatus.PUBLISHED,
-              published_at=now, published_by=by)
+    win = Win(
+        compact=compact,
+        recorded_by=by,
+        organisation=organisation_for(by),
+        status=WinStatus.PUBLISHED,
+        published_at=now,
+        published_by=by,
+    )
     factors = _fill(win, factors=factors, fields=fields, evidence_file=evidence_file)
     _save_new(win, factors=factors, organisations=organisations)
     _log(win, from_status="", by=by, note="Recorded and published by an officer.")
@@ -238,5 +261,6 @@ def _tell_recorder(win, *, by, template, subject, url_name):
         "link": settings.SITE_URL.rstrip("/") + reverse(url_name, args=[win.pk]),
         "service_name": settings.SERVICE_NAME,
     }
-    queue_email(to=recorder.email, subject=subject, template=template, context=context, kind=kinds.WIN_OUTCOME,
-                user=recorder)
+    queue_email(
+        to=recorder.email, subject=subject, template=template, context=context, kind=kinds.WIN_OUTCOME, user=recorder
+    )

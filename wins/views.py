@@ -57,8 +57,7 @@ def library(request):
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"wins-library:{getattr(compact, 'pk', None)}:{roles}:{request.GET.urlencode()}"
     kinds = [caching.WINS, caching.REGISTER, caching.FACTORS, caching.COMPACT, caching.USERS]
-    content = caching.cached_html(key, kinds,
-                                  lambda: _library_content(request, compact))
+    content = caching.cached_html(key, kinds, lambda: _library_content(request, compact))
     return render(request, "wins/library.html", {"compact": compact, "content": content})
 
 
@@ -242,8 +241,12 @@ def queue(request):
 
 def _pack_context():
     compact = current_compact()
-    return {"compact": compact, "sections": selectors.induction_pack(compact=compact),
-            "per_factor": selectors.PACK_WINS_PER_FACTOR, "today": timezone.localdate()}
+    return {
+        "compact": compact,
+        "sections": selectors.induction_pack(compact=compact),
+        "per_factor": selectors.PACK_WINS_PER_FACTOR,
+        "today": timezone.localdate(),
+    }
 
 
 @role_required(*READERS)

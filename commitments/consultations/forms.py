@@ -12,31 +12,43 @@ class ConsultationForm(RecordForm):
     fields_saved = CONSULTATION_FIELDS
 
     body = BodyField()
-    title = forms.CharField(label="Title of the consultation", max_length=200,
-                            error_messages={"required": "Enter the title of the consultation"})
+    title = forms.CharField(
+        label="Title of the consultation",
+        max_length=200,
+        error_messages={"required": "Enter the title of the consultation"},
+    )
     link = link_field("Link to the consultation (optional)")
     opened_on = GovDateField(label="Date it opened", help_text="For example, 5 1 2026")
     closes_on = GovDateField(label="Date it closes", help_text="For example, 30 3 2026")
     early_notice_on = optional_date("Date early notice was given (optional)")
     sector_involved = forms.ChoiceField(
-        label="Was the voluntary and community sector involved in designing it?", required=False,
+        label="Was the voluntary and community sector involved in designing it?",
+        required=False,
         choices=[(SectorInvolvement.YES, "Yes"), (SectorInvolvement.NO, "No"), ("", "Not known yet")],
         widget=forms.RadioSelect,
     )
-    sector_involvement = forms.CharField(label="How was the sector involved? (optional)", required=False,
-                                         widget=forms.Textarea(attrs={"rows": 3}))
+    sector_involvement = forms.CharField(
+        label="How was the sector involved? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     feedback_published_on = optional_date("Date feedback on the responses was published (optional)")
     feedback_link = link_field("Link to the feedback (optional)")
     shorter_reason = forms.CharField(
-        label="If it is shorter than the Compact asks, the reason given (optional)", required=False,
+        label="If it is shorter than the Compact asks, the reason given (optional)",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the statutory body said, for example a deadline set by law.",
     )
 
     def layout(self):
         return Layout(
-            "body", Field.text("title"), Field.text("link"), "opened_on", "closes_on", "early_notice_on",
-            Field.radios("sector_involved", legend_size=Size.SMALL, inline=True), Field.textarea("sector_involvement"),
+            "body",
+            Field.text("title"),
+            Field.text("link"),
+            "opened_on",
+            "closes_on",
+            "early_notice_on",
+            Field.radios("sector_involved", legend_size=Size.SMALL, inline=True),
+            Field.textarea("sector_involvement"),
             Fieldset("feedback_published_on", Field.text("feedback_link"), legend="Feedback", legend_size=Size.SMALL),
             Field.textarea("shorter_reason"),
         )

@@ -38,7 +38,9 @@ class Consultation(CheckedRecord):
     class Meta:
         ordering = ["-opened_on", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(closes_on__gte=models.F("opened_on")), name="consultation_closes_after_opening"),
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opened_on")), name="consultation_closes_after_opening"
+            ),
         ]
         indexes = [
             models.Index(fields=["compact", "status", "-opened_on"], name="consultation_list_idx"),

@@ -26,39 +26,59 @@ class FundingForm(RecordForm):
     fields_saved = FUNDING_FIELDS
 
     body = BodyField()
-    name = forms.CharField(label="Name of the programme or contract", max_length=200,
-                           error_messages={"required": "Enter the name of the programme or contract"})
-    funding_kind = forms.ChoiceField(label="What kind of funding?", choices=FundingKind.choices, widget=forms.RadioSelect,
-                                     error_messages={"required": "Choose the kind of funding"})
+    name = forms.CharField(
+        label="Name of the programme or contract",
+        max_length=200,
+        error_messages={"required": "Enter the name of the programme or contract"},
+    )
+    funding_kind = forms.ChoiceField(
+        label="What kind of funding?",
+        choices=FundingKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of funding"},
+    )
     organisations_funded = OrganisationsChoiceField(
-        organisation_choices().filter(sector=Sector.VOLUNTARY), required=False, label="Organisations funded (optional)",
+        organisation_choices().filter(sector=Sector.VOLUNTARY),
+        required=False,
+        label="Organisations funded (optional)",
         help_text="Choose every voluntary and community organisation the decision funds.",
     )
     amount = AmountField(
-        label="Amount in pounds", min_value=0, max_digits=12, decimal_places=2,
+        label="Amount in pounds",
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         help_text="For the whole period, for example 45000",
-        error_messages={"required": "Enter the amount", "invalid": "Enter the amount as a number, like 45000",
-                        "min_value": "The amount cannot be negative",
-                        "max_digits": "Enter an amount under £10,000,000,000",
-                        "max_whole_digits": "Enter an amount under £10,000,000,000",
-                        "max_decimal_places": "Enter the amount in pounds and pence, like 45000.50"},
+        error_messages={
+            "required": "Enter the amount",
+            "invalid": "Enter the amount as a number, like 45000",
+            "min_value": "The amount cannot be negative",
+            "max_digits": "Enter an amount under £10,000,000,000",
+            "max_whole_digits": "Enter an amount under £10,000,000,000",
+            "max_decimal_places": "Enter the amount in pounds and pence, like 45000.50",
+        },
     )
     decided_on = GovDateField(label="Date of the decision", help_text="For example, 1 2 2026")
     starts_on = GovDateField(label="Date the funding starts", help_text="For example, 1 4 2026")
     ends_on = optional_date("Date the funding ends (optional)", "For example, 31 3 2029")
-    full_cost_recovery = tri_state("Does the funder accept full cost recovery?",
-                                   help_text="A fair share of the organisation's overheads.")
+    full_cost_recovery = tri_state(
+        "Does the funder accept full cost recovery?", help_text="A fair share of the organisation's overheads."
+    )
     paid_in_advance = tri_state("Is it paid in advance?")
     rationale_published = tri_state("Was the rationale for the decision published?")
     rationale_link = link_field("Link to the rationale (optional)")
-    change = forms.ChoiceField(label="Is funding being ended or reduced?", required=False, widget=forms.RadioSelect,
-                               choices=[(FundingChange.ENDED, "Ended"), (FundingChange.REDUCED, "Reduced"),
-                                        ("", "Neither")])
+    change = forms.ChoiceField(
+        label="Is funding being ended or reduced?",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[(FundingChange.ENDED, "Ended"), (FundingChange.REDUCED, "Reduced"), ("", "Neither")],
+    )
     notice_given_on = optional_date("Date written notice was given (optional)")
     change_takes_effect_on = optional_date("Date the change takes effect (optional)")
-    change_reason = forms.CharField(label="The reason given (optional)", required=False,
-                                    widget=forms.Textarea(attrs={"rows": 3}))
+    change_reason = forms.CharField(
+        label="The reason given (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def initial_from(self, record):
         initial = super().initial_from(record)
@@ -69,15 +89,25 @@ class FundingForm(RecordForm):
 
     def layout(self):
         return Layout(
-            "body", Field.text("name"), Field.radios("funding_kind", legend_size=Size.SMALL, inline=True),
-            OrganisationPicker("organisations_funded"), Field.text("amount", field_width=Fixed.TEN), "decided_on", "starts_on", "ends_on",
+            "body",
+            Field.text("name"),
+            Field.radios("funding_kind", legend_size=Size.SMALL, inline=True),
+            OrganisationPicker("organisations_funded"),
+            Field.text("amount", field_width=Fixed.TEN),
+            "decided_on",
+            "starts_on",
+            "ends_on",
             Field.radios("full_cost_recovery", legend_size=Size.SMALL, inline=True),
             Field.radios("paid_in_advance", legend_size=Size.SMALL, inline=True),
-            Field.radios("rationale_published", legend_size=Size.SMALL, inline=True), Field.text("rationale_link"),
+            Field.radios("rationale_published", legend_size=Size.SMALL, inline=True),
+            Field.text("rationale_link"),
             Fieldset(
-                Field.radios("change", legend_size=Size.SMALL, inline=True), "notice_given_on",
-                "change_takes_effect_on", Field.textarea("change_reason"),
-                legend="Ending or reducing funding", legend_size=Size.MEDIUM,
+                Field.radios("change", legend_size=Size.SMALL, inline=True),
+                "notice_given_on",
+                "change_takes_effect_on",
+                Field.textarea("change_reason"),
+                legend="Ending or reducing funding",
+                legend_size=Size.MEDIUM,
             ),
         )
 

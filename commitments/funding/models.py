@@ -53,7 +53,8 @@ class FundingDecision(CheckedRecord):
         ordering = ["-decided_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")), name="funding_ends_after_start"
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="funding_ends_after_start",
             ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="funding_amount_not_negative"),
         ]

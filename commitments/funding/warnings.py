@@ -40,23 +40,38 @@ def send_funding_notice_warnings(today=None):
         if not ending:
             continue
         people = list(officers())
-        rows = [{"decision": decision, "notice_by": add_months(decision.ends_on, -months),
-                 "link": site_url(decision.get_absolute_url())} for decision in ending]
+        rows = [
+            {
+                "decision": decision,
+                "notice_by": add_months(decision.ends_on, -months),
+                "link": site_url(decision.get_absolute_url()),
+            }
+            for decision in ending
+        ]
         try:
             with transaction.atomic():
-                FundingNoticeWarning.objects.bulk_create([
-                    FundingNoticeWarning(funding_decision=decision, ends_on=decision.ends_on, sent_on=today,
-                                         recipients=len(people))
-                    for decision in ending
-                ])
+                FundingNoticeWarning.objects.bulk_create(
+                    [
+                        FundingNoticeWarning(
+                            funding_decision=decision, ends_on=decision.ends_on, sent_on=today, recipients=len(people)
+                        )
+                        for decision in ending
+                    ]
+                )
                 for officer in people:
                     queue_email(
                         to=officer.email,
                         subject=_subject(ending),
                         template="commitments/email/funding_notice_warning.txt",
-                        context={"name": officer.first_name or officer.username, "compact": compact, "rows": rows,
-                                 "months": months, "warn_months": WARN_MONTHS, "today": today,
-                                 "list_link": site_url(reverse("commitments:funding_list"))},
+                        context={
+                            "name": officer.first_name or officer.username,
+                            "compact": compact,
+                            "rows": rows,
+                            "months": months,
+                            "warn_months": WARN_MONTHS,
+                            "today": today,
+                            "list_link": site_url(reverse("commitments:funding_list")),
+                        },
                         kind=kinds.FUNDING_NOTICE_WARNING,
                         user=officer,
                     )

@@ -58,15 +58,24 @@ SELECT compact_id, {month}, {key}, result, count(*) FROM commitments_check WHERE
 
 def _triggers(vendor):
     if vendor == "postgresql":
-        return [PG_TRIGGER.format(
-            op=op, OP=op.upper(), transition_tables=TRANSITION_TABLES[op],
-            upserts="".join(PG_UPSERT.format(tally=tally, key=key, changes=CHANGES[op]) for tally, key in TALLIES),
-        ) for op in OPERATIONS]
+        return [
+            PG_TRIGGER.format(
+                op=op,
+                OP=op.upper(),
+                transition_tables=TRANSITION_TABLES[op],
+                upserts="".join(PG_UPSERT.format(tally=tally, key=key, changes=CHANGES[op]) for tally, key in TALLIES),
+            )
+            for op in OPERATIONS
+        ]
     if vendor == "sqlite":
-        return [SQLITE_TRIGGER.format(
-            op=op, OP=op.upper(),
-            steps="".join(step.format(tally=tally, key=key) for tally, key in TALLIES for step in SQLITE_STEPS[op]),
-        ) for op in OPERATIONS]
+        return [
+            SQLITE_TRIGGER.format(
+                op=op,
+                OP=op.upper(),
+                steps="".join(step.format(tally=tally, key=key) for tally, key in TALLIES for step in SQLITE_STEPS[op]),
+            )
+            for op in OPERATIONS
+        ]
     raise NotImplementedError(f"The checks' tallies are kept on PostgreSQL and SQLite, not {vendor}.")
 
 
@@ -88,18 +97,17 @@ def keep_tallies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('commitments', '0006_list_order_indexes'),
+        ("commitments", "0006_list_order_indexes"),
     ]
 
     # Backwards, in reverse order: the tables first, then their triggers and the fill.
     operations = [
         migrations.RunPython(stop_keeping_tallies, keep_tallies),
         migrations.DeleteModel(
-            name='BodyTally',
+            name="BodyTally",
         ),
         migrations.DeleteModel(
-            name='CommitmentTally',
+            name="CommitmentTally",
         ),
     ]

@@ -21,5 +21,8 @@ def rate_cell(counts, empty=""):
     return format_html(
         '<td class="govuk-table__cell govuk-table__cell--numeric">{}<span class="govuk-body-s compact-muted '
         'govuk-!-display-block">{} of {}{}</span></td>',
-        rate, counts["met"], counts["known"], extra,
+        rate,
+        counts["met"],
+        counts["known"],
+        extra,
     )

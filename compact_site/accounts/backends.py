@@ -23,13 +23,19 @@ def signed_in_user_sql() -> str:
     PostgreSQL alike, run through ``Manager.raw``."""
     memberships, groups = User.groups.through._meta.db_table, Group._meta.db_table
     roles = [f'MAX(CASE WHEN g.name = %s THEN 1 ELSE 0 END) AS "{name}"' for name in ROLE_ANNOTATIONS.values()]
-    device = (f'(SELECT d.id FROM "{TOTPDevice._meta.db_table}" d WHERE d.user_id = u.id AND d.confirmed '
-              f'ORDER BY d.id LIMIT 1) AS "{DEVICE}"')
-    rule = (f'(SELECT s.require_officer_two_step FROM "{SecuritySettings._meta.db_table}" s ORDER BY s.id LIMIT 1) '
-            f'AS "{OFFICERS_REQUIRED}"')
-    return (f'SELECT u.*, {", ".join(roles)}, {device}, {rule} FROM "{User._meta.db_table}" u '
-            f'LEFT JOIN "{memberships}" m ON m.user_id = u.id LEFT JOIN "{groups}" g ON g.id = m.group_id '
-            f"WHERE u.id = %s GROUP BY u.id")
+    device = (
+        f'(SELECT d.id FROM "{TOTPDevice._meta.db_table}" d WHERE d.user_id = u.id AND d.confirmed '
+        f'ORDER BY d.id LIMIT 1) AS "{DEVICE}"'
+    )
+    rule = (
+        f'(SELECT s.require_officer_two_step FROM "{SecuritySettings._meta.db_table}" s ORDER BY s.id LIMIT 1) '
+        f'AS "{OFFICERS_REQUIRED}"'
+    )
+    return (
+        f'SELECT u.*, {", ".join(roles)}, {device}, {rule} FROM "{User._meta.db_table}" u '
+        f'LEFT JOIN "{memberships}" m ON m.user_id = u.id LEFT JOIN "{groups}" g ON g.id = m.group_id '
+        f"WHERE u.id = %s GROUP BY u.id"
+    )
 
 
 def read_signed_in_user(user_id: int) -> User | None:

@@ -43,12 +43,19 @@ class GovPasswordChangeForm(GovFormMixin, PasswordChangeForm):
 
 
 class GovPasswordResetForm(GovFormMixin, PasswordResetForm):
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         """Queue the reset link in the outbox instead of sending it inside the request."""
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        queue_email(to=to_email, subject=subject, template=email_template_name, context=context,
-                    kind=kinds.PASSWORD_RESET, user=context.get("user"))
+        queue_email(
+            to=to_email,
+            subject=subject,
+            template=email_template_name,
+            context=context,
+            kind=kinds.PASSWORD_RESET,
+            user=context.get("user"),
+        )
 
 
 class GovSetPasswordForm(GovFormMixin, SetPasswordForm):
@@ -154,7 +161,9 @@ class CodeForm(GovForm):
         if not allowed:  # django-otp slows down repeated wrong codes
             raise forms.ValidationError("That was a wrong code just now. Wait a few seconds, then enter the code again")
         if not code.isdigit() or not self.device.verify_token(code):
-            raise forms.ValidationError("The code is not right. Enter the code your app shows now; it changes every 30 seconds")
+            raise forms.ValidationError(
+                "The code is not right. Enter the code your app shows now; it changes every 30 seconds"
+            )
         return code
 
 
@@ -171,8 +180,10 @@ class ChampionInvitationForm(GovForm):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
         label="Champions to invite",
-        error_messages={"required": "Select at least one champion to invite",
-                        "invalid_choice": "A champion you selected can no longer be invited: select again"},
+        error_messages={
+            "required": "Select at least one champion to invite",
+            "invalid_choice": "A champion you selected can no longer be invited: select again",
+        },
     )
 
     def __init__(self, *args, candidates, **kwargs):

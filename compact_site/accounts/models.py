@@ -24,7 +24,11 @@ class Invitation(models.Model):
     email = models.EmailField()
     role = models.CharField(max_length=40, choices=[(role, role) for role in ALL_ROLES])
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations",
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
         help_text="For champions: the organisation they champion the Compact in.",
     )
     invited_by = models.ForeignKey(
@@ -69,7 +73,9 @@ class SecuritySettings(models.Model):
         help_text="Officers must set up an authenticator app before they can use the service.",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     history = HistoricalRecords()
 

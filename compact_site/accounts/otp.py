@@ -37,4 +37,3 @@ def officer_two_step_required_for(user):
     if hasattr(user, OFFICERS_REQUIRED):
         return bool(getattr(user, OFFICERS_REQUIRED))
     return officer_two_step_required()
-

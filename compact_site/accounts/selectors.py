@@ -60,8 +60,13 @@ def invitation_for_champion(champion_id: str | None) -> dict[str, str | int]:
     if champion is None:
         return {}
     first, _, last = champion.name.partition(" ")
-    return {"first_name": first, "last_name": last, "email": champion.email, "role": CHAMPION,
-            "organisation": champion.organisation_id}
+    return {
+        "first_name": first,
+        "last_name": last,
+        "email": champion.email,
+        "role": CHAMPION,
+        "organisation": champion.organisation_id,
+    }
 
 
 def former_user_name(user: User) -> str:
@@ -164,8 +169,14 @@ def person_data(*, user: User | None = None, champion: Champion | None = None) -
     ]
     data.update(_activity(user) if user is not None else {})
     data["emails"] = [
-        {"kind": m.kind, "to": m.to, "subject": m.subject, "status": m.status, "written_at": m.created_at.isoformat(),
-         "sent_at": m.sent_at.isoformat() if m.sent_at else None}
+        {
+            "kind": m.kind,
+            "to": m.to,
+            "subject": m.subject,
+            "status": m.status,
+            "written_at": m.created_at.isoformat(),
+            "sent_at": m.sent_at.isoformat() if m.sent_at else None,
+        }
         for m in emails_to(user=user, emails=emails)
     ]
     data["email_choices"] = (
@@ -197,9 +208,7 @@ def _activity(user):
             }
             for w in wins
         ],
-        "concerns_raised": [
-            {"id": c.pk, "title": c.title, "status": c.status, "details": c.details} for c in concerns
-        ],
+        "concerns_raised": [{"id": c.pk, "title": c.title, "status": c.status, "details": c.details} for c in concerns],
         "assessments": [
             {
                 "id": a.pk,
@@ -234,8 +243,10 @@ def _history(*, user, champions):
             query |= Q(history_user=user)
         if historical.instance_type is Champion:
             query |= Q(id__in=[c.pk for c in champions])
-        for row in historical.objects.filter(query).order_by("history_date").values(
-            "id", "history_date", "history_type", "history_user_id"
+        for row in (
+            historical.objects.filter(query)
+            .order_by("history_date")
+            .values("id", "history_date", "history_type", "history_user_id")
         ):
             rows.append(
                 {

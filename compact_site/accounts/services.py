@@ -35,7 +35,12 @@ from .selectors import (
 
 @transaction.atomic
 def invite(
-    *, first_name: str, last_name: str, email: str, role: str, organisation: Organisation | None = None,
+    *,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    organisation: Organisation | None = None,
     invited_by: User,
 ) -> Invitation:
     """Create an invitation and queue the email with its link. Earlier unused invitations to the same address stop working."""
@@ -58,20 +63,29 @@ def invite(
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     link = settings.SITE_URL.rstrip("/") + reverse("invitation_accept", args=[token])
-    context = {"invitation": invitation, "link": link, "service_name": settings.SERVICE_NAME,
-               "days": settings.INVITATION_VALID_DAYS}
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "service_name": settings.SERVICE_NAME,
+        "days": settings.INVITATION_VALID_DAYS,
+    }
     queue_email(
-        to=email, subject=f"You have been invited to {settings.SERVICE_NAME}",
-        template="compact_site/email/invitation.txt", context=context, kind=kinds.INVITATION,
+        to=email,
+        subject=f"You have been invited to {settings.SERVICE_NAME}",
+        template="compact_site/email/invitation.txt",
+        context=context,
+        kind=kinds.INVITATION,
     )
     return invitation
 
 
 def pending_invitation(token: str) -> Invitation | None:
     """The invitation a token opens, or None if it is unknown, used or expired."""
-    return Invitation.objects.filter(
-        token_hash=hash_token(token), accepted_at__isnull=True, expires_at__gt=timezone.now()
-    ).select_related("organisation").first()
+    return (
+        Invitation.objects.filter(token_hash=hash_token(token), accepted_at__isnull=True, expires_at__gt=timezone.now())
+        .select_related("organisation")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -202,6 +216,14 @@ def invite_champions(*, champions: Iterable[Champion], invited_by: User) -> list
     invitations = []
     for champion in champions:
         first_name, last_name = split_name(champion.name)
-        invitations.append(invite(first_name=first_name, last_name=last_name, email=champion.email, role=CHAMPION,
-                                  organisation=champion.organisation, invited_by=invited_by))
+        invitations.append(
+            invite(
+                first_name=first_name,
+                last_name=last_name,
+                email=champion.email,
+                role=CHAMPION,
+                organisation=champion.organisation,
+                invited_by=invited_by,
+            )
+        )
     return invitations

@@ -37,6 +37,7 @@ from .models import SecuritySettings
 
 # Invitations
 
+
 @role_required(OFFICER)
 def invitation_list(request):
     return render(
@@ -80,8 +81,12 @@ def champion_invite(request):
             count = len(invitations)
             messages.success(request, f"{count} champion{'s have' if count != 1 else ' has'} been invited by email.")
             return redirect("champion_invite")
-    context = {"form": form, "candidates": candidates, "without_email": waiting.filter(email=""),
-               "invitation_days": f"{settings.INVITATION_VALID_DAYS} days"}
+    context = {
+        "form": form,
+        "candidates": candidates,
+        "without_email": waiting.filter(email=""),
+        "invitation_days": f"{settings.INVITATION_VALID_DAYS} days",
+    }
     return render(request, "compact_site/champion_invite.html", context)
 
 
@@ -105,6 +110,7 @@ def invitation_accept(request, token):
 
 # Two-step verification (TOTP authenticator apps, through django-otp)
 
+
 def qr_code_data_uri(text):
     image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
     buffer = BytesIO()
@@ -115,8 +121,7 @@ def qr_code_data_uri(text):
 def secret_for_people(device):
     """The key in the base32 form authenticator apps accept when typed in."""
     return " ".join(
-        base64.b32encode(device.bin_key).decode("ascii").rstrip("=")[i: i + 4]
-        for i in range(0, 32, 4)
+        base64.b32encode(device.bin_key).decode("ascii").rstrip("=")[i : i + 4] for i in range(0, 32, 4)
     ).strip()
 
 
@@ -158,9 +163,11 @@ def two_step_manage(request):
     """Your own two-step verification; for officers also the requirement for all officers."""
     officer = has_role(request.user, OFFICER)
     setting = SecuritySettings.current()
-    form = RequirementForm(
-        request.POST or None, initial={"require_officer_two_step": setting.require_officer_two_step}
-    ) if officer else None
+    form = (
+        RequirementForm(request.POST or None, initial={"require_officer_two_step": setting.require_officer_two_step})
+        if officer
+        else None
+    )
     if request.method == "POST":
         if request.POST.get("turn_off") and not (officer and setting.require_officer_two_step):
             TOTPDevice.objects.filter(user=request.user).delete()
@@ -183,6 +190,7 @@ def two_step_manage(request):
 
 # Sign-in lockouts (django-axes)
 
+
 @role_required(OFFICER)
 def lockout_list(request):
     return render(
@@ -202,6 +210,7 @@ def lockout_clear(request, pk):
 
 
 # Personal data: see it, download it as JSON, erase it
+
 
 def _person(pk):
     return get_object_or_404(get_user_model(), pk=pk), None

@@ -16,4 +16,6 @@ def create_demo_token(*, officer):
 
 def demo_key():
     """The demo key while its token exists and is not revoked, else None."""
-    return DEMO_KEY if ApiToken.objects.filter(token_hash=hash_token(DEMO_KEY), revoked_at__isnull=True).exists() else None
+    return (
+        DEMO_KEY if ApiToken.objects.filter(token_hash=hash_token(DEMO_KEY), revoked_at__isnull=True).exists() else None
+    )

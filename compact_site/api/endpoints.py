@@ -66,8 +66,10 @@ def _error(request, status, kind, message, details=()):
 @api.exception_handler(ValidationError)
 def bad_parameters(request, exc):
     details = [
-        {"parameter": ".".join(str(part) for part in error.get("loc", ())[1:] or error.get("loc", ())),
-         "message": error.get("msg", "")}
+        {
+            "parameter": ".".join(str(part) for part in error.get("loc", ())[1:] or error.get("loc", ())),
+            "message": error.get("msg", ""),
+        }
         for error in exc.errors
     ]
     names = ", ".join(detail["parameter"] for detail in details)
@@ -82,7 +84,9 @@ def bad_parameter(request, exc):
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, exc):
     response = _error(
-        request, 401, "unauthorised",
+        request,
+        401,
+        "unauthorised",
         "Send a valid API key in the Authorization header: 'Authorization: Bearer <key>'. "
         "Ask a Compact officer for a key; revoked keys no longer work.",
     )
@@ -114,36 +118,53 @@ def _check_dates(params):
         raise paging.BadParameter("date_to", "date_to must be the same as or after date_from")
 
 
-@api.get("/organisations", response={200: OrganisationPage, **ERRORS}, url_name="organisations",
-         summary="Organisations and whether they have signed",
-         description="Every organisation on the register with its latest signature of the Compact. "
-                     "date_from and date_to filter on the date it signed.")
+@api.get(
+    "/organisations",
+    response={200: OrganisationPage, **ERRORS},
+    url_name="organisations",
+    summary="Organisations and whether they have signed",
+    description="Every organisation on the register with its latest signature of the Compact. "
+    "date_from and date_to filter on the date it signed.",
+)
 def organisations(request, params: Query[ListParams]):
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.organisations(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
-        cursor=params.cursor, limit=params.limit,
+        cursor=params.cursor,
+        limit=params.limit,
     )
     results = []
     for organisation in rows:
         signed, withdrawn = organisation.latest_signed_on, organisation.latest_withdrawn_on
         status = "not_signed" if signed is None else ("withdrawn" if withdrawn else "signed")
-        results.append({
-            "id": organisation.pk, "name": organisation.name, "sector": organisation.sector, "kind": organisation.kind,
-            "charity_number": organisation.charity_number, "company_number": organisation.company_number,
-            "website": organisation.website,
-            "signature": {"status": status, "signed_on": signed, "withdrawn_on": withdrawn},
-        })
+        results.append(
+            {
+                "id": organisation.pk,
+                "name": organisation.name,
+                "sector": organisation.sector,
+                "kind": organisation.kind,
+                "charity_number": organisation.charity_number,
+                "company_number": organisation.company_number,
+                "website": organisation.website,
+                "signature": {"status": status, "signed_on": signed, "withdrawn_on": withdrawn},
+            }
+        )
     return {"results": results, "next_cursor": cursor}
 
 
-@api.get("/champions", response={200: ChampionsPage, **ERRORS}, url_name="champions",
-         summary="Active champions in each organisation",
-         description="How many active Compact Champions each organisation has. Their names only for a key allowed "
-                     "to see them; never their contact details. The date parameters do not apply.")
+@api.get(
+    "/champions",
+    response={200: ChampionsPage, **ERRORS},
+    url_name="champions",
+    summary="Active champions in each organisation",
+    description="How many active Compact Champions each organisation has. Their names only for a key allowed "
+    "to see them; never their contact details. The date parameters do not apply.",
+)
 def champions(request, params: Query[ListParams]):
     with_names = request.auth.can_see_names
-    rows, cursor = paging.page(selectors.champion_counts(with_names=with_names), cursor=params.cursor, limit=params.limit)
+    rows, cursor = paging.page(
+        selectors.champion_counts(with_names=with_names), cursor=params.cursor, limit=params.limit
+    )
     results = [
         {
             "organisation_id": organisation.pk,
@@ -156,79 +177,114 @@ def champions(request, params: Query[ListParams]):
     return {"results": results, "next_cursor": cursor}
 
 
-@api.get("/rounds", response={200: RoundPage, **ERRORS}, url_name="rounds",
-         summary="Self-assessment rounds with the partnership score per factor",
-         description="Each round's partnership score on the seven factors (the mean of the organisations' scores "
-                     "in their submitted self-assessments), oldest round first. Single assessments are never given.")
+@api.get(
+    "/rounds",
+    response={200: RoundPage, **ERRORS},
+    url_name="rounds",
+    summary="Self-assessment rounds with the partnership score per factor",
+    description="Each round's partnership score on the seven factors (the mean of the organisations' scores "
+    "in their submitted self-assessments), oldest round first. Single assessments are never given.",
+)
 def rounds(request, params: Query[ListParams]):
     return {"results": selectors.rounds(compact=_compact()), "next_cursor": None}
 
 
-@api.get("/wins", response={200: WinPage, **ERRORS}, url_name="wins", summary="Published wins",
-         description="Wins an officer has published. date_from and date_to filter on the date the win happened.")
+@api.get(
+    "/wins",
+    response={200: WinPage, **ERRORS},
+    url_name="wins",
+    summary="Published wins",
+    description="Wins an officer has published. date_from and date_to filter on the date the win happened.",
+)
 def wins(request, params: Query[ListParams]):
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.published_wins(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
-        cursor=params.cursor, limit=params.limit,
+        cursor=params.cursor,
+        limit=params.limit,
     )
     results = [
         {
-            "id": win.pk, "title": win.title, "what_happened": win.what_happened,
-            "difference_made": win.difference_made, "happened_on": win.happened_on, "published_at": win.published_at,
+            "id": win.pk,
+            "title": win.title,
+            "what_happened": win.what_happened,
+            "difference_made": win.difference_made,
+            "happened_on": win.happened_on,
+            "published_at": win.published_at,
             "factors": sorted(factor.number for factor in win.factors.all()),
             "organisations": [{"id": o.pk, "name": o.name} for o in win.organisations.all()],
-            "is_quick_win": win.is_quick_win, "people_reached": win.people_reached,
-            "evidence_link": win.evidence_link, "shown_on_public_site": win.show_on_public_site,
+            "is_quick_win": win.is_quick_win,
+            "people_reached": win.people_reached,
+            "evidence_link": win.evidence_link,
+            "shown_on_public_site": win.show_on_public_site,
         }
         for win in rows
     ]
     return {"results": results, "next_cursor": cursor}
 
 
-@api.get("/actions", response={200: ActionPage, **ERRORS}, url_name="actions", summary="The action plan",
-         description="Improvement actions on the seven factors. Owners are given as organisations only. "
-                     "date_from and date_to filter on the due date.")
+@api.get(
+    "/actions",
+    response={200: ActionPage, **ERRORS},
+    url_name="actions",
+    summary="The action plan",
+    description="Improvement actions on the seven factors. Owners are given as organisations only. "
+    "date_from and date_to filter on the due date.",
+)
 def actions(request, params: Query[ListParams]):
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.actions(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
-        cursor=params.cursor, limit=params.limit,
+        cursor=params.cursor,
+        limit=params.limit,
     )
     results = [
         {
-            "id": action.pk, "factor_number": action.factor.number, "description": action.description,
+            "id": action.pk,
+            "factor_number": action.factor.number,
+            "description": action.description,
             "owner_organisation": (
                 {"id": action.owner_organisation.pk, "name": action.owner_organisation.name}
-                if action.owner_organisation else None
+                if action.owner_organisation
+                else None
             ),
-            "due_on": action.due_on, "status": action.status, "overdue": action.is_overdue,
+            "due_on": action.due_on,
+            "status": action.status,
+            "overdue": action.is_overdue,
         }
         for action in rows
     ]
     return {"results": results, "next_cursor": cursor}
 
 
-@api.get("/reports", response={200: ReportPage, **ERRORS}, url_name="reports",
-         summary="Published reports to the LSP, with their frozen figures",
-         description="Published reports (and superseded ones, which a correction replaced) with every figure as "
-                     "the board saw it. Drafts are never given. date_from and date_to filter on the period's end.")
+@api.get(
+    "/reports",
+    response={200: ReportPage, **ERRORS},
+    url_name="reports",
+    summary="Published reports to the LSP, with their frozen figures",
+    description="Published reports (and superseded ones, which a correction replaced) with every figure as "
+    "the board saw it. Drafts are never given. date_from and date_to filter on the period's end.",
+)
 def reports(request, params: Query[ReportListParams]):
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.published_reports(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
-        cursor=params.cursor, limit=params.limit,
+        cursor=params.cursor,
+        limit=params.limit,
     )
     results = [
         {
-            "id": report.pk, "title": report.title, "period_start": report.period_start,
-            "period_end": report.period_end, "status": report.status, "published_at": report.published_at,
-            "supersedes": report.supersedes_id, "shown_on_public_site": report.is_public,
+            "id": report.pk,
+            "title": report.title,
+            "period_start": report.period_start,
+            "period_end": report.period_end,
+            "status": report.status,
+            "published_at": report.published_at,
+            "supersedes": report.supersedes_id,
+            "shown_on_public_site": report.is_public,
             "commentary": report.frozen_commentary or {},
             "figures": selectors.report_figures(report),
-            "highlighted_wins": [
-                {"id": win["id"], "title": win["title"]} for win in report.frozen_highlights or []
-            ],
+            "highlighted_wins": [{"id": win["id"], "title": win["title"]} for win in report.frozen_highlights or []],
         }
         for report in rows
     ]
@@ -252,13 +308,17 @@ def _commitment_periods(params):
         ) from error
 
 
-@api.get("/commitments", response={200: CommitmentsAnswer, **ERRORS}, url_name="commitments",
-         summary="How consultations and funding decisions keep the Compact's commitments",
-         description="Each of the Compact's commitments (12-week consultations, three months' notice of ending "
-                     "funding…) with the results of checking the statutory bodies' verified consultations and funding "
-                     "decisions against it: in the period from date_from to date_to (by default the 12 months to "
-                     "today) and in the period of the same length just before it. bodies gives each statutory "
-                     "body's results, every commitment together. Records waiting for an officer to verify them are "
-                     "never counted, and no record or person is named.")
+@api.get(
+    "/commitments",
+    response={200: CommitmentsAnswer, **ERRORS},
+    url_name="commitments",
+    summary="How consultations and funding decisions keep the Compact's commitments",
+    description="Each of the Compact's commitments (12-week consultations, three months' notice of ending "
+    "funding…) with the results of checking the statutory bodies' verified consultations and funding "
+    "decisions against it: in the period from date_from to date_to (by default the 12 months to "
+    "today) and in the period of the same length just before it. bodies gives each statutory "
+    "body's results, every commitment together. Records waiting for an officer to verify them are "
+    "never counted, and no record or person is named.",
+)
 def commitments(request, params: Query[PeriodParams]):
     return selectors.commitments(compact=_compact(), periods=_commitment_periods(params))

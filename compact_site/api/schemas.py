@@ -16,14 +16,20 @@ REPORTS_MOST = 50
 class ListParams(Schema):
     cursor: str | None = Field(None, description="The next_cursor of the previous page; leave out for the first page.")
     limit: int = Field(paging.DEFAULT, ge=1, le=paging.MOST, description="How many rows a page holds (1 to 200).")
-    date_from: date | None = Field(None, description="Only rows on or after this date (YYYY-MM-DD): see each list for which date.")
+    date_from: date | None = Field(
+        None, description="Only rows on or after this date (YYYY-MM-DD): see each list for which date."
+    )
     date_to: date | None = Field(None, description="Only rows on or before this date (YYYY-MM-DD).")
 
 
 class ReportListParams(ListParams):
-    limit: int = Field(REPORTS_DEFAULT, ge=1, le=REPORTS_MOST,
-                       description=f"How many reports a page holds (1 to {REPORTS_MOST}): each carries every figure it "
-                                   f"froze, so pages are shorter than other lists ({REPORTS_DEFAULT} unless you ask).")
+    limit: int = Field(
+        REPORTS_DEFAULT,
+        ge=1,
+        le=REPORTS_MOST,
+        description=f"How many reports a page holds (1 to {REPORTS_MOST}): each carries every figure it "
+        f"froze, so pages are shorter than other lists ({REPORTS_DEFAULT} unless you ask).",
+    )
 
 
 class Error(Schema):
@@ -58,7 +64,9 @@ class ChampionsOut(Schema):
     organisation_id: int
     organisation_name: str
     active_champions: int
-    names: list[str] | None = Field(None, description="Only for a token allowed to see champions' names; otherwise null.")
+    names: list[str] | None = Field(
+        None, description="Only for a token allowed to see champions' names; otherwise null."
+    )
 
 
 class ChampionsPage(Schema):
@@ -149,8 +157,9 @@ class ReportPage(Schema):
 
 
 class PeriodParams(Schema):
-    date_from: date | None = Field(None, description="The first day of the period (YYYY-MM-DD); leave out for 12 months "
-                                                     "before date_to.")
+    date_from: date | None = Field(
+        None, description="The first day of the period (YYYY-MM-DD); leave out for 12 months before date_to."
+    )
     date_to: date | None = Field(None, description="The last day of the period (YYYY-MM-DD); leave out for today.")
 
 
@@ -166,8 +175,10 @@ class ResultCounts(Schema):
     unknown: int = Field(description="Not known yet: a detail the check needs is missing from the record.")
     known: int = Field(description="met + not_met + explained")
     checked: int = Field(description="Every verified record checked against it: known + unknown.")
-    rate: int | None = Field(description="The whole percentage of known results that met the commitment (explained "
-                                         "ones count as not meeting it); null when no result is known.")
+    rate: int | None = Field(
+        description="The whole percentage of known results that met the commitment (explained "
+        "ones count as not meeting it); null when no result is known."
+    )
 
 
 class CommitmentOut(Schema):
@@ -176,13 +187,16 @@ class CommitmentOut(Schema):
     description: str
     factor_number: int = Field(description="The critical success factor (1–7) the commitment belongs to.")
     kind: str = Field(description="What it checks: consultation or funding (funding decisions).")
-    rule: str = Field(description="How it is checked: consultation_length, early_notice, sector_involved, feedback, "
-                                  "rationale, multi_year, full_cost_recovery, payment_in_advance or notice.")
+    rule: str = Field(
+        description="How it is checked: consultation_length, early_notice, sector_involved, feedback, "
+        "rationale, multi_year, full_cost_recovery, payment_in_advance or notice."
+    )
     threshold: int | None = Field(description="The number the rule checks against, in unit; null when it has none.")
     unit: str = Field(description="weeks, years or months; empty when the rule has no threshold.")
     is_local: bool = Field(description="Added by the area, rather than one of the six the Compact started with.")
-    in_force: bool = Field(description="False for a retired commitment (listed only when it checked a record in "
-                                       "either period).")
+    in_force: bool = Field(
+        description="False for a retired commitment (listed only when it checked a record in either period)."
+    )
     current: ResultCounts = Field(description="Results of the verified records dated in the period.")
     previous: ResultCounts = Field(description="Results in the period of the same length just before it.")
 
@@ -190,15 +204,17 @@ class CommitmentOut(Schema):
 class BodyOut(Schema):
     id: int
     name: str
-    current: ResultCounts = Field(description="Results of this statutory body's verified records, every commitment "
-                                              "together.")
+    current: ResultCounts = Field(
+        description="Results of this statutory body's verified records, every commitment together."
+    )
     previous: ResultCounts
 
 
 class CommitmentsAnswer(Schema):
     period: PeriodOut = Field(description="The period counted: its first and last days, both included.")
-    previous_period: PeriodOut = Field(description="The period of the same length just before it (whole months "
-                                                   "stay whole months).")
+    previous_period: PeriodOut = Field(
+        description="The period of the same length just before it (whole months stay whole months)."
+    )
     results: list[CommitmentOut] = Field(description="One per commitment, in the Compact's order.")
     bodies: list[BodyOut] = Field(description="Each statutory body with verified records in either period, by name.")
     next_cursor: str | None = Field(None, description="Always null: every commitment fits on one page.")

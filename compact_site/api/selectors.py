@@ -69,8 +69,12 @@ def champion_counts(*, with_names: bool = False) -> QuerySet[Organisation]:
         active_champions=Count("champions", filter=Q(champions__stood_down_on__isnull=True))
     ).only("id", "name")
     if with_names:
-        active = Champion.objects.filter(stood_down_on__isnull=True).only("id", "name", "organisation_id", "appointed_on")
-        queryset = queryset.prefetch_related(Prefetch("champions", queryset=active.order_by("name"), to_attr="active_list"))
+        active = Champion.objects.filter(stood_down_on__isnull=True).only(
+            "id", "name", "organisation_id", "appointed_on"
+        )
+        queryset = queryset.prefetch_related(
+            Prefetch("champions", queryset=active.order_by("name"), to_attr="active_list")
+        )
     return queryset
 
 
@@ -78,9 +82,13 @@ def published_wins(
     *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
 ) -> QuerySet[Win]:
     """Published wins (whether or not shown on the public site: the token is an officer's choice), by date happened."""
-    queryset = Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED).prefetch_related(
-        Prefetch("factors"), Prefetch("organisations", queryset=Organisation.objects.only("id", "name"))
-    ).defer("search_vector", "return_note")
+    queryset = (
+        Win.objects.filter(compact=compact, status=WinStatus.PUBLISHED)
+        .prefetch_related(
+            Prefetch("factors"), Prefetch("organisations", queryset=Organisation.objects.only("id", "name"))
+        )
+        .defer("search_vector", "return_note")
+    )
     return _dates(queryset, "happened_on", date_from, date_to)
 
 
@@ -98,12 +106,14 @@ def published_reports(
     """Published and superseded reports (never drafts), by the end of their period, with the parts of their
     snapshot the API gives (``frozen_figures``, ``frozen_commentary``, ``frozen_highlights``) read out of it in
     the database: a snapshot's charts are larger than its figures, and decoding every one cost most of a page."""
-    queryset = Report.objects.filter(
-        compact=compact, status__in=[ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED]
-    ).defer("draft_figures", "snapshot").annotate(
-        frozen_figures=F("snapshot__figures"),
-        frozen_commentary=F("snapshot__commentary"),
-        frozen_highlights=F("snapshot__highlighted_wins"),
+    queryset = (
+        Report.objects.filter(compact=compact, status__in=[ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED])
+        .defer("draft_figures", "snapshot")
+        .annotate(
+            frozen_figures=F("snapshot__figures"),
+            frozen_commentary=F("snapshot__commentary"),
+            frozen_highlights=F("snapshot__highlighted_wins"),
+        )
     )
     return _dates(queryset, "period_end", date_from, date_to)
 
@@ -125,16 +135,17 @@ def rounds(*, compact: Compact) -> list[dict[str, Any]]:
 
     Adding up every round's scores grows with the assessments, so the answer is cached until a score, a factor
     or the register changes (``signatories.caching``)."""
-    return caching.cached(f"api-rounds:{getattr(compact, 'pk', None)}",
-                          [caching.SCORES, caching.REGISTER, caching.FACTORS], lambda: _rounds(compact=compact))
+    return caching.cached(
+        f"api-rounds:{getattr(compact, 'pk', None)}",
+        [caching.SCORES, caching.REGISTER, caching.FACTORS],
+        lambda: _rounds(compact=compact),
+    )
 
 
 def _rounds(*, compact):
     by_round = {}
     for row in scores_by_round(compact=compact):
-        entry = by_round.setdefault(
-            row["round"], {"round": row["round"], "organisations_responded": 0, "factors": []}
-        )
+        entry = by_round.setdefault(row["round"], {"round": row["round"], "organisations_responded": 0, "factors": []})
         entry["organisations_responded"] = max(entry["organisations_responded"], row["organisations_responded"])
         entry["factors"].append(
             {key: row[key] for key in ("factor_number", "factor_title", "score", "organisations_scored")}
@@ -152,7 +163,9 @@ def commitments(*, compact: Compact, periods: dict[str, Span]) -> dict[str, Any]
     (start, end), (previous_start, previous_end) = periods["current"], periods["previous"]
     results = caching.cached(
         f"api-commitments:{getattr(compact, 'pk', None)}:{start}:{end}:{previous_start}:{previous_end}",
-        [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS], lambda: commitment_results(compact=compact, periods=periods))
+        [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
+        lambda: commitment_results(compact=compact, periods=periods),
+    )
     return {
         "period": {"start": start, "end": end},
         "previous_period": {"start": previous_start, "end": previous_end},

@@ -31,8 +31,11 @@ def token_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(request, "compact_site/api/token_created.html", {"token": token, "key": key,
-                                                                           "site_url": settings.SITE_URL.rstrip("/")})
+            return render(
+                request,
+                "compact_site/api/token_created.html",
+                {"token": token, "key": key, "site_url": settings.SITE_URL.rstrip("/")},
+            )
     return render(request, "compact_site/api/token_form.html", {"form": form})
 
 
@@ -53,10 +56,15 @@ def _schema_of(reference, schemas):
 
 def _fields(properties):
     return [
-        {"name": name, "description": field.get("description", ""),
-         "type": field.get("type") or " or ".join(
-             option.get("type", option.get("$ref", "").rsplit("/", 1)[-1])
-             for option in field.get("anyOf", [])) or field.get("$ref", "").rsplit("/", 1)[-1]}
+        {
+            "name": name,
+            "description": field.get("description", ""),
+            "type": field.get("type")
+            or " or ".join(
+                option.get("type", option.get("$ref", "").rsplit("/", 1)[-1]) for option in field.get("anyOf", [])
+            )
+            or field.get("$ref", "").rsplit("/", 1)[-1],
+        }
         for name, field in properties.items()
     ]
 
@@ -78,16 +86,19 @@ def endpoint_docs():
             properties = page.get("properties", {})
             item_ref = properties.get("results", {}).get("items", {})
             item_name, item = _schema_of(item_ref, components)
-            endpoints.append({
-                "method": method.upper(),
-                "path": path,
-                "summary": operation.get("summary", ""),
-                "description": operation.get("description", ""),
-                "parameters": operation.get("parameters", []),
-                "fields": _fields(item.get("properties", {})),
-                "answer_fields": _fields({name: field for name, field in properties.items()
-                                          if name not in PAGING_FIELDS}),
-            })
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": operation.get("parameters", []),
+                    "fields": _fields(item.get("properties", {})),
+                    "answer_fields": _fields(
+                        {name: field for name, field in properties.items() if name not in PAGING_FIELDS}
+                    ),
+                }
+            )
     return schema, endpoints
 
 

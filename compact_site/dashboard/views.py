@@ -24,8 +24,17 @@ from ..reporting import selectors as reporting_selectors
 
 FUNDING_ENDING_LISTED = 5
 # What the officers' and LSP members' home pages count.
-DASHBOARD_READS = [caching.COMPACT, caching.REGISTER, caching.SCORES, caching.ROUNDS, caching.FACTORS, caching.WINS,
-                   caching.CONCERNS, caching.COMMITMENTS, caching.REPORTS]
+DASHBOARD_READS = [
+    caching.COMPACT,
+    caching.REGISTER,
+    caching.SCORES,
+    caching.ROUNDS,
+    caching.FACTORS,
+    caching.WINS,
+    caching.CONCERNS,
+    caching.COMMITMENTS,
+    caching.REPORTS,
+]
 
 
 def public_home_for_visitors(view):

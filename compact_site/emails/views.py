@@ -44,8 +44,12 @@ def preferences(request):
     return render(
         request,
         "compact_site/emails/preferences.html",
-        {"form": form, "essential": [kind for kind in kinds.ALL if kind.essential], "optional": kinds.optional(),
-         "wanted": set(form["wanted"].value() or [])},
+        {
+            "form": form,
+            "essential": [kind for kind in kinds.ALL if kind.essential],
+            "optional": kinds.optional(),
+            "wanted": set(form["wanted"].value() or []),
+        },
     )
 
 

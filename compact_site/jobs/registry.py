@@ -39,8 +39,9 @@ class Job:
             return "Every minute" if self.every_minutes == 1 else f"Every {self.every_minutes} minutes"
         parts = {"minute": "*", "hour": "*", "day_of_month": "*", "month_of_year": "*", "day_of_week": "*"}
         parts.update(self.crontab)
-        expression = " ".join(str(parts[key]) for key in ("minute", "hour", "day_of_month", "month_of_year",
-                                                          "day_of_week"))
+        expression = " ".join(
+            str(parts[key]) for key in ("minute", "hour", "day_of_month", "month_of_year", "day_of_week")
+        )
         return f"{get_description(expression)} (UK time)"
 
 

@@ -47,7 +47,12 @@ def sync_schedule(**kwargs: Any) -> None:
             )
         PeriodicTask.objects.update_or_create(
             name=job.name,
-            defaults={"task": RUN_JOB_TASK, "args": json.dumps([job.name]), "enabled": True,
-                      "description": job.title, **schedule},
+            defaults={
+                "task": RUN_JOB_TASK,
+                "args": json.dumps([job.name]),
+                "enabled": True,
+                "description": job.title,
+                **schedule,
+            },
         )
     PeriodicTask.objects.filter(task=RUN_JOB_TASK).exclude(name__in=names).update(enabled=False)

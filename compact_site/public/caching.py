@@ -22,8 +22,16 @@ from django.views.decorators.cache import cache_page
 from signatories import caching
 
 # Everything a public page may show.
-SHOWN = (caching.COMPACT, caching.REGISTER, caching.SCORES, caching.FACTORS, caching.WINS, caching.COMMITMENTS,
-         caching.REPORTS, caching.PUBLIC_SITE)
+SHOWN = (
+    caching.COMPACT,
+    caching.REGISTER,
+    caching.SCORES,
+    caching.FACTORS,
+    caching.WINS,
+    caching.COMMITMENTS,
+    caching.REPORTS,
+    caching.PUBLIC_SITE,
+)
 
 conditional = decorator_from_middleware(ConditionalGetMiddleware)
 

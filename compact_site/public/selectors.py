@@ -161,8 +161,11 @@ def public_commitments(*, compact: Compact | None, today: datetime.date) -> dict
         return None
     period = twelve_months_to(today)
     periods = {"current": (period.start, period.end), "previous": period.previous}
-    return {"period": periods["current"], "previous_period": periods["previous"],
-            **commitment_results(compact=compact, periods=periods)}
+    return {
+        "period": periods["current"],
+        "previous_period": periods["previous"],
+        **commitment_results(compact=compact, periods=periods),
+    }
 
 
 def public_scores(*, compact: Compact | None) -> PartnershipResults | None:
@@ -211,8 +214,11 @@ SCORE_COLUMN_NOTES = [
     ("round", "The self-assessment round: a financial year, like 2026/27."),
     ("factor_number", "The critical success factor's number, 1 to 7."),
     ("factor_title", "The factor's name."),
-    ("score", "The partnership score from 0 to 100, to one decimal place; empty when no organisation could "
-              "score the factor (not enough evidence)."),
+    (
+        "score",
+        "The partnership score from 0 to 100, to one decimal place; empty when no organisation could "
+        "score the factor (not enough evidence).",
+    ),
     ("organisations_scored", "How many organisations' self-assessments gave the factor a score."),
     ("organisations_responded", "How many organisations submitted a self-assessment in the round."),
 ]
@@ -258,4 +264,3 @@ def sitemap_entries(
     wins = public_wins(compact=compact).prefetch_related(None).values_list("pk", "updated_at")
     reports = public_reports(compact=compact).values_list("pk", "published_at")
     return list(wins), list(reports)
-

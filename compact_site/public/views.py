@@ -202,8 +202,15 @@ def scores_json(request):
 def sitemap(request):
     compact = current_compact()
     base = settings.SITE_URL.rstrip("/")
-    names = ["dashboard", "public:register", "public:factors", "public:win_list", "public:report_list",
-             "public:open_data", "api_docs"]
+    names = [
+        "dashboard",
+        "public:register",
+        "public:factors",
+        "public:win_list",
+        "public:report_list",
+        "public:open_data",
+        "api_docs",
+    ]
     if selectors.commitments_published():
         names.insert(names.index("public:report_list") + 1, "public:commitments")
     urls = [{"loc": base + reverse(name)} for name in names]
@@ -219,8 +226,15 @@ def robots(request):
     """Search engines may read the public site (while it is on), never the signed-in service or the API."""
     base = settings.SITE_URL.rstrip("/")
     if selectors.site_is_on():
-        lines = ["User-agent: *", "Allow: /$", "Allow: /public/", "Allow: /open-data/", "Allow: /api/docs/",
-                 "Disallow: /", f"Sitemap: {base}{reverse('public:sitemap')}"]
+        lines = [
+            "User-agent: *",
+            "Allow: /$",
+            "Allow: /public/",
+            "Allow: /open-data/",
+            "Allow: /api/docs/",
+            "Disallow: /",
+            f"Sitemap: {base}{reverse('public:sitemap')}",
+        ]
     else:
         lines = ["User-agent: *", "Disallow: /"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -231,15 +245,22 @@ def site_settings(request):
     """Officers open or close the public site and choose whether it publishes the partnership scores and how the
     commitments are kept."""
     setting = selectors.site_settings()
-    form = SiteSettingsForm(request.POST or None, initial={
-        "is_on": setting.is_on, "publish_scores": setting.publish_scores,
-        "publish_commitments": setting.publish_commitments,
-    })
+    form = SiteSettingsForm(
+        request.POST or None,
+        initial={
+            "is_on": setting.is_on,
+            "publish_scores": setting.publish_scores,
+            "publish_commitments": setting.publish_commitments,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         services.update_site_settings(by=request.user, **form.cleaned_data)
         state = "open to everyone" if form.cleaned_data["is_on"] else "off: everyone is asked to sign in"
         messages.success(request, f"The public site is {state}.")
         return redirect("public:settings")
-    context = {"form": form, "setting": setting, "public_reports": selectors.public_reports(compact=current_compact()).count()}
+    context = {
+        "form": form,
+        "setting": setting,
+        "public_reports": selectors.public_reports(compact=current_compact()).count(),
+    }
     return render(request, "compact_site/public/settings.html", context)
-

@@ -33,8 +33,13 @@ def _reason(error):
 def history(request, kind, pk):
     kind_ = _kind(kind)
     obj = get_object_or_404(kind_.model, pk=pk)
-    context = {"kind": kind, "kind_label": kind_.label, "obj": obj, "rows": changes(kind_, obj),
-               "restorable": kind_.restorable}
+    context = {
+        "kind": kind,
+        "kind_label": kind_.label,
+        "obj": obj,
+        "rows": changes(kind_, obj),
+        "restorable": kind_.restorable,
+    }
     return render(request, "compact_site/history.html", context)
 
 
@@ -50,10 +55,20 @@ def history_restore(request, kind, pk, history_id):
         try:
             restored = services.restore_version(version=version)
         except (IntegrityError, ValidationError) as error:
-            messages.error(request, f"That version cannot be restored: it conflicts with the records as they are now ({_reason(error)}).")
+            messages.error(
+                request,
+                f"That version cannot be restored: it conflicts with the records as they are now ({_reason(error)}).",
+            )
             return redirect("history", kind, obj.pk)
-        messages.success(request, f"The {kind_.label} has been restored to how it was on {version.history_date:%-d %B %Y at %H:%M}.")
+        messages.success(
+            request, f"The {kind_.label} has been restored to how it was on {version.history_date:%-d %B %Y at %H:%M}."
+        )
         return redirect(restored.get_absolute_url())
-    context = {"kind": kind, "kind_label": kind_.label, "obj": obj, "version": version,
-               "fields": version_fields(kind_, version)}
+    context = {
+        "kind": kind,
+        "kind_label": kind_.label,
+        "obj": obj,
+        "version": version,
+        "fields": version_fields(kind_, version),
+    }
     return render(request, "compact_site/history_restore.html", context)

@@ -12,6 +12,15 @@ class ReportAdmin(SimpleHistoryAdmin):
     list_display = ["title", "compact", "period_start", "period_end", "status", "published_at"]
     list_filter = ["status", "compact"]
     search_fields = ["title"]
-    readonly_fields = ["status", "snapshot", "published_at", "published_by", "supersedes", "emailed_at", "emailed_by",
-                       "created_by", "created_at"]
+    readonly_fields = [
+        "status",
+        "snapshot",
+        "published_at",
+        "published_by",
+        "supersedes",
+        "emailed_at",
+        "emailed_by",
+        "created_by",
+        "created_at",
+    ]
     raw_id_fields = ["highlighted_wins"]

@@ -102,17 +102,32 @@ def create_reports(*, compact, officer, anchor):
     for (start, end), (issues, recommendations) in zip(quarters, COMMENTARY):
         report = services.create_report(compact=compact, start=start, end=end, by=officer)
         services.update_report(
-            report=report, by=officer, title=report.title,
+            report=report,
+            by=officer,
+            title=report.title,
             summary=summary_for(report_figures(compact, start, end)),
-            issues=issues, recommendations=recommendations, highlighted_wins=report.highlighted_wins.all(),
+            issues=issues,
+            recommendations=recommendations,
+            highlighted_wins=report.highlighted_wins.all(),
         )
         report = services.publish_report(report=report, by=officer)
         published_at = timezone.make_aware(datetime.datetime.combine(end + BOARD_MEETS_AFTER, datetime.time(10)))
-        Report.objects.filter(pk=report.pk).update(published_at=min(published_at, timezone.now()),
-                                                   created_at=min(published_at, timezone.now()))
+        Report.objects.filter(pk=report.pk).update(
+            published_at=min(published_at, timezone.now()), created_at=min(published_at, timezone.now())
+        )
     start, end = quarter_of(anchor)
-    draft = services.create_report(compact=compact, start=start, end=end, by=officer,
-                                   title=f"Compact report to the LSP: {period_label(start, end)}")
-    services.update_report(report=draft, by=officer, title=draft.title, summary=DRAFT_SUMMARY,
-                           highlighted_wins=draft.highlighted_wins.all())
+    draft = services.create_report(
+        compact=compact,
+        start=start,
+        end=end,
+        by=officer,
+        title=f"Compact report to the LSP: {period_label(start, end)}",
+    )
+    services.update_report(
+        report=draft,
+        by=officer,
+        title=draft.title,
+        summary=DRAFT_SUMMARY,
+        highlighted_wins=draft.highlighted_wins.all(),
+    )
     return len(quarters) + 1

@@ -29,8 +29,11 @@ def _register_rows(figures):
         yield _pair("Signatories", f"Active signatories at the end of the period: {row['label']}", row)
     yield _pair("Signatories", "Signed in the period", signatories["joined"])
     yield _pair("Signatories", "Withdrew in the period", signatories["withdrawn"])
-    yield _pair("Signatories", "Signatories without an active champion at the end of the period",
-                signatories["without_champion"])
+    yield _pair(
+        "Signatories",
+        "Signatories without an active champion at the end of the period",
+        signatories["without_champion"],
+    )
     yield _pair("Champions", "Active champions at the end of the period", champions["active"])
     yield _pair("Champions", "Appointed in the period", champions["appointed"])
     yield _pair("Champions", "Stood down in the period", champions["stood_down"])
@@ -51,14 +54,29 @@ def _factor_rows(factors):
     yield [section, "Response rate (%)", "", _blank(factors["response_rate"]), ""]
     for row in factors["rows"]:
         label = factor_label(row)
-        yield [section, "Partnership score (0 to 100)", label, _blank(whole(row["score"])),
-               _blank(whole(row["previous_score"]))]
-        yield [section, "Change since the previous round (points)", label,
-               _blank(points_change(row["score"], row["previous_score"])), ""]
+        yield [
+            section,
+            "Partnership score (0 to 100)",
+            label,
+            _blank(whole(row["score"])),
+            _blank(whole(row["previous_score"])),
+        ]
+        yield [
+            section,
+            "Change since the previous round (points)",
+            label,
+            _blank(points_change(row["score"], row["previous_score"])),
+            "",
+        ]
         yield [section, "Statutory partners' score", label, _blank(whole(row["statutory"])), ""]
         yield [section, "Voluntary and community partners' score", label, _blank(whole(row["voluntary"])), ""]
-        yield [section, "Perception gap: statutory minus voluntary and community (points)", label,
-               _blank(points_change(row["statutory"], row["voluntary"])), ""]
+        yield [
+            section,
+            "Perception gap: statutory minus voluntary and community (points)",
+            label,
+            _blank(points_change(row["statutory"], row["voluntary"])),
+            "",
+        ]
 
 
 def _activity_rows(figures):
@@ -82,16 +100,36 @@ def _activity_rows(figures):
 def _commitment_rows(commitments):
     section = "Commitments"
     for row in commitments["commitments"]:
-        for key, measure in (("rate", "Records meeting the commitment (%)"), ("met", "Met"), ("not_met", "Not met"),
-                             ("explained", "Explained"), ("unknown", "Not known yet")):
-            yield [section, safe_cell(f"{row['title']}: {measure}"), "", _blank(row["current"][key]),
-                   _blank(row["previous"][key])]
+        for key, measure in (
+            ("rate", "Records meeting the commitment (%)"),
+            ("met", "Met"),
+            ("not_met", "Not met"),
+            ("explained", "Explained"),
+            ("unknown", "Not known yet"),
+        ):
+            yield [
+                section,
+                safe_cell(f"{row['title']}: {measure}"),
+                "",
+                _blank(row["current"][key]),
+                _blank(row["previous"][key]),
+            ]
     for row in commitments["bodies"]:
-        yield [section, f"{safe_cell(row['name'])}: records meeting the commitments (%)", "",
-               _blank(row["current"]["rate"]), _blank(row["previous"]["rate"])]
+        yield [
+            section,
+            f"{safe_cell(row['name'])}: records meeting the commitments (%)",
+            "",
+            _blank(row["current"]["rate"]),
+            _blank(row["previous"]["rate"]),
+        ]
     for row in commitments["not_met"]:
-        yield [section, f"Not met: {safe_cell(row['commitment'])}", "",
-               safe_cell(f"{row['kind_label']}: {row['title']} ({row['body']}, {row['dated_on']}). {row['why']}"), ""]
+        yield [
+            section,
+            f"Not met: {safe_cell(row['commitment'])}",
+            "",
+            safe_cell(f"{row['kind_label']}: {row['title']} ({row['body']}, {row['dated_on']}). {row['why']}"),
+            "",
+        ]
 
 
 def csv_rows(content):

@@ -208,18 +208,29 @@ def rounds_as_at(compact, end):
     return [name for name, _ in rows], next((name for name, first in rows if first < before), None)
 
 
-
 def factor_figures(results, factor_list):
     """The seven factors' partnership scores in the latest round as at the end of the period (``results``, or
     None before any round), the previous round's, each sector's (for the perception gap) and the response rate."""
     if results is None:
         rows = [
-            {**_factor(factor), "score": None, "previous_score": None, "statutory": None, "voluntary": None,
-             "respondents": 0}
+            {
+                **_factor(factor),
+                "score": None,
+                "previous_score": None,
+                "statutory": None,
+                "voluntary": None,
+                "respondents": 0,
+            }
             for factor in factor_list
         ]
-        return {"round": None, "previous_round": None, "responded": 0, "signatories": 0, "response_rate": None,
-                "rows": rows}
+        return {
+            "round": None,
+            "previous_round": None,
+            "responded": 0,
+            "signatories": 0,
+            "response_rate": None,
+            "rows": rows,
+        }
     return {
         "round": results.round,
         "previous_round": results.previous_round,
@@ -258,8 +269,10 @@ def win_figures(compact, periods, factor_list):
     by_number = {
         tag["factor__number"]: tag
         for tag in Win.factors.through.objects.filter(
-            win__compact=compact, win__status=WinStatus.PUBLISHED,
-            win__published_at__gte=earliest, win__published_at__lt=latest,
+            win__compact=compact,
+            win__status=WinStatus.PUBLISHED,
+            win__published_at__gte=earliest,
+            win__published_at__lt=latest,
         )
         .values("factor__number")
         .annotate(**tag_counts)

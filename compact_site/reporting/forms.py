@@ -142,7 +142,9 @@ class ReportEditForm(GovForm):
         if not wins.exists():
             del self.fields["highlighted_wins"]
             self.helper.layout = Layout(
-                Field.text("title"), Field.textarea("summary"), Field.textarea("issues"),
+                Field.text("title"),
+                Field.textarea("summary"),
+                Field.textarea("issues"),
                 Field.textarea("recommendations"),
             )
 

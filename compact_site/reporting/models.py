@@ -48,11 +48,16 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     supersedes = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
         help_text="The published report this one corrects.",
     )
     is_public = models.BooleanField(
-        "shown on the public site", default=False,
+        "shown on the public site",
+        default=False,
         help_text="A published report an officer has chosen to show to everyone on the public site.",
     )
     emailed_at = models.DateTimeField("last emailed to the LSP", null=True, blank=True)

@@ -46,18 +46,24 @@ def send_report_reminders(today=None):
         people = list(officers())
         try:
             with transaction.atomic():
-                ReportReminder.objects.create(compact=compact, due_on=due["due_on"], days_before=stage,
-                                              sent_on=today, recipients=len(people))
+                ReportReminder.objects.create(
+                    compact=compact, due_on=due["due_on"], days_before=stage, sent_on=today, recipients=len(people)
+                )
                 for officer in people:
                     queue_email(
                         to=officer.email,
                         subject=_subject(compact, due["due_on"], today),
                         template="compact_site/email/report_due.txt",
-                        context={"name": officer.first_name or officer.username, "compact": compact,
-                                 "due_on": due["due_on"], "days_left": (due["due_on"] - today).days,
-                                 "last_period_end": due["last_period_end"], "every": due["every"],
-                                 "link": settings.SITE_URL.rstrip("/") + reverse("reports:report_create"),
-                                 "service_name": settings.SERVICE_NAME},
+                        context={
+                            "name": officer.first_name or officer.username,
+                            "compact": compact,
+                            "due_on": due["due_on"],
+                            "days_left": (due["due_on"] - today).days,
+                            "last_period_end": due["last_period_end"],
+                            "every": due["every"],
+                            "link": settings.SITE_URL.rstrip("/") + reverse("reports:report_create"),
+                            "service_name": settings.SERVICE_NAME,
+                        },
                         kind=kinds.REPORT_DUE,
                         user=officer,
                     )

@@ -44,8 +44,12 @@ class ReportDue(TypedDict):
 def reports_for(user: User, *, compact: Compact | None) -> QuerySet[Report]:
     """The reports a person may see, newest period first: officers see drafts too; everyone else only
     published and superseded reports."""
-    reports = Report.objects.filter(compact=compact).select_related("published_by", "supersedes").prefetch_related(
-        Prefetch("corrections", queryset=Report.objects.only("pk", "status", "published_at", "supersedes_id"))
+    reports = (
+        Report.objects.filter(compact=compact)
+        .select_related("published_by", "supersedes")
+        .prefetch_related(
+            Prefetch("corrections", queryset=Report.objects.only("pk", "status", "published_at", "supersedes_id"))
+        )
     )
     if not is_officer(user):
         reports = reports.filter(status__in=FROZEN_STATUSES)
@@ -70,14 +74,14 @@ def latest_published(*, compact: Compact | None) -> Report | None:
     """The compact's newest published report (not superseded), or None."""
     if compact is None:
         return None
-    return Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED).order_by(
-        "-period_end", "-published_at"
-    ).first()
+    return (
+        Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED)
+        .order_by("-period_end", "-published_at")
+        .first()
+    )
 
 
-def factor_trend(
-    *, compact: Compact | None, limit: int = TREND_REPORTS
-) -> tuple[list[TrendColumn], list[TrendRow]]:
+def factor_trend(*, compact: Compact | None, limit: int = TREND_REPORTS) -> tuple[list[TrendColumn], list[TrendRow]]:
     """The seven factor scores in each of the last ``limit`` published reports, oldest first.
 
     Returns (columns, rows): columns [{"pk", "label", "round"}], rows [{"number", "title", "scores": [...]}].
@@ -92,8 +96,11 @@ def factor_trend(
     )
     reports.reverse()
     columns: list[TrendColumn] = [
-        {"pk": report["pk"], "label": period_label(report["period_start"], report["period_end"]),
-         "round": (report["factors"] or {}).get("round")}
+        {
+            "pk": report["pk"],
+            "label": period_label(report["period_start"], report["period_end"]),
+            "round": (report["factors"] or {}).get("round"),
+        }
         for report in reports
     ]
     rows: list[TrendRow] = [
@@ -150,9 +157,11 @@ def dashboard_context(*, roles: Collection[str], compact: Compact | None) -> dic
         context["report_trend_columns"], context["report_trend_rows"] = factor_trend(compact=compact)
     if OFFICER in roles:
         context["report_due"] = next_report_due(compact=compact)
-        context["report_drafts"] = list(
-            Report.objects.filter(compact=compact, status=ReportStatus.DRAFT).only("pk", "title", "period_end")
-        ) if compact else []
+        context["report_drafts"] = (
+            list(Report.objects.filter(compact=compact, status=ReportStatus.DRAFT).only("pk", "title", "period_end"))
+            if compact
+            else []
+        )
         context["overdue_actions"] = Action.objects.filter(overdue_q(), compact=compact).count() if compact else 0
         context["open_concerns"] = open_concern_count(compact=compact) if compact else None
     return context

@@ -73,9 +73,7 @@ def _default_highlights(report):
 
 
 @transaction.atomic
-def create_report(
-    *, compact: Compact, start: datetime.date, end: datetime.date, by: User, title: str = ""
-) -> Report:
+def create_report(*, compact: Compact, start: datetime.date, end: datetime.date, by: User, title: str = "") -> Report:
     """Start a draft report on ``compact`` for a period, highlighting the three wins most recently published in it."""
     _check_officer(by)
     _check_period(start, end)
@@ -92,7 +90,13 @@ def create_report(
 
 @transaction.atomic
 def update_report(
-    *, report: Report, by: User, title: str, summary: str = "", issues: str = "", recommendations: str = "",
+    *,
+    report: Report,
+    by: User,
+    title: str,
+    summary: str = "",
+    issues: str = "",
+    recommendations: str = "",
     highlighted_wins: Iterable[Win] = (),
 ) -> Report:
     """Change a draft's title, commentary and highlighted wins (wins published in the report's period only)."""
@@ -127,9 +131,11 @@ def change_period(*, report: Report, by: User, start: datetime.date, end: dateti
         report.title = default_title(start, end)
     report.period_start, report.period_end = start, end
     report.save()
-    kept = list(wins_published_in(compact=report.compact, start=start, end=end).filter(
-        pk__in=report.highlighted_wins.values("pk")
-    ))
+    kept = list(
+        wins_published_in(compact=report.compact, start=start, end=end).filter(
+            pk__in=report.highlighted_wins.values("pk")
+        )
+    )
     report.highlighted_wins.set(kept or _default_highlights(report))
     return report
 
@@ -246,10 +252,25 @@ def email_lsp(*, report: Report, by: User) -> int:
     subject = f"{snapshot['compact']['name']}: {report.title}"
     queued = 0
     for member in lsp_recipients():
-        context = {"report": report, "content": report.snapshot, "member": member, "officer": by, "link": link,
-                   "service_name": settings.SERVICE_NAME}
-        queued += queue_email(to=member.email, subject=subject, context=context, kind=kinds.REPORT_PUBLISHED,
-                              template="compact_site/reports/email/report_published.txt", user=member) is not None
+        context = {
+            "report": report,
+            "content": report.snapshot,
+            "member": member,
+            "officer": by,
+            "link": link,
+            "service_name": settings.SERVICE_NAME,
+        }
+        queued += (
+            queue_email(
+                to=member.email,
+                subject=subject,
+                context=context,
+                kind=kinds.REPORT_PUBLISHED,
+                template="compact_site/reports/email/report_published.txt",
+                user=member,
+            )
+            is not None
+        )
     report.emailed_at, report.emailed_by = timezone.now(), by
     report.save(update_fields=["emailed_at", "emailed_by", "updated_at"])
     return queued

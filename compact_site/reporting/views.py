@@ -67,8 +67,9 @@ def report_create(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "The draft report has been started. Write the commentary and choose the "
-                                      "wins to highlight.")
+            messages.success(
+                request, "The draft report has been started. Write the commentary and choose the wins to highlight."
+            )
             return redirect("reports:report_edit", pk=report.pk)
     return render(request, "compact_site/reports/report_create.html", {"form": form, "compact": compact})
 
@@ -103,8 +104,11 @@ def report_edit(request, pk):
         return elsewhere
     wins, win_count = _win_choices(report)
     initial = {
-        "title": report.title, "summary": report.summary, "issues": report.issues,
-        "recommendations": report.recommendations, "highlighted_wins": report.highlighted_wins.all(),
+        "title": report.title,
+        "summary": report.summary,
+        "issues": report.issues,
+        "recommendations": report.recommendations,
+        "highlighted_wins": report.highlighted_wins.all(),
     }
     form = ReportEditForm(request.POST or None, initial=initial, wins=wins)
     if request.method == "POST" and form.is_valid():
@@ -195,8 +199,10 @@ def report_correct(request, pk):
         return redirect(existing)
     if request.method == "POST":
         correction = services.start_correction(report=report, by=request.user)
-        messages.success(request, "A correction has been started from the published report. Change what needs "
-                                  "correcting, then publish it.")
+        messages.success(
+            request,
+            "A correction has been started from the published report. Change what needs correcting, then publish it.",
+        )
         return redirect("reports:report_edit", pk=correction.pk)
     return render(request, "compact_site/reports/report_correct.html", {"report": report})
 

@@ -47,6 +47,9 @@ def nav_item(context, label, url_name, *sections):
     here = match.view_name if match else ""
     href = reverse(url_name)
     if any(here.startswith(section) for section in sections):
-        return format_html('<li class="compact-nav__item compact-nav__item--active"><a href="{}" aria-current="page">'
-                           "{}</a></li>", href, label)
+        return format_html(
+            '<li class="compact-nav__item compact-nav__item--active"><a href="{}" aria-current="page">{}</a></li>',
+            href,
+            label,
+        )
     return format_html('<li class="compact-nav__item"><a href="{}">{}</a></li>', href, label)

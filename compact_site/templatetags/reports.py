@@ -14,7 +14,7 @@ register = template.Library()
 
 @register.filter
 def iso_date(value):
-    """"2026-07-01" → "1 July 2026"."""
+    """ "2026-07-01" → "1 July 2026"."""
     if not value:
         return ""
     day = datetime.date.fromisoformat(str(value)[:10])
@@ -72,4 +72,3 @@ def lines(text):
 @register.filter
 def percent(value):
     return "–" if value is None else f"{value}%"
-

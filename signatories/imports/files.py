@@ -43,8 +43,11 @@ class Table:
 
     def as_json(self):
         """What is kept between the preview and the confirmation: the cells as read, never re-read from the file."""
-        return {"headings": self.headings, "heading_row": self.heading_row,
-                "rows": [[row.number, row.hidden, [json_cell(cell) for cell in row.cells]] for row in self.rows]}
+        return {
+            "headings": self.headings,
+            "heading_row": self.heading_row,
+            "rows": [[row.number, row.hidden, [json_cell(cell) for cell in row.cells]] for row in self.rows],
+        }
 
     @classmethod
     def from_json(cls, data):
@@ -187,8 +190,12 @@ def first_sheet_xml(archive):
     workbook = archive.read("xl/workbook.xml")
     first = re.search(rb'<(?:\w+:)?sheet\b[^>]*?\b\w+:id="([^"]+)"', workbook)
     relationships = archive.read("xl/_rels/workbook.xml.rels")
-    target = first and re.search(rb'<Relationship\b[^>]*?Id="' + re.escape(first[1]) + rb'"[^>]*?Target="([^"]+)"', relationships) \
-        or first and re.search(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="' + re.escape(first[1]) + rb'"', relationships)
+    target = (
+        first
+        and re.search(rb'<Relationship\b[^>]*?Id="' + re.escape(first[1]) + rb'"[^>]*?Target="([^"]+)"', relationships)
+        or first
+        and re.search(rb'<Relationship\b[^>]*?Target="([^"]+)"[^>]*?Id="' + re.escape(first[1]) + rb'"', relationships)
+    )
     if not target:
         return b""
     path = target[1].decode().lstrip("/")
@@ -207,8 +214,11 @@ def read_xlsx(data):
             # Read-only mode streams the cells quickly but cannot see hidden rows or merged cells: find
             # those in the sheet's XML (a bounded size: check_workbook refused anything that unpacks large).
             sheet_xml = first_sheet_xml(archive)
-        hidden = {int(ROW_NUMBER.search(tag)[1]) for tag in ROW_TAG.findall(sheet_xml)
-                  if HIDDEN.search(tag) and ROW_NUMBER.search(tag)}
+        hidden = {
+            int(ROW_NUMBER.search(tag)[1])
+            for tag in ROW_TAG.findall(sheet_xml)
+            if HIDDEN.search(tag) and ROW_NUMBER.search(tag)
+        }
         merged = [ref.decode() for ref in MERGED.findall(sheet_xml)]
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
         sheet = workbook.worksheets[0]

@@ -10,7 +10,9 @@ class UploadForm(GovForm):
         label="Upload a file",
         help_text="A CSV file or an Excel workbook (.xlsx).",
         error_messages={"required": "Select a CSV or Excel file", "empty": "The selected file is empty"},
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
     )
 
 

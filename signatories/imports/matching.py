@@ -38,20 +38,42 @@ from .validation import (
 )
 
 SECTOR_SYNONYMS = {
-    "voluntary": Sector.VOLUNTARY, "community": Sector.VOLUNTARY, "vcs": Sector.VOLUNTARY, "vcse": Sector.VOLUNTARY,
-    "third sector": Sector.VOLUNTARY, "voluntary community and social enterprise": Sector.VOLUNTARY,
-    "public": Sector.STATUTORY, "public sector": Sector.STATUTORY,
+    "voluntary": Sector.VOLUNTARY,
+    "community": Sector.VOLUNTARY,
+    "vcs": Sector.VOLUNTARY,
+    "vcse": Sector.VOLUNTARY,
+    "third sector": Sector.VOLUNTARY,
+    "voluntary community and social enterprise": Sector.VOLUNTARY,
+    "public": Sector.STATUTORY,
+    "public sector": Sector.STATUTORY,
 }
 KIND_SYNONYMS = {
-    "council": OrganisationKind.COUNCIL, "local authority": OrganisationKind.COUNCIL, "nhs": OrganisationKind.HEALTH,
-    "health": OrganisationKind.HEALTH, "school": OrganisationKind.EDUCATION, "college": OrganisationKind.EDUCATION,
-    "university": OrganisationKind.EDUCATION, "housing association": OrganisationKind.HOUSING,
-    "cvs": OrganisationKind.CVS, "community group": OrganisationKind.COMMUNITY_GROUP,
-    "faith": OrganisationKind.FAITH, "business": OrganisationKind.BUSINESS,
+    "council": OrganisationKind.COUNCIL,
+    "local authority": OrganisationKind.COUNCIL,
+    "nhs": OrganisationKind.HEALTH,
+    "health": OrganisationKind.HEALTH,
+    "school": OrganisationKind.EDUCATION,
+    "college": OrganisationKind.EDUCATION,
+    "university": OrganisationKind.EDUCATION,
+    "housing association": OrganisationKind.HOUSING,
+    "cvs": OrganisationKind.CVS,
+    "community group": OrganisationKind.COMMUNITY_GROUP,
+    "faith": OrganisationKind.FAITH,
+    "business": OrganisationKind.BUSINESS,
 }
 ENDORSEMENT_SYNONYMS = {"councillor": EndorsementKind.ELECTED_MEMBER, "senior officer": EndorsementKind.SENIOR_OFFICER}
 
-ORGANISATION_FIELDS = ["name", "sector", "kind", "charity_number", "company_number", "website", "address", "postcode", "email"]
+ORGANISATION_FIELDS = [
+    "name",
+    "sector",
+    "kind",
+    "charity_number",
+    "company_number",
+    "website",
+    "address",
+    "postcode",
+    "email",
+]
 SIGNATURE_FIELDS = ["signed_on", "signed_by_name", "signed_by_role"]
 
 
@@ -74,26 +96,87 @@ class OrganisationSheet(Sheet):
     filename = "organisations"
     identity = "by charity number, then company number, then name (ignoring case, punctuation, “&” or “and”, “Ltd” or “Limited” and a leading “The”)"
     columns = (
-        Column("name", "Name", clean_name, ("organisation", "organisation name", "organization", "name of organisation"),
-               required=True, example="Northbrook Community Transport", hint="enter the organisation's name"),
+        Column(
+            "name",
+            "Name",
+            clean_name,
+            ("organisation", "organisation name", "organization", "name of organisation"),
+            required=True,
+            example="Northbrook Community Transport",
+            hint="enter the organisation's name",
+        ),
         Column("sector", "Sector", choice_lookup(Sector.choices, SECTOR_SYNONYMS), example="Voluntary and community"),
-        Column("kind", "Kind", choice_lookup(OrganisationKind.choices, KIND_SYNONYMS),
-               ("type", "kind of organisation", "organisation type"), example="Charity"),
-        Column("charity_number", "Charity number", clean_charity_number,
-               ("charity no", "charity no.", "registered charity number", "charity reg no", "charity registration number", "rcn"),
-               example="1234567"),
-        Column("company_number", "Company number", clean_company_number,
-               ("company no", "company reg no", "company registration number", "companies house number", "crn"),
-               example="01234567"),
-        Column("website", "Website", clean_website, ("web", "url", "web site", "web address"), example="https://www.example.org"),
-        Column("address", "Address", clean_long_text, ("postal address", "street address"), example="1 High Street, Northbrook"),
+        Column(
+            "kind",
+            "Kind",
+            choice_lookup(OrganisationKind.choices, KIND_SYNONYMS),
+            ("type", "kind of organisation", "organisation type"),
+            example="Charity",
+        ),
+        Column(
+            "charity_number",
+            "Charity number",
+            clean_charity_number,
+            (
+                "charity no",
+                "charity no.",
+                "registered charity number",
+                "charity reg no",
+                "charity registration number",
+                "rcn",
+            ),
+            example="1234567",
+        ),
+        Column(
+            "company_number",
+            "Company number",
+            clean_company_number,
+            ("company no", "company reg no", "company registration number", "companies house number", "crn"),
+            example="01234567",
+        ),
+        Column(
+            "website",
+            "Website",
+            clean_website,
+            ("web", "url", "web site", "web address"),
+            example="https://www.example.org",
+        ),
+        Column(
+            "address",
+            "Address",
+            clean_long_text,
+            ("postal address", "street address"),
+            example="1 High Street, Northbrook",
+        ),
         Column("postcode", "Postcode", clean_postcode, ("post code", "postal code", "zip"), example="NB1 2AB"),
-        Column("email", "Main email", clean_email, ("email", "e-mail", "email address", "contact email"), example="info@example.org"),
-        Column("signed_on", "Signed on", clean_past_date, ("date signed", "signed", "signature date", "signing date"),
-               example="03/03/2025"),
-        Column("signed_by_name", "Signed by", clean_name, ("signatory", "who signed", "signed by name"), example="Sam Patel"),
-        Column("signed_by_role", "Signed by role", clean_name, ("role", "their role", "signatory role", "position of signatory"),
-               example="Chief Executive"),
+        Column(
+            "email",
+            "Main email",
+            clean_email,
+            ("email", "e-mail", "email address", "contact email"),
+            example="info@example.org",
+        ),
+        Column(
+            "signed_on",
+            "Signed on",
+            clean_past_date,
+            ("date signed", "signed", "signature date", "signing date"),
+            example="03/03/2025",
+        ),
+        Column(
+            "signed_by_name",
+            "Signed by",
+            clean_name,
+            ("signatory", "who signed", "signed by name"),
+            example="Sam Patel",
+        ),
+        Column(
+            "signed_by_role",
+            "Signed by role",
+            clean_name,
+            ("role", "their role", "signatory role", "position of signatory"),
+            example="Chief Executive",
+        ),
     )
 
     def __init__(self):
@@ -137,23 +220,33 @@ class OrganisationSheet(Sheet):
                 found.setdefault(organisation.pk, (organisation, how))
         if len(found) > 1:
             names = " and ".join(f"{organisation.name} (by {how})" for organisation, how in found.values())
-            row.error(f"Row {row.number} matches two organisations on the register: {names}. "
-                      "Correct the row so it points at one of them")
+            row.error(
+                f"Row {row.number} matches two organisations on the register: {names}. "
+                "Correct the row so it points at one of them"
+            )
             return
         if found:
             organisation, how = next(iter(found.values()))
             for number in ("charity_number", "company_number"):
                 mine, theirs = values.get(number), getattr(organisation, number)
                 if mine and theirs and mine != theirs.replace(" ", "").upper():
-                    row.error(f"matches {organisation.name} on the register by {how}, whose {self.labels[number].lower()} "
-                              f"is {theirs}: correct whichever is wrong", number, headings)
+                    row.error(
+                        f"matches {organisation.name} on the register by {how}, whose {self.labels[number].lower()} "
+                        f"is {theirs}: correct whichever is wrong",
+                        number,
+                        headings,
+                    )
                     return
             row.target = organisation
             return
-        for key, hint in (("sector", "a new organisation needs its sector"), ("kind", "a new organisation needs its kind")):
+        for key, hint in (
+            ("sector", "a new organisation needs its sector"),
+            ("kind", "a new organisation needs its kind"),
+        ):
             if not values.get(key):
                 row.error(f"is empty: {hint}", key, headings) if key in row.cells else row.error(
-                    f"Row {row.number} is a new organisation, and the file has no {self.by_key[key].heading} column: add one")
+                    f"Row {row.number} is a new organisation, and the file has no {self.by_key[key].heading} column: add one"
+                )
 
     def compare(self, row, signatures, headings):
         values = row.values
@@ -161,14 +254,18 @@ class OrganisationSheet(Sheet):
         signature = signatures.get(row.target.pk) if row.target else None
         if signing and signature is None:
             if self.compact is None:
-                row.error(f"Row {row.number} records a signature, but the Compact has not been set up yet: "
-                          "set it up under About the Compact, then upload the file again")
+                row.error(
+                    f"Row {row.number} records a signature, but the Compact has not been set up yet: "
+                    "set it up under About the Compact, then upload the file again"
+                )
                 return
             for name in SIGNATURE_FIELDS:
                 if name not in signing:
-                    row.error("is empty: a signature needs the date, who signed and their role", name, headings) \
-                        if name in row.cells else row.error(
-                        f"Row {row.number} records a signature, and the file has no {self.by_key[name].heading} column: add one")
+                    row.error(
+                        "is empty: a signature needs the date, who signed and their role", name, headings
+                    ) if name in row.cells else row.error(
+                        f"Row {row.number} records a signature, and the file has no {self.by_key[name].heading} column: add one"
+                    )
             if row.status == ERROR:
                 return
         if row.target is None:
@@ -187,9 +284,11 @@ class OrganisationSheet(Sheet):
         if row.target is not None:
             return [("same organisation on the register", row.target.pk)]
         values = row.values
-        return [("same charity number", values.get("charity_number")),
-                ("same company number", values.get("company_number")),
-                ("same name", name_key(values.get("name")))]
+        return [
+            ("same charity number", values.get("charity_number")),
+            ("same company number", values.get("company_number")),
+            ("same name", name_key(values.get("name"))),
+        ]
 
     def apply(self, rows, *, by, reason):
         now = timezone.now()
@@ -213,21 +312,32 @@ class OrganisationSheet(Sheet):
                             setattr(signature, name, values[name])
                     changed_signatures.append(signature)
         if created:
-            bulk_create_with_history([o for o, _ in created], Organisation, batch_size=500,
-                                     default_user=by, default_change_reason=reason)
-        saved = {organisation.name: organisation for organisation in
-                 Organisation.objects.filter(name__in=[o.name for o, _ in created])} if created else {}
+            bulk_create_with_history(
+                [o for o, _ in created], Organisation, batch_size=500, default_user=by, default_change_reason=reason
+            )
+        saved = (
+            {
+                organisation.name: organisation
+                for organisation in Organisation.objects.filter(name__in=[o.name for o, _ in created])
+            }
+            if created
+            else {}
+        )
         for row in rows:
             if row.status in (NEW, CHANGED) and row.values.get("signed_on") and getattr(row, "signature", None) is None:
                 organisation = saved[row.values["name"]] if row.status == NEW else row.target
-                new_signatures.append(Signature(
-                    compact=self.compact, organisation=organisation,
-                    **{name: row.values[name] for name in SIGNATURE_FIELDS},
-                ))
+                new_signatures.append(
+                    Signature(
+                        compact=self.compact,
+                        organisation=organisation,
+                        **{name: row.values[name] for name in SIGNATURE_FIELDS},
+                    )
+                )
         update_with_history(changed, Organisation, ORGANISATION_FIELDS + ["updated_at"], by=by, reason=reason)
         if new_signatures:
-            bulk_create_with_history(new_signatures, Signature, batch_size=500, default_user=by,
-                                     default_change_reason=reason)
+            bulk_create_with_history(
+                new_signatures, Signature, batch_size=500, default_user=by, default_change_reason=reason
+            )
         update_with_history(changed_signatures, Signature, SIGNATURE_FIELDS, by=by, reason=reason)
 
     def export_rows(self):
@@ -238,9 +348,15 @@ class OrganisationSheet(Sheet):
         for organisation in Organisation.objects.order_by("name").iterator(chunk_size=1000):
             signature = signatures.get(organisation.pk)
             yield [
-                organisation.name, organisation.get_sector_display(), organisation.get_kind_display(),
-                organisation.charity_number, organisation.company_number, organisation.website, organisation.address,
-                organisation.postcode, organisation.email,
+                organisation.name,
+                organisation.get_sector_display(),
+                organisation.get_kind_display(),
+                organisation.charity_number,
+                organisation.company_number,
+                organisation.website,
+                organisation.address,
+                organisation.postcode,
+                organisation.email,
                 signature.signed_on if signature else None,
                 signature.signed_by_name if signature else "",
                 signature.signed_by_role if signature else "",
@@ -259,8 +375,11 @@ def find_organisation(row, index, headings):
     name = row.values.get("organisation", "")
     matches = index.get(name_key(name), [])
     if not matches:
-        row.error(f"is not an organisation on the register ({name}): import the organisations first, "
-                  "or check the spelling", "organisation", headings)
+        row.error(
+            f"is not an organisation on the register ({name}): import the organisations first, or check the spelling",
+            "organisation",
+            headings,
+        )
         return None
     return matches[0]
 
@@ -275,18 +394,47 @@ class ChampionSheet(Sheet):
     filename = "champions"
     identity = "within their organisation, by email address, then by name"
     columns = (
-        Column("name", "Name", clean_name, ("champion", "champion name", "full name"), required=True,
-               example="Alex Jones", hint="enter the champion's name"),
+        Column(
+            "name",
+            "Name",
+            clean_name,
+            ("champion", "champion name", "full name"),
+            required=True,
+            example="Alex Jones",
+            hint="enter the champion's name",
+        ),
         Column("email", "Email", clean_email, ("email address", "e-mail"), example="alex.jones@example.org"),
-        Column("phone", "Phone", lambda value: clean_name(value, max_length=40),
-               ("telephone", "phone number", "tel", "mobile"), example="01234 567890"),
+        Column(
+            "phone",
+            "Phone",
+            lambda value: clean_name(value, max_length=40),
+            ("telephone", "phone number", "tel", "mobile"),
+            example="01234 567890",
+        ),
         Column("job_title", "Job title", clean_name, ("title", "role", "position"), example="Volunteer Coordinator"),
-        Column("organisation", "Organisation", clean_name, ("organisation name", "organization", "employer"),
-               required=True, example="Northbrook Community Transport", hint="enter the champion's organisation"),
-        Column("appointed_on", "Champion since", clean_past_date, ("appointed", "appointed on", "date appointed", "since", "start date"),
-               example="03/03/2025"),
-        Column("support_needs", "Support needs", clean_long_text, ("support", "needs", "support needed"),
-               example="Time to attend the champions' network"),
+        Column(
+            "organisation",
+            "Organisation",
+            clean_name,
+            ("organisation name", "organization", "employer"),
+            required=True,
+            example="Northbrook Community Transport",
+            hint="enter the champion's organisation",
+        ),
+        Column(
+            "appointed_on",
+            "Champion since",
+            clean_past_date,
+            ("appointed", "appointed on", "date appointed", "since", "start date"),
+            example="03/03/2025",
+        ),
+        Column(
+            "support_needs",
+            "Support needs",
+            clean_long_text,
+            ("support", "needs", "support needed"),
+            example="Time to attend the champions' network",
+        ),
     )
 
     def __init__(self):
@@ -311,12 +459,15 @@ class ChampionSheet(Sheet):
             row.organisation = organisation
             email = row.values.get("email")
             row.target = (by_email.get((organisation.pk, email)) if email else None) or by_name.get(
-                (organisation.pk, name_key(row.values["name"])))
+                (organisation.pk, name_key(row.values["name"]))
+            )
             if row.target is None:
                 if not row.values.get("appointed_on"):
-                    row.error("is empty: enter the date they became a champion", "appointed_on", headings) \
-                        if "appointed_on" in row.cells else row.error(
-                        f"Row {row.number} is a new champion, and the file has no Champion since column: add one")
+                    row.error(
+                        "is empty: enter the date they became a champion", "appointed_on", headings
+                    ) if "appointed_on" in row.cells else row.error(
+                        f"Row {row.number} is a new champion, and the file has no Champion since column: add one"
+                    )
                 continue
             row.changes = changes_between(row.target, row.values, CHAMPION_FIELDS, self.labels)
             row.status = CHANGED if row.changes else UNCHANGED
@@ -328,17 +479,23 @@ class ChampionSheet(Sheet):
             return [("same champion on the register", row.target.pk)]
         organisation = getattr(row, "organisation", None)
         email = row.values.get("email")
-        return [("same email address", (organisation.pk, email) if organisation and email else None),
-                ("same name", (organisation.pk, name_key(row.values.get("name"))) if organisation else None)]
+        return [
+            ("same email address", (organisation.pk, email) if organisation and email else None),
+            ("same name", (organisation.pk, name_key(row.values.get("name"))) if organisation else None),
+        ]
 
     def apply(self, rows, *, by, reason):
         now = timezone.now()
         created, changed = [], []
         for row in rows:
             if row.status == NEW:
-                created.append(Champion(organisation=row.organisation,
-                                        **{name: row.values.get(name) or "" for name in CHAMPION_FIELDS
-                                           if name != "appointed_on"}, appointed_on=row.values["appointed_on"]))
+                created.append(
+                    Champion(
+                        organisation=row.organisation,
+                        **{name: row.values.get(name) or "" for name in CHAMPION_FIELDS if name != "appointed_on"},
+                        appointed_on=row.values["appointed_on"],
+                    )
+                )
             elif row.status == CHANGED:
                 for name in CHAMPION_FIELDS:
                     if row.values.get(name) not in ("", None):
@@ -351,8 +508,15 @@ class ChampionSheet(Sheet):
 
     def export_rows(self):
         for champion in Champion.objects.select_related("organisation").order_by("organisation__name", "name", "id"):
-            yield [champion.name, champion.email, champion.phone, champion.job_title, champion.organisation.name,
-                   champion.appointed_on, champion.support_needs]
+            yield [
+                champion.name,
+                champion.email,
+                champion.phone,
+                champion.job_title,
+                champion.organisation.name,
+                champion.appointed_on,
+                champion.support_needs,
+            ]
 
 
 ENDORSEMENT_FIELDS = ["name", "position", "kind", "endorsed_on"]
@@ -365,17 +529,51 @@ class EndorsementSheet(Sheet):
     filename = "endorsements"
     identity = "by organisation, name and date"
     columns = (
-        Column("name", "Name", clean_name, ("endorsed by", "full name"), required=True, example="Cllr Jo Smith",
-               hint="enter the name of the person endorsing the Compact"),
-        Column("position", "Position", clean_name, ("job title", "title", "role"), required=True,
-               example="Leader of the Council", hint="enter their position"),
-        Column("kind", "Kind", choice_lookup(EndorsementKind.choices, ENDORSEMENT_SYNONYMS),
-               ("position kind", "type", "kind of position"), required=True, example="Elected member",
-               hint="enter Senior leader, Elected member or Senior officer of a service directorate"),
-        Column("organisation", "Organisation", clean_name, ("organisation name", "organization"), required=True,
-               example="Northbrook Borough Council", hint="enter their organisation"),
-        Column("endorsed_on", "Date", clean_past_date, ("endorsed on", "date endorsed", "endorsement date"),
-               required=True, example="03/03/2025", hint="enter the date they endorsed the Compact"),
+        Column(
+            "name",
+            "Name",
+            clean_name,
+            ("endorsed by", "full name"),
+            required=True,
+            example="Cllr Jo Smith",
+            hint="enter the name of the person endorsing the Compact",
+        ),
+        Column(
+            "position",
+            "Position",
+            clean_name,
+            ("job title", "title", "role"),
+            required=True,
+            example="Leader of the Council",
+            hint="enter their position",
+        ),
+        Column(
+            "kind",
+            "Kind",
+            choice_lookup(EndorsementKind.choices, ENDORSEMENT_SYNONYMS),
+            ("position kind", "type", "kind of position"),
+            required=True,
+            example="Elected member",
+            hint="enter Senior leader, Elected member or Senior officer of a service directorate",
+        ),
+        Column(
+            "organisation",
+            "Organisation",
+            clean_name,
+            ("organisation name", "organization"),
+            required=True,
+            example="Northbrook Borough Council",
+            hint="enter their organisation",
+        ),
+        Column(
+            "endorsed_on",
+            "Date",
+            clean_past_date,
+            ("endorsed on", "date endorsed", "endorsement date"),
+            required=True,
+            example="03/03/2025",
+            hint="enter the date they endorsed the Compact",
+        ),
     )
 
     def __init__(self):
@@ -388,15 +586,19 @@ class EndorsementSheet(Sheet):
         existing = {}
         if self.compact is not None:
             for endorsement in Endorsement.objects.filter(compact=self.compact):
-                existing.setdefault((endorsement.organisation_id, name_key(endorsement.name), endorsement.endorsed_on), endorsement)
+                existing.setdefault(
+                    (endorsement.organisation_id, name_key(endorsement.name), endorsement.endorsed_on), endorsement
+                )
         headings = self.headings_of()
         for row in rows:
             row.label = row.values.get("name", "")
             if row.status == ERROR:
                 continue
             if self.compact is None:
-                row.error(f"Row {row.number} is an endorsement, but the Compact has not been set up yet: set it up "
-                          "under About the Compact, then upload the file again")
+                row.error(
+                    f"Row {row.number} is an endorsement, but the Compact has not been set up yet: set it up "
+                    "under About the Compact, then upload the file again"
+                )
                 continue
             organisation = find_organisation(row, index, headings)
             if organisation is None:
@@ -408,26 +610,42 @@ class EndorsementSheet(Sheet):
                 continue
             row.changes = changes_between(row.target, row.values, ENDORSEMENT_FIELDS, self.labels)
             row.status = CHANGED if row.changes else UNCHANGED
-        mark_duplicates(rows, lambda row: [("same name, organisation and date", getattr(row, "key", None))], "endorsement")
+        mark_duplicates(
+            rows, lambda row: [("same name, organisation and date", getattr(row, "key", None))], "endorsement"
+        )
 
     def apply(self, rows, *, by, reason):
         created, changed = [], []
         for row in rows:
             if row.status == NEW:
-                created.append(Endorsement(compact=self.compact, organisation=row.organisation,
-                                           **{name: row.values[name] for name in ENDORSEMENT_FIELDS}))
+                created.append(
+                    Endorsement(
+                        compact=self.compact,
+                        organisation=row.organisation,
+                        **{name: row.values[name] for name in ENDORSEMENT_FIELDS},
+                    )
+                )
             elif row.status == CHANGED:
                 for name in ENDORSEMENT_FIELDS:
                     setattr(row.target, name, row.values[name])
                 changed.append(row.target)
         if created:
-            bulk_create_with_history(created, Endorsement, batch_size=500, default_user=by, default_change_reason=reason)
+            bulk_create_with_history(
+                created, Endorsement, batch_size=500, default_user=by, default_change_reason=reason
+            )
         update_with_history(changed, Endorsement, ENDORSEMENT_FIELDS, by=by, reason=reason)
 
     def export_rows(self):
-        endorsements = Endorsement.objects.select_related("organisation").order_by("organisation__name", "endorsed_on", "id")
+        endorsements = Endorsement.objects.select_related("organisation").order_by(
+            "organisation__name", "endorsed_on", "id"
+        )
         if self.compact is not None:
             endorsements = endorsements.filter(compact=self.compact)
         for endorsement in endorsements:
-            yield [endorsement.name, endorsement.position, endorsement.get_kind_display(),
-                   endorsement.organisation.name, endorsement.endorsed_on]
+            yield [
+                endorsement.name,
+                endorsement.position,
+                endorsement.get_kind_display(),
+                endorsement.organisation.name,
+                endorsement.endorsed_on,
+            ]

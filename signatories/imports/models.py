@@ -31,7 +31,9 @@ class ImportRun(models.Model):
     kind = models.CharField(max_length=20, choices=ImportKind.choices)
     file_name = models.CharField(max_length=200)
     table = models.JSONField(
-        default=dict, blank=True, editable=False,
+        default=dict,
+        blank=True,
+        editable=False,
         help_text="The file's headings and cells as read on upload, kept until the import is confirmed or dropped.",
     )
     columns = models.JSONField(

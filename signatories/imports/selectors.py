@@ -60,8 +60,14 @@ class Preview:
     @property
     def can_confirm(self) -> bool:
         counts = self.counts
-        return (self.run.status == ImportStatus.PREVIEWED and not self.problems and not self.unknown
-                and not self.missing and counts[ERROR] == 0 and counts[NEW] + counts[CHANGED] > 0)
+        return (
+            self.run.status == ImportStatus.PREVIEWED
+            and not self.problems
+            and not self.unknown
+            and not self.missing
+            and counts[ERROR] == 0
+            and counts[NEW] + counts[CHANGED] > 0
+        )
 
 
 def preview(run: ImportRun) -> Preview:

@@ -183,10 +183,14 @@ def mark_duplicates(rows, key_of, what):
                 continue
             first = seen.setdefault((reason, key), row)
             if first is not row:
-                row.error(f"Row {row.number} looks like the same {what} as row {first.number} ({reason}): "
-                          "keep one of them, or make them different")
-                first.error(f"Row {first.number} looks like the same {what} as row {row.number} ({reason}): "
-                            "keep one of them, or make them different")
+                row.error(
+                    f"Row {row.number} looks like the same {what} as row {first.number} ({reason}): "
+                    "keep one of them, or make them different"
+                )
+                first.error(
+                    f"Row {first.number} looks like the same {what} as row {row.number} ({reason}): "
+                    "keep one of them, or make them different"
+                )
 
 
 def update_with_history(objs, model, fields, *, by, reason):
@@ -200,9 +204,12 @@ def update_with_history(objs, model, fields, *, by, reason):
     meta, quote = model._meta, connection.ops.quote_name
     columns = [meta.get_field(name) for name in fields]
     statement = "UPDATE {} SET {} WHERE {} = %s".format(
-        quote(meta.db_table), ", ".join(f"{quote(column.column)} = %s" for column in columns), quote(meta.pk.column))
-    params = [[column.get_db_prep_save(getattr(obj, column.attname), connection) for column in columns] + [obj.pk]
-              for obj in objs]
+        quote(meta.db_table), ", ".join(f"{quote(column.column)} = %s" for column in columns), quote(meta.pk.column)
+    )
+    params = [
+        [column.get_db_prep_save(getattr(obj, column.attname), connection) for column in columns] + [obj.pk]
+        for obj in objs
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(statement, params)
     model.history.bulk_history_create(objs, batch_size=500, update=True, default_user=by, default_change_reason=reason)

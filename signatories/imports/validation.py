@@ -19,9 +19,20 @@ EXCEL_EPOCH = datetime.date(1899, 12, 30)
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -29,8 +40,41 @@ MONTHS = {
 
 CHARITY_NUMBER = re.compile(r"^(\d{6,8}(-\d{1,3})?|SC\d{6}|NIC?\d{5,6})$")
 COMPANY_PREFIXES = {
-    "AC", "BR", "CE", "CS", "FC", "FE", "GE", "GS", "IC", "IP", "LP", "NA", "NC", "NF", "NI", "NL", "NO", "NP",
-    "NR", "NZ", "OC", "OE", "RC", "SA", "SC", "SE", "SF", "SG", "SI", "SL", "SO", "SP", "SR", "SZ", "ZC",
+    "AC",
+    "BR",
+    "CE",
+    "CS",
+    "FC",
+    "FE",
+    "GE",
+    "GS",
+    "IC",
+    "IP",
+    "LP",
+    "NA",
+    "NC",
+    "NF",
+    "NI",
+    "NL",
+    "NO",
+    "NP",
+    "NR",
+    "NZ",
+    "OC",
+    "OE",
+    "RC",
+    "SA",
+    "SC",
+    "SE",
+    "SF",
+    "SG",
+    "SI",
+    "SL",
+    "SO",
+    "SP",
+    "SR",
+    "SZ",
+    "ZC",
 }
 COMPANY_NUMBER = re.compile(r"^(\d{8}|[A-Z]{2}\d{6}|R\d{7})$")
 POSTCODE = re.compile(

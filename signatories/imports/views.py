@@ -35,8 +35,7 @@ def download(content, name, file_format):
 def import_start(request):
     """Bring a register in from spreadsheets, or take it out again."""
     sheets = [sheet_for(kind) for kind in SHEETS]
-    return render(request, "signatories/imports/start.html",
-                  {"sheets": sheets, "recent": selectors.recent_imports()})
+    return render(request, "signatories/imports/start.html", {"sheets": sheets, "recent": selectors.recent_imports()})
 
 
 @role_required(OFFICER)
@@ -76,7 +75,9 @@ def import_preview(request, public_id):
     columns_form = None
     if result.unknown:
         columns_form = ColumnsForm(sheet=result.sheet, unknown=result.unknown, used=result.used)
-    return render(request, "signatories/imports/preview.html", {"run": run, "preview": result, "columns_form": columns_form})
+    return render(
+        request, "signatories/imports/preview.html", {"run": run, "preview": result, "columns_form": columns_form}
+    )
 
 
 @role_required(OFFICER)

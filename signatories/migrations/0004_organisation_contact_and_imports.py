@@ -7,64 +7,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('signatories', '0003_compact_report_every_months'),
+        ("signatories", "0003_compact_report_every_months"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='address',
+            model_name="historicalorganisation",
+            name="address",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='main email'),
+            model_name="historicalorganisation",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="main email"),
         ),
         migrations.AddField(
-            model_name='historicalorganisation',
-            name='postcode',
+            model_name="historicalorganisation",
+            name="postcode",
             field=models.CharField(blank=True, max_length=10),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='address',
+            model_name="organisation",
+            name="address",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='main email'),
+            model_name="organisation",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="main email"),
         ),
         migrations.AddField(
-            model_name='organisation',
-            name='postcode',
+            model_name="organisation",
+            name="postcode",
             field=models.CharField(blank=True, max_length=10),
         ),
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('kind', models.CharField(choices=[('organisations', 'Organisations'), ('champions', 'Champions'), ('endorsements', 'Endorsements'), ('scorecards', 'Past self-assessment scores')], max_length=20)),
-                ('file_name', models.CharField(max_length=200)),
-                ('table', models.JSONField(blank=True, default=dict, editable=False, help_text="The file's headings and cells as read on upload, kept until the import is confirmed or dropped.")),
-                ('columns', models.JSONField(blank=True, default=dict, help_text='Headings the officer matched to a field by hand, or chose to ignore.')),
-                ('status', models.CharField(choices=[('previewed', 'Waiting to be confirmed'), ('applied', 'Applied'), ('replaced', 'Replaced by another upload, or not confirmed in time')], default='previewed', max_length=20)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('applied_at', models.DateTimeField(blank=True, null=True)),
-                ('row_count', models.PositiveIntegerField(default=0)),
-                ('new_count', models.PositiveIntegerField(default=0)),
-                ('changed_count', models.PositiveIntegerField(default=0)),
-                ('unchanged_count', models.PositiveIntegerField(default=0)),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("organisations", "Organisations"),
+                            ("champions", "Champions"),
+                            ("endorsements", "Endorsements"),
+                            ("scorecards", "Past self-assessment scores"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=200)),
+                (
+                    "table",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text="The file's headings and cells as read on upload, kept until the import is confirmed or dropped.",
+                    ),
+                ),
+                (
+                    "columns",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="Headings the officer matched to a field by hand, or chose to ignore.",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("previewed", "Waiting to be confirmed"),
+                            ("applied", "Applied"),
+                            ("replaced", "Replaced by another upload, or not confirmed in time"),
+                        ],
+                        default="previewed",
+                        max_length=20,
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                ("applied_at", models.DateTimeField(blank=True, null=True)),
+                ("row_count", models.PositiveIntegerField(default=0)),
+                ("new_count", models.PositiveIntegerField(default=0)),
+                ("changed_count", models.PositiveIntegerField(default=0)),
+                ("unchanged_count", models.PositiveIntegerField(default=0)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-uploaded_at', '-id'],
-                'indexes': [models.Index(fields=['status', 'uploaded_at'], name='signatories_status_c657f1_idx')],
+                "ordering": ["-uploaded_at", "-id"],
+                "indexes": [models.Index(fields=["status", "uploaded_at"], name="signatories_status_c657f1_idx")],
             },
         ),
     ]

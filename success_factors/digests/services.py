@@ -32,8 +32,14 @@ def send_action_digests(today: datetime.date | None = None) -> str:
                     to=user.email,
                     subject=_subject(actions),
                     template="success_factors/email/actions_digest.txt",
-                    context={"name": user.first_name or user.username, "today": today, "days": DIGEST_DAYS,
-                             "link": link, "service_name": settings.SERVICE_NAME, **actions},
+                    context={
+                        "name": user.first_name or user.username,
+                        "today": today,
+                        "days": DIGEST_DAYS,
+                        "link": link,
+                        "service_name": settings.SERVICE_NAME,
+                        **actions,
+                    },
                     kind=kinds.ACTIONS_DIGEST,
                     user=user,
                 )

@@ -92,7 +92,9 @@ class RatingForm(GovForm):
         self.indicator = indicator
         self.position = position
         which = f"statement {position}"
-        retired = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Retired</strong>') if indicator.is_retired else ""
+        retired = (
+            mark_safe(' <strong class="govuk-tag govuk-tag--grey">Retired</strong>') if indicator.is_retired else ""
+        )
         # Crispy renders labels and hints unescaped: everything typed by people is escaped here.
         self.fields["level"].label = format_html(
             '<span class="govuk-caption-m">Statement {} of {}</span>{}{}', position, total, indicator.statement, retired
@@ -147,7 +149,10 @@ class FactorAnswersForm:
         ratings = {r.indicator_id: r for r in Rating.objects.filter(assessment=assessment, indicator__factor=factor)}
         self.forms = [
             RatingForm(
-                data, indicator=indicator, position=n, total=len(indicators),
+                data,
+                indicator=indicator,
+                position=n,
+                total=len(indicators),
                 initial=rating_initial(ratings.get(indicator.pk)),
             )
             for n, indicator in enumerate(indicators, start=1)

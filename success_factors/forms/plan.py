@@ -72,8 +72,14 @@ class ActionForm(EditConflictMixin, GovModelForm):
     class Meta:
         model = Action
         fields = [
-            "factor", "source_assessment", "description", "owner_organisation", "owner_name", "owner_user",
-            "due_on", "status",
+            "factor",
+            "source_assessment",
+            "description",
+            "owner_organisation",
+            "owner_name",
+            "owner_user",
+            "due_on",
+            "status",
         ]
         labels = {
             "description": "What will be done?",

@@ -20,8 +20,13 @@ def create_rounds(*, compact, rng, anchor, officer):
     last_year, this_year = demo_rounds(anchor)
     start = int(last_year[:4])
     Round.objects.create(
-        compact=compact, year=last_year, opens_on=datetime.date(start, 5, 1), deadline=datetime.date(start, 6, 30),
-        status=RoundStatus.CLOSED, opened_by=officer, closed_by=officer,
+        compact=compact,
+        year=last_year,
+        opens_on=datetime.date(start, 5, 1),
+        deadline=datetime.date(start, 6, 30),
+        status=RoundStatus.CLOSED,
+        opened_by=officer,
+        closed_by=officer,
         opened_at=timezone.make_aware(datetime.datetime(start, 5, 1, 9)),
         closed_at=timezone.make_aware(datetime.datetime(start, 7, 31, 9)),
         summary_sent_on=datetime.date(start, 7, 1),
@@ -29,31 +34,40 @@ def create_rounds(*, compact, rng, anchor, officer):
     )
     opens_on = anchor - datetime.timedelta(days=DAYS_OPEN)
     current = Round.objects.create(
-        compact=compact, year=this_year, opens_on=opens_on, deadline=anchor + datetime.timedelta(days=DAYS_LEFT),
-        status=RoundStatus.OPEN, opened_by=officer,
+        compact=compact,
+        year=this_year,
+        opens_on=opens_on,
+        deadline=anchor + datetime.timedelta(days=DAYS_LEFT),
+        status=RoundStatus.OPEN,
+        opened_by=officer,
         opened_at=timezone.make_aware(datetime.datetime.combine(opens_on, datetime.time(9))),
         message="This year we would especially like to hear how the Compact has helped with commissioning. "
         "Please involve a colleague from your finance or contracts team if you can.",
     )
     assessments = list(
-        Assessment.objects.filter(compact=compact, round=this_year, status=AssessmentStatus.SUBMITTED)
-        .order_by("organisation__name")
+        Assessment.objects.filter(compact=compact, round=this_year, status=AssessmentStatus.SUBMITTED).order_by(
+            "organisation__name"
+        )
     )
     rng.shuffle(assessments)
     in_progress, not_started, submitted = assessments[:5], assessments[5:8], assessments[8:]
     for assessment in submitted:
         day = opens_on + datetime.timedelta(days=rng.randrange(1, DAYS_OPEN))
         moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9 + rng.randrange(8))))
-        Assessment.objects.filter(pk=assessment.pk).update(submitted_at=moment, updated_at=moment,
-                                                           created_at=moment - datetime.timedelta(days=7))
+        Assessment.objects.filter(pk=assessment.pk).update(
+            submitted_at=moment, updated_at=moment, created_at=moment - datetime.timedelta(days=7)
+        )
     _back_to_draft(rng, in_progress, opens_on)
     for assessment in not_started:
         assessment.delete()
     waiting = active_signatories(compact=compact).exclude(assessments__round=this_year).order_by("name").first()
     if waiting is not None:
         DeadlineExtension.objects.create(
-            round=current, organisation=waiting, deadline=current.deadline + datetime.timedelta(days=14),
-            reason="Their chief executive has just changed; the new one wants to see it first.", granted_by=officer,
+            round=current,
+            organisation=waiting,
+            deadline=current.deadline + datetime.timedelta(days=14),
+            reason="Their chief executive has just changed; the new one wants to see it first.",
+            granted_by=officer,
         )
     return 2
 

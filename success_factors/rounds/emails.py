@@ -34,9 +34,15 @@ def _to_champions(*, round_, champions, subject, template, kind, deadlines=None,
             to=champion.user.email or champion.email,
             subject=subject.format(year=round_.year, deadline=govuk_date(deadline)),
             template=template,
-            context={"round": round_, "name": _name(champion.user), "organisation": champion.organisation,
-                     "deadline": govuk_date(deadline), "link": link, "service_name": settings.SERVICE_NAME,
-                     **extra},
+            context={
+                "round": round_,
+                "name": _name(champion.user),
+                "organisation": champion.organisation,
+                "deadline": govuk_date(deadline),
+                "link": link,
+                "service_name": settings.SERVICE_NAME,
+                **extra,
+            },
             kind=kind,
             user=champion.user,
         )
@@ -48,7 +54,9 @@ def _to_champions(*, round_, champions, subject, template, kind, deadlines=None,
 def round_opened(*, round_, champions):
     """Each champion asked: the officer's message and the link to their organisation's self-assessment."""
     return _to_champions(
-        round_=round_, champions=champions, kind=kinds.ROUND_OPENED,
+        round_=round_,
+        champions=champions,
+        kind=kinds.ROUND_OPENED,
         subject="Your {year} Compact self-assessment: please submit it by {deadline}",
         template="success_factors/email/round_opened.txt",
     )
@@ -57,17 +65,23 @@ def round_opened(*, round_, champions):
 def chase(*, round_, champions, note, by, deadlines):
     """An officer's note to the champions of organisations that have not submitted."""
     return _to_champions(
-        round_=round_, champions=champions, kind=kinds.ROUND_CHASE, deadlines=deadlines,
+        round_=round_,
+        champions=champions,
+        kind=kinds.ROUND_CHASE,
+        deadlines=deadlines,
         subject="A note from your Compact officer about your {year} self-assessment",
         template="success_factors/email/round_chase.txt",
-        note=note, officer=by.get_full_name() or by.username,
+        note=note,
+        officer=by.get_full_name() or by.username,
     )
 
 
 def reminder(*, round_, champions, deadline, days_left):
     """A reminder before the organisation's deadline, while its self-assessment is not submitted."""
     return _to_champions(
-        round_=round_, champions=champions, kind=kinds.ROUND_REMINDER,
+        round_=round_,
+        champions=champions,
+        kind=kinds.ROUND_REMINDER,
         deadlines={champion.organisation_id: deadline for champion in champions},
         subject="Reminder: your {year} Compact self-assessment is due by {deadline}",
         template="success_factors/email/round_reminder.txt",
@@ -83,9 +97,15 @@ def summary(*, round_, officers, counts, waiting):
             to=officer.email,
             subject=f"{round_.year} self-assessments: {counts['responded']} of {counts['total']} signatories responded",
             template="success_factors/email/round_summary.txt",
-            context={"round": round_, "name": _name(officer), "counts": counts, "waiting": waiting,
-                     "deadline": govuk_date(round_.deadline), "service_name": settings.SERVICE_NAME,
-                     "link": site_link(round_.get_absolute_url())},
+            context={
+                "round": round_,
+                "name": _name(officer),
+                "counts": counts,
+                "waiting": waiting,
+                "deadline": govuk_date(round_.deadline),
+                "service_name": settings.SERVICE_NAME,
+                "link": site_link(round_.get_absolute_url()),
+            },
             kind=kinds.ROUND_SUMMARY,
             user=officer,
         )

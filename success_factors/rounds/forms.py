@@ -57,14 +57,23 @@ class RoundForm(GovForm):
         self.compact = compact
         self.round = round_
         if round_ is not None:
-            kwargs.setdefault("initial", {
-                "year": round_.year, "opens_on": round_.opens_on, "deadline": round_.deadline,
-                "reminder_days": round_.reminder_days_text, "message": round_.message,
-            })
+            kwargs.setdefault(
+                "initial",
+                {
+                    "year": round_.year,
+                    "opens_on": round_.opens_on,
+                    "deadline": round_.deadline,
+                    "reminder_days": round_.reminder_days_text,
+                    "message": round_.message,
+                },
+            )
         super().__init__(*args, **kwargs)
         fields = [
-            Field.text("year", field_width=Fixed.TEN), "opens_on", "deadline",
-            Field.text("reminder_days", field_width=Fixed.TEN), "message",
+            Field.text("year", field_width=Fixed.TEN),
+            "opens_on",
+            "deadline",
+            Field.text("reminder_days", field_width=Fixed.TEN),
+            "message",
         ]
         if round_ is not None:
             del self.fields["year"]
@@ -94,9 +103,13 @@ class RoundForm(GovForm):
         data = self.cleaned_data
         try:
             if self.round is not None:
-                return services.update_round(round_=self.round, opens_on=data["opens_on"],
-                                             deadline=data["deadline"], message=data["message"],
-                                             reminder_days=data["reminder_days"])
+                return services.update_round(
+                    round_=self.round,
+                    opens_on=data["opens_on"],
+                    deadline=data["deadline"],
+                    message=data["message"],
+                    reminder_days=data["reminder_days"],
+                )
             return services.create_round(compact=self.compact, **data)
         except ValidationError as error:
             self.add_error(None, error)
@@ -106,7 +119,9 @@ class RoundForm(GovForm):
 class ExtensionForm(GovForm):
     deadline = GovDateField(label="New deadline", help_text="For example, 31 7 2026")
     reason = forms.CharField(
-        label="Reason (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kept with the extension, for the record.",
     )
 
@@ -119,8 +134,9 @@ class ExtensionForm(GovForm):
 
     def save(self, *, by):
         try:
-            return services.extend_deadline(round_=self.round, organisation=self.organisation, by=by,
-                                            **self.cleaned_data)
+            return services.extend_deadline(
+                round_=self.round, organisation=self.organisation, by=by, **self.cleaned_data
+            )
         except ValidationError as error:
             self.add_error("deadline", error)
             return None

@@ -115,22 +115,26 @@ def progress_queryset(round_: Round) -> "QuerySet[WithAnnotations[Organisation, 
     round and at most one extension.
     """
     deadline = Coalesce(F("extension__deadline"), Value(round_.deadline))
-    return active_signatories(compact=round_.compact).annotate(
-        this_round=FilteredRelation(
-            "assessments", condition=Q(assessments__compact=round_.compact, assessments__round=round_.year)
-        ),
-        extension=FilteredRelation("deadline_extensions", condition=Q(deadline_extensions__round=round_)),
-    ).annotate(
-        assessment_pk=F("this_round__pk"),
-        assessment_status=F("this_round__status"),
-        submitted_at=F("this_round__submitted_at"),
-        extended_deadline=F("extension__deadline"),
-        state=Case(
-            When(this_round__pk__isnull=True, then=Value(NOT_STARTED)),
-            When(this_round__status=AssessmentStatus.DRAFT, then=Value(IN_PROGRESS)),
-            When(this_round__submitted_at__date__gt=deadline, then=Value(LATE)),
-            default=Value(SUBMITTED),
-        ),
+    return (
+        active_signatories(compact=round_.compact)
+        .annotate(
+            this_round=FilteredRelation(
+                "assessments", condition=Q(assessments__compact=round_.compact, assessments__round=round_.year)
+            ),
+            extension=FilteredRelation("deadline_extensions", condition=Q(deadline_extensions__round=round_)),
+        )
+        .annotate(
+            assessment_pk=F("this_round__pk"),
+            assessment_status=F("this_round__status"),
+            submitted_at=F("this_round__submitted_at"),
+            extended_deadline=F("extension__deadline"),
+            state=Case(
+                When(this_round__pk__isnull=True, then=Value(NOT_STARTED)),
+                When(this_round__status=AssessmentStatus.DRAFT, then=Value(IN_PROGRESS)),
+                When(this_round__submitted_at__date__gt=deadline, then=Value(LATE)),
+                default=Value(SUBMITTED),
+            ),
+        )
     )
 
 
@@ -153,20 +157,31 @@ def progress_rows(
     organisations = list(organisations)
     # A row has its assessment's pk and status together, or neither (one LEFT JOIN), a link between the annotations
     # their types cannot carry; and a row with no assessment looks up None in ``done`` and finds 0. Hence the ignores.
-    drafts = [Response(o.assessment_pk, o.assessment_status, o.submitted_at)  # type: ignore[arg-type]
-              for o in organisations if o.state == IN_PROGRESS]
+    drafts = [
+        Response(o.assessment_pk, o.assessment_status, o.submitted_at)  # type: ignore[arg-type]
+        for o in organisations
+        if o.state == IN_PROGRESS
+    ]
     done = completed_factor_counts(drafts) if drafts else {}
     rows = []
     for organisation in organisations:
         assessment = None
         if organisation.assessment_pk is not None:
-            assessment = Response(organisation.assessment_pk, organisation.assessment_status,  # type: ignore[arg-type]
-                                  organisation.submitted_at)
-        rows.append(Progress(
-            organisation, organisation.state, organisation.extended_deadline or round_.deadline,
-            organisation.extended_deadline is not None, assessment,
-            done.get(organisation.assessment_pk, 0),  # type: ignore[arg-type]
-        ))
+            assessment = Response(
+                organisation.assessment_pk,
+                organisation.assessment_status,  # type: ignore[arg-type]
+                organisation.submitted_at,
+            )
+        rows.append(
+            Progress(
+                organisation,
+                organisation.state,
+                organisation.extended_deadline or round_.deadline,
+                organisation.extended_deadline is not None,
+                assessment,
+                done.get(organisation.assessment_pk, 0),  # type: ignore[arg-type]
+            )
+        )
     return rows
 
 
@@ -200,16 +215,16 @@ def count_progress(round_: Round) -> ProgressCounts:
     return _summary(dict(by_state))
 
 
-def round_figures(
-    round_: Round, *, today: datetime.date | None = None
-) -> tuple[ProgressCounts, list[DayResponse]]:
+def round_figures(round_: Round, *, today: datetime.date | None = None) -> tuple[ProgressCounts, list[DayResponse]]:
     """The round's ``count_progress`` and ``response_by_day``. Both add up every signatory, so they are cached
     until an assessment, a signature or an organisation changes, or the round's dates or its extensions (read
     each time, in one small query) do."""
     today = today or timezone.localdate()
     extensions = sorted(extended_deadlines(round_).items())
-    key = (f"round-figures:{round_.pk}:{round_.year}:{round_.status}:{round_.opens_on}:{round_.deadline}:"
-           f"{today}:{extensions}")
+    key = (
+        f"round-figures:{round_.pk}:{round_.year}:{round_.status}:{round_.opens_on}:{round_.deadline}:"
+        f"{today}:{extensions}"
+    )
 
     def work_out():
         counts = count_progress(round_)
@@ -227,8 +242,11 @@ def response_by_day(round_: Round, *, total: int, today: datetime.date | None = 
     today = today or timezone.localdate()
     per_day = dict(
         Assessment.objects.filter(
-            compact=round_.compact, round=round_.year, status=AssessmentStatus.SUBMITTED,
-            submitted_at__isnull=False, organisation__in=active_signatories(compact=round_.compact),
+            compact=round_.compact,
+            round=round_.year,
+            status=AssessmentStatus.SUBMITTED,
+            submitted_at__isnull=False,
+            organisation__in=active_signatories(compact=round_.compact),
         )
         .annotate(day=TruncDate("submitted_at"))
         .values_list("day")
@@ -253,9 +271,11 @@ PREVIEW = 10
 
 def without_champion(*, compact: Compact | None) -> QuerySet[Organisation]:
     """The current signatories with no active champion, by name."""
-    return active_signatories(compact=compact).exclude(
-        Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True))
-    ).order_by("name", "pk")
+    return (
+        active_signatories(compact=compact)
+        .exclude(Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True)))
+        .order_by("name", "pk")
+    )
 
 
 def without_login(*, compact: Compact | None) -> QuerySet[Champion]:
@@ -283,8 +303,11 @@ def opening_figures(*, compact: Compact | None) -> OpeningFigures:
     from how many of them, how many signatories have no active champion and how many champions no (working)
     login, with the first few of each. They add up the register, so they are cached until it or a login
     changes."""
-    return caching.cached(f"round-opening:{getattr(compact, 'pk', None)}", [caching.REGISTER, caching.USERS],
-                          lambda: _opening_figures(compact))
+    return caching.cached(
+        f"round-opening:{getattr(compact, 'pk', None)}",
+        [caching.REGISTER, caching.USERS],
+        lambda: _opening_figures(compact),
+    )
 
 
 def _opening_figures(compact):
@@ -301,7 +324,8 @@ def _opening_figures(compact):
         without_login_count=Count("pk", filter=Q(user__isnull=True) | Q(user__is_active=False)),
     )
     return {
-        **organisations, **people,
+        **organisations,
+        **people,
         "without_champion": list(without_champion(compact=compact)[:PREVIEW]),
         "without_login": list(without_login(compact=compact)[:PREVIEW]),
     }
@@ -309,9 +333,15 @@ def _opening_figures(compact):
 
 def organisations_to_ask(*, compact: Compact | None) -> QuerySet[Organisation]:
     """The current signatories with an active champion who has a working login, by name."""
-    return active_signatories(compact=compact).filter(
-        Exists(Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True, user__is_active=True))
-    ).order_by("name", "pk")
+    return (
+        active_signatories(compact=compact)
+        .filter(
+            Exists(
+                Champion.objects.filter(organisation=OuterRef("pk"), stood_down_on__isnull=True, user__is_active=True)
+            )
+        )
+        .order_by("name", "pk")
+    )
 
 
 def champions_to_ask(
@@ -370,6 +400,9 @@ def round_summaries(*, compact: Compact | None) -> list[tuple[Round, int]]:
     submitted = dict(
         Assessment.objects.filter(
             compact=compact, status=AssessmentStatus.SUBMITTED, organisation__in=active_signatories(compact=compact)
-        ).values_list("round").annotate(n=Count("id")).order_by()
+        )
+        .values_list("round")
+        .annotate(n=Count("id"))
+        .order_by()
     )
     return [(round_, submitted.get(round_.year, 0)) for round_ in rounds]

@@ -25,7 +25,12 @@ def _check_dates(opens_on, deadline):
 
 
 def create_round(
-    *, compact: Compact, year: str, opens_on: datetime.date, deadline: datetime.date, message: str = "",
+    *,
+    compact: Compact,
+    year: str,
+    opens_on: datetime.date,
+    deadline: datetime.date,
+    message: str = "",
     reminder_days: Iterable[int] | None = None,
 ) -> Round:
     """A planned round for a financial year; officers open it when they are ready."""
@@ -33,7 +38,11 @@ def create_round(
     if Round.objects.filter(compact=compact, year=year).exists():
         raise ValidationError(f"There is already a {year} round.")
     return Round.objects.create(
-        compact=compact, year=year, opens_on=opens_on, deadline=deadline, message=message.strip(),
+        compact=compact,
+        year=year,
+        opens_on=opens_on,
+        deadline=deadline,
+        message=message.strip(),
         **({"reminder_days": sorted(set(reminder_days), reverse=True)} if reminder_days else {}),
     )
 
@@ -77,7 +86,8 @@ def extend_deadline(
             f"The new deadline must be after the round's deadline, {round_.deadline.day} {round_.deadline:%B %Y}."
         )
     extension, _ = DeadlineExtension.objects.update_or_create(
-        round=round_, organisation=organisation,
+        round=round_,
+        organisation=organisation,
         defaults={"deadline": deadline, "reason": reason.strip(), "granted_by": by, "granted_at": timezone.now()},
     )
     return extension
@@ -117,13 +127,29 @@ def _write_openings(*, round_, today, by):
         selectors.organisations_to_ask(compact=round_.compact).values(asked_id=F("pk")).query.sql_with_params()
     )
     ops = connection.ops
-    columns = ["round_id", "organisation_id", "kind", "deadline", "sent_on", "recipients", "note", "sent_by_id",
-               "created_at"]
+    columns = [
+        "round_id",
+        "organisation_id",
+        "kind",
+        "deadline",
+        "sent_on",
+        "recipients",
+        "note",
+        "sent_by_id",
+        "created_at",
+    ]
     statement = "INSERT INTO {} ({}) SELECT %s, asked.asked_id, %s, %s, %s, 0, '', %s, %s FROM ({}) AS asked".format(
-        ops.quote_name(RoundNotice._meta.db_table), ", ".join(ops.quote_name(column) for column in columns), select)
-    params = [round_.pk, NoticeKind.OPENED, ops.adapt_datefield_value(round_.deadline),
-              ops.adapt_datefield_value(today), getattr(by, "pk", None), ops.adapt_datetimefield_value(timezone.now()),
-              *select_params]
+        ops.quote_name(RoundNotice._meta.db_table), ", ".join(ops.quote_name(column) for column in columns), select
+    )
+    params = [
+        round_.pk,
+        NoticeKind.OPENED,
+        ops.adapt_datefield_value(round_.deadline),
+        ops.adapt_datefield_value(today),
+        getattr(by, "pk", None),
+        ops.adapt_datetimefield_value(timezone.now()),
+        *select_params,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         return cursor.rowcount
@@ -152,8 +178,15 @@ def chase(
     chosen = [organisation for organisation in organisations if organisation.pk in waiting]
     deadlines = selectors.extended_deadlines(round_)
     RoundNotice.objects.bulk_create(
-        RoundNotice(round=round_, organisation=organisation, kind=NoticeKind.CHASE, note=note.strip(),
-                    deadline=deadlines.get(organisation.pk, round_.deadline), sent_on=today, sent_by=by)
+        RoundNotice(
+            round=round_,
+            organisation=organisation,
+            kind=NoticeKind.CHASE,
+            note=note.strip(),
+            deadline=deadlines.get(organisation.pk, round_.deadline),
+            sent_on=today,
+            sent_by=by,
+        )
         for organisation in chosen
     )
     _send_after_commit(round_)
@@ -190,11 +223,17 @@ def send_pending_notices(*, round_id: int | None = None) -> str:
             )
             if notice is None:
                 continue  # another worker has it, or has sent it
-            champions = list(selectors.champions_to_ask(compact=notice.round.compact,
-                                                        organisations=[notice.organisation]))
+            champions = list(
+                selectors.champions_to_ask(compact=notice.round.compact, organisations=[notice.organisation])
+            )
             if notice.kind == NoticeKind.CHASE:
-                sent = emails.chase(round_=notice.round, champions=champions, note=notice.note, by=notice.sent_by,
-                                    deadlines={notice.organisation_id: notice.deadline})
+                sent = emails.chase(
+                    round_=notice.round,
+                    champions=champions,
+                    note=notice.note,
+                    by=notice.sent_by,
+                    deadlines={notice.organisation_id: notice.deadline},
+                )
             else:
                 sent = emails.round_opened(round_=notice.round, champions=champions)
             notice.sent_at = timezone.now()
@@ -202,8 +241,10 @@ def send_pending_notices(*, round_id: int | None = None) -> str:
             notice.save(update_fields=["sent_at", "recipients"])
         organisations += 1
         messages += len(sent)
-    return (f"{organisations} organisation{'s' if organisations != 1 else ''} sent round emails "
-            f"({messages} email{'s' if messages != 1 else ''})")
+    return (
+        f"{organisations} organisation{'s' if organisations != 1 else ''} sent round emails "
+        f"({messages} email{'s' if messages != 1 else ''})"
+    )
 
 
 def reminder_stage(
@@ -240,30 +281,43 @@ def send_round_reminders(today: datetime.date | None = None) -> str:
         for row in selectors.round_progress(round_):
             if row.has_responded:
                 continue
-            stage = reminder_stage(reminder_days=round_.reminder_days, deadline=row.deadline, today=today,
-                                   opened_on=round_.opens_on)
+            stage = reminder_stage(
+                reminder_days=round_.reminder_days, deadline=row.deadline, today=today, opened_on=round_.opens_on
+            )
             if stage is not None:
                 due[row.organisation.pk] = (row, stage)
         if not due:
             continue
-        champions = _by_organisation(selectors.champions_to_ask(
-            compact=round_.compact, organisations=[row.organisation for row, _ in due.values()]))
+        champions = _by_organisation(
+            selectors.champions_to_ask(
+                compact=round_.compact, organisations=[row.organisation for row, _ in due.values()]
+            )
+        )
         for organisation_id, (row, stage) in due.items():
             try:
                 with transaction.atomic():
                     people = champions.get(organisation_id, [])
                     RoundNotice.objects.create(
-                        round=round_, organisation=row.organisation, kind=NoticeKind.REMINDER, days_before=stage,
-                        deadline=row.deadline, sent_on=today, sent_at=timezone.now(), recipients=len(people),
+                        round=round_,
+                        organisation=row.organisation,
+                        kind=NoticeKind.REMINDER,
+                        days_before=stage,
+                        deadline=row.deadline,
+                        sent_on=today,
+                        sent_at=timezone.now(),
+                        recipients=len(people),
                     )
-                    sent = emails.reminder(round_=round_, champions=people, deadline=row.deadline,
-                                           days_left=(row.deadline - today).days)
+                    sent = emails.reminder(
+                        round_=round_, champions=people, deadline=row.deadline, days_left=(row.deadline - today).days
+                    )
             except IntegrityError:
                 continue  # already reminded at this stage for this deadline
             organisations += 1
             messages += len(sent)
-    return (f"{organisations} organisation{'s' if organisations != 1 else ''} reminded "
-            f"({messages} email{'s' if messages != 1 else ''})")
+    return (
+        f"{organisations} organisation{'s' if organisations != 1 else ''} reminded "
+        f"({messages} email{'s' if messages != 1 else ''})"
+    )
 
 
 def send_round_summaries(today: datetime.date | None = None) -> str:
@@ -278,9 +332,12 @@ def send_round_summaries(today: datetime.date | None = None) -> str:
             if round_.summary_sent_on is not None:
                 continue
             rows = selectors.round_progress(round_)
-            emails.summary(round_=round_, officers=list(officers()),
-                           counts=selectors.progress_counts(rows),
-                           waiting=[row for row in rows if not row.has_responded])
+            emails.summary(
+                round_=round_,
+                officers=list(officers()),
+                counts=selectors.progress_counts(rows),
+                waiting=[row for row in rows if not row.has_responded],
+            )
             round_.summary_sent_on = today
             round_.save(update_fields=["summary_sent_on", "updated_at"])
             sent_rounds.append(round_.year)

@@ -26,8 +26,11 @@ def _round(pk):
 @role_required(OFFICER)
 def round_list(request):
     compact = current_compact()
-    context = {"compact": compact, "rounds": selectors.round_summaries(compact=compact),
-               "signatory_count": active_signatories(compact=compact).count()}
+    context = {
+        "compact": compact,
+        "rounds": selectors.round_summaries(compact=compact),
+        "signatory_count": active_signatories(compact=compact).count(),
+    }
     return render(request, "success_factors/rounds/round_list.html", context)
 
 
@@ -37,8 +40,11 @@ def round_create(request):
     if compact is None:
         messages.info(request, "Set up the Compact before planning a self-assessment round.")
         return redirect("success_factors:round_list")
-    form = RoundForm(request.POST or None, compact=compact,
-                     initial={"year": current_round(timezone.localdate()), "reminder_days": "14, 3"})
+    form = RoundForm(
+        request.POST or None,
+        compact=compact,
+        initial={"year": current_round(timezone.localdate()), "reminder_days": "14, 3"},
+    )
     if request.method == "POST" and form.is_valid() and (round_ := form.save()):
         messages.success(request, f"The {round_.year} round is planned. Open it when you are ready.")
         return redirect(round_)
@@ -166,9 +172,11 @@ def round_chase(request, pk):
     if request.method == "POST" and form.is_valid() and (champions := form.save(by=request.user)) is not None:
         chased = len(form.cleaned_data["organisations"])
         messages.success(
-            request, f"Your note is on its way to {len(champions)} champion{'s' if len(champions) != 1 else ''} "
+            request,
+            f"Your note is on its way to {len(champions)} champion{'s' if len(champions) != 1 else ''} "
             f"of {chased} organisation{'s' if chased != 1 else ''}.",
         )
         return redirect(round_)
-    return render(request, "success_factors/rounds/round_chase.html",
-                  {"form": form, "round": round_, "waiting": waiting})
+    return render(
+        request, "success_factors/rounds/round_chase.html", {"form": form, "round": round_, "waiting": waiting}
+    )

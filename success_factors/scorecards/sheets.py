@@ -19,9 +19,17 @@ from signatories.selectors import current_compact
 from ..models import Assessment, AssessmentStatus, Indicator, Level, Rating
 from ..services import record_factor_scores
 
-LEVELS = {squash(label): value for value, label in Level.choices} | {
-    str(value): value for value in (1, 2, 3, 4)} | {"dk": Level.DONT_KNOW, "0": Level.DONT_KNOW, "dontknow": Level.DONT_KNOW,
-                                                     "na": Level.DONT_KNOW, "notknown": Level.DONT_KNOW}
+LEVELS = (
+    {squash(label): value for value, label in Level.choices}
+    | {str(value): value for value in (1, 2, 3, 4)}
+    | {
+        "dk": Level.DONT_KNOW,
+        "0": Level.DONT_KNOW,
+        "dontknow": Level.DONT_KNOW,
+        "na": Level.DONT_KNOW,
+        "notknown": Level.DONT_KNOW,
+    }
+)
 
 
 def clean_level(value):
@@ -60,18 +68,40 @@ class ScorecardSheet(Sheet):
     def __init__(self):
         self.indicators = []
         columns = [
-            Column("organisation", "Organisation", clean_name, ("organisation name", "organization"), required=True,
-                   example="Northbrook Community Transport", hint="enter the organisation's name"),
-            Column("round", "Round", clean_round, ("financial year", "year", "period"), required=True,
-                   example="2024/25", hint="enter the round, like 2024/25"),
+            Column(
+                "organisation",
+                "Organisation",
+                clean_name,
+                ("organisation name", "organization"),
+                required=True,
+                example="Northbrook Community Transport",
+                hint="enter the organisation's name",
+            ),
+            Column(
+                "round",
+                "Round",
+                clean_round,
+                ("financial year", "year", "period"),
+                required=True,
+                example="2024/25",
+                hint="enter the round, like 2024/25",
+            ),
         ]
         positions = {}
         for indicator in Indicator.objects.filter(retired_on__isnull=True).select_related("factor"):
             position = positions[indicator.factor_id] = positions.get(indicator.factor_id, 0) + 1
             code = indicator_code(indicator, position)
             self.indicators.append((f"indicator_{indicator.pk}", indicator))
-            columns.append(Column(f"indicator_{indicator.pk}", f"{code} {indicator.statement}", clean_level,
-                                  (code, indicator.statement), required=True, example=3))
+            columns.append(
+                Column(
+                    f"indicator_{indicator.pk}",
+                    f"{code} {indicator.statement}",
+                    clean_level,
+                    (code, indicator.statement),
+                    required=True,
+                    example=3,
+                )
+            )
         self.columns = tuple(columns)
         self.compact = current_compact()
         super().__init__()
@@ -88,8 +118,10 @@ class ScorecardSheet(Sheet):
             if row.status == ERROR:
                 continue
             if self.compact is None:
-                row.error(f"Row {row.number} is a self-assessment, but the Compact has not been set up yet: set it up "
-                          "under About the Compact, then upload the file again")
+                row.error(
+                    f"Row {row.number} is a self-assessment, but the Compact has not been set up yet: set it up "
+                    "under About the Compact, then upload the file again"
+                )
                 continue
             organisation = find_organisation(row, index, headings)
             if organisation is None:
@@ -102,26 +134,49 @@ class ScorecardSheet(Sheet):
             row.target = assessment
             levels = {rating.indicator_id: rating.level for rating in assessment.ratings.all()}
             if assessment.status == AssessmentStatus.SUBMITTED and all(
-                    levels.get(indicator.pk) == row.values[key] for key, indicator in self.indicators):
+                levels.get(indicator.pk) == row.values[key] for key, indicator in self.indicators
+            ):
                 row.status = UNCHANGED
             else:
-                row.error(f"{organisation.name} already has a self-assessment for {row.values['round']} on the "
-                          "service, which an import never changes: take this row out of the file", "round", headings)
-        mark_duplicates(rows, lambda row: [("same organisation and round", getattr(row, "key", None))], "self-assessment")
+                row.error(
+                    f"{organisation.name} already has a self-assessment for {row.values['round']} on the "
+                    "service, which an import never changes: take this row out of the file",
+                    "round",
+                    headings,
+                )
+        mark_duplicates(
+            rows, lambda row: [("same organisation and round", getattr(row, "key", None))], "self-assessment"
+        )
 
     def apply(self, rows, *, by, reason):
         now = timezone.now()
         new_rows = [row for row in rows if row.status not in (UNCHANGED, CHANGED)]
-        assessments = [Assessment(compact=self.compact, organisation=row.organisation, round=row.values["round"],
-                                  status=AssessmentStatus.SUBMITTED, started_by=by, submitted_by=by, submitted_at=now)
-                       for row in new_rows]
+        assessments = [
+            Assessment(
+                compact=self.compact,
+                organisation=row.organisation,
+                round=row.values["round"],
+                status=AssessmentStatus.SUBMITTED,
+                started_by=by,
+                submitted_by=by,
+                submitted_at=now,
+            )
+            for row in new_rows
+        ]
         if not assessments:
             return
         bulk_create_with_history(assessments, Assessment, batch_size=500, default_user=by, default_change_reason=reason)
-        saved = {(a.organisation_id, a.round): a.pk for a in
-                 Assessment.objects.filter(compact=self.compact, round__in={row.values["round"] for row in new_rows})}
-        ratings = [Rating(assessment_id=saved[row.key], indicator=indicator, level=row.values[key])
-                   for row in new_rows for key, indicator in self.indicators]
+        saved = {
+            (a.organisation_id, a.round): a.pk
+            for a in Assessment.objects.filter(
+                compact=self.compact, round__in={row.values["round"] for row in new_rows}
+            )
+        }
+        ratings = [
+            Rating(assessment_id=saved[row.key], indicator=indicator, level=row.values[key])
+            for row in new_rows
+            for key, indicator in self.indicators
+        ]
         bulk_create_with_history(ratings, Rating, batch_size=1000, default_user=by, default_change_reason=reason)
         record_factor_scores([saved[row.key] for row in new_rows])
 
@@ -132,7 +187,8 @@ class ScorecardSheet(Sheet):
         for assessment in assessments.prefetch_related("ratings").order_by("organisation__name", "round"):
             levels = {rating.indicator_id: rating.level for rating in assessment.ratings.all()}
             yield [assessment.organisation.name, assessment.round] + [
-                level_label(levels.get(indicator.pk)) for _, indicator in self.indicators]
+                level_label(levels.get(indicator.pk)) for _, indicator in self.indicators
+            ]
 
 
 def level_label(level):

@@ -31,8 +31,10 @@ def assessment_for(request, pk):
 @role_required(OFFICER, CHAMPION)
 def assessment_list(request):
     compact = current_compact()
-    assessments = Assessment.objects.filter(compact=compact).select_related("organisation").order_by(
-        "-round", "organisation__name", "pk"
+    assessments = (
+        Assessment.objects.filter(compact=compact)
+        .select_related("organisation")
+        .order_by("-round", "organisation__name", "pk")
     )
     officer = is_officer(request.user)
     organisation = None if officer else organisation_for(request.user)
@@ -76,7 +78,8 @@ def assessment_start(request):
         else:
             if form.already_started:
                 messages.info(
-                    request, f"{assessment.organisation} already has a self-assessment for {assessment.round}. Here it is."
+                    request,
+                    f"{assessment.organisation} already has a self-assessment for {assessment.round}. Here it is.",
                 )
             else:
                 messages.success(
@@ -152,7 +155,9 @@ def assessment_submit(request, pk):
         return redirect(assessment)
     form = SubmitAssessmentForm(request.POST, assessment=assessment)
     if form.is_valid() and form.save(by=request.user):
-        messages.success(request, f"The {assessment.round} self-assessment for {assessment.organisation} has been submitted.")
+        messages.success(
+            request, f"The {assessment.round} self-assessment for {assessment.organisation} has been submitted."
+        )
         return redirect(assessment)
     return _review(request, assessment, form)
 
@@ -165,6 +170,8 @@ def assessment_reopen(request, pk):
         return redirect(assessment)
     form = ReopenAssessmentForm(request.POST or None, assessment=assessment)
     if request.method == "POST" and form.is_valid() and form.save(by=request.user):
-        messages.success(request, f"The self-assessment has been reopened. {assessment.organisation} can now change its answers.")
+        messages.success(
+            request, f"The self-assessment has been reopened. {assessment.organisation} can now change its answers."
+        )
         return redirect(assessment)
     return render(request, "success_factors/assessment_reopen.html", {"form": form, "assessment": assessment})

@@ -35,8 +35,7 @@ def factor_detail(request, number):
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"factor:{factor.pk}:{getattr(compact, 'pk', None)}:{roles}:{timezone.localdate()}"
     kinds = [caching.SCORES, caching.REGISTER, caching.WINS, caching.FACTORS, caching.USERS]
-    content = caching.cached_html(key, kinds,
-                                  lambda: _factor_content(request, factor, compact))
+    content = caching.cached_html(key, kinds, lambda: _factor_content(request, factor, compact))
     return render(request, "success_factors/factor_detail.html", {"factor": factor, "content": content})
 
 
@@ -134,7 +133,8 @@ def indicator_delete(request, pk):
         explanation="Nobody has rated it yet, so it can be deleted. This cannot be undone.",
         button="Delete indicator",
         warning=True,
-        refusal="This indicator has ratings, so it cannot be deleted. Retire it instead." if has_ratings
+        refusal="This indicator has ratings, so it cannot be deleted. Retire it instead."
+        if has_ratings
         else services.last_in_use(indicator),
         offer_retire=has_ratings and not indicator.is_retired,
     )

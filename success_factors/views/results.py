@@ -24,8 +24,11 @@ def partnership(request):
         requested = None
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"partnership:{getattr(compact, 'pk', None)}:{roles}:{requested}"
-    content = caching.cached_html(key, [caching.SCORES, caching.REGISTER, caching.FACTORS],
-                                  lambda: _partnership_content(request, compact, all_rounds, requested))
+    content = caching.cached_html(
+        key,
+        [caching.SCORES, caching.REGISTER, caching.FACTORS],
+        lambda: _partnership_content(request, compact, all_rounds, requested),
+    )
     shown = requested or (all_rounds[0] if all_rounds else None)
     return render(request, "success_factors/partnership.html", {"shown_round": shown, "content": content})
 

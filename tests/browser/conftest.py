@@ -38,9 +38,15 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run",
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
             ],
         )
         yield browser
@@ -85,7 +91,9 @@ class AxeChecker:
         if SCREENSHOTS:
             Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
             name = url.split("://", 1)[1].split("/", 1)[1].split("?")[0].strip("/").replace("/", "_") or "home"
-            source["page"].screenshot(path=Path(SCREENSHOTS) / f"{len(self.checked):02d}-{name[:60]}.png", full_page=True)
+            source["page"].screenshot(
+                path=Path(SCREENSHOTS) / f"{len(self.checked):02d}-{name[:60]}.png", full_page=True
+            )
 
     def on_console(self, page, message):
         if message.type == "error" and "Content Security Policy" in message.text:
@@ -123,7 +131,9 @@ def page(browser, live_server):
     yield page
     close_checked_page(page)
     assert axe.loaded, "No page was loaded"
-    assert len(axe.checked) == len(axe.loaded), f"Pages left before axe-core checked them: {axe.loaded} vs {axe.checked}"
+    assert len(axe.checked) == len(axe.loaded), (
+        f"Pages left before axe-core checked them: {axe.loaded} vs {axe.checked}"
+    )
     assert not axe.violations, "Accessibility violations:\n" + "\n".join(axe.violations)
 
 

@@ -42,7 +42,9 @@ def test_champion_completes_a_self_assessment_and_the_officer_sees_the_results(p
     page.get_by_label(re.compile("Link to the evidence")).first.fill("not a link")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
-    expect(page.locator("textarea").first).to_have_value("Shared outcomes agreed with the Health and Wellbeing Board in March.")
+    expect(page.locator("textarea").first).to_have_value(
+        "Shared outcomes agreed with the Health and Wellbeing Board in March."
+    )
     assert not assessment.ratings.exists()
     page.get_by_label(re.compile("Link to the evidence")).first.fill("https://www.northbrook.example.org/hwb-outcomes")
 

@@ -12,9 +12,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_officer_imports_champions_then_invites_them(page, demo, tmp_path, mailoutbox):
     file = tmp_path / "champions.csv"
-    file.write_text("Champion name,E-mail,Organisation,Date appointed,Notes\n"
-                    "Femi Adebayo,femi@example.org,Northbrook Hospice,01/09/2025,met at forum\n"
-                    "Lucy Grant,lucy@example.org,Samaritans of Northbrook,2025-10-01,\n")
+    file.write_text(
+        "Champion name,E-mail,Organisation,Date appointed,Notes\n"
+        "Femi Adebayo,femi@example.org,Northbrook Hospice,01/09/2025,met at forum\n"
+        "Lucy Grant,lucy@example.org,Samaritans of Northbrook,2025-10-01,\n"
+    )
     log_in(page, "officer")
     page.get_by_role("link", name="Champions").first.click()
     page.get_by_role("link", name="Import champions from a spreadsheet").click()
@@ -24,7 +26,9 @@ def test_officer_imports_champions_then_invites_them(page, demo, tmp_path, mailo
     # "Notes" is not a field we know: the officer says to ignore it.
     expect(page.get_by_role("heading", name="Tell us what these columns hold")).to_be_visible()
     page.get_by_role("button", name="Continue").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose which field column E (“Notes”) holds, or ignore it")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Choose which field column E (“Notes”) holds, or ignore it"
+    )
     page.get_by_label("Column E: “Notes”").select_option(label="Ignore this column")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("button", name="Confirm and import").click()

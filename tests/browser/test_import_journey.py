@@ -32,8 +32,20 @@ def test_officer_imports_a_register_from_the_template(page, demo, tmp_path):
     template = tmp_path / "template.xlsx"
     download.value.save_as(template)
 
-    good = ["Westgate Allotment Society", "Voluntary and community", "Community group", "", "", "", "", "NB9 1AL",
-            "plots@westgate.example.org", "01/02/2025", "Mo Field", "Secretary"]
+    good = [
+        "Westgate Allotment Society",
+        "Voluntary and community",
+        "Community group",
+        "",
+        "",
+        "",
+        "",
+        "NB9 1AL",
+        "plots@westgate.example.org",
+        "01/02/2025",
+        "Mo Field",
+        "Secretary",
+    ]
     bad = ["Eastside Youth Club", "Voluntary and community", "Charity", "12AB34", "", "", "", "", "", "", "", ""]
     first_try = fill_in(template, [good, bad], tmp_path / "register.xlsx")
 

@@ -99,8 +99,9 @@ def test_officer_reads_long_lists_a_page_at_a_time(page, demo):
     compact = current_compact()
     for number in range(60):
         signed_organisation(compact, name=f"Zz Newly Signed {number:02}")
-    planned = Round.objects.create(compact=compact, year="2098/99", opens_on=datetime.date(2098, 5, 1),
-                                   deadline=datetime.date(2098, 6, 30))
+    planned = Round.objects.create(
+        compact=compact, year="2098/99", opens_on=datetime.date(2098, 5, 1), deadline=datetime.date(2098, 6, 30)
+    )
     current = Round.objects.get(status=RoundStatus.OPEN)
     log_in(page, "officer")
 

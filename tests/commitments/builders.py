@@ -30,17 +30,36 @@ def date(name, day):
 
 
 def consultation_form(body, **fields):
-    data = {"body": str(body.pk), "title": "Library service review", "link": "", "sector_involved": "",
-            "sector_involvement": "", "feedback_link": "", "shorter_reason": "",
-            **date("opened_on", D(2026, 7, 6)), **date("closes_on", D(2026, 8, 3))}
+    data = {
+        "body": str(body.pk),
+        "title": "Library service review",
+        "link": "",
+        "sector_involved": "",
+        "sector_involvement": "",
+        "feedback_link": "",
+        "shorter_reason": "",
+        **date("opened_on", D(2026, 7, 6)),
+        **date("closes_on", D(2026, 8, 3)),
+    }
     return data | fields
 
 
 def funding_form(body, **fields):
-    data = {"body": str(body.pk), "name": "Youth club grants", "funding_kind": "grant", "amount": "8000",
-            "full_cost_recovery": "no", "paid_in_advance": "yes", "rationale_published": "", "rationale_link": "",
-            "change": "", "change_reason": "", **date("decided_on", D(2026, 2, 1)), **date("starts_on", D(2026, 4, 1)),
-            **date("ends_on", D(2027, 3, 31))}
+    data = {
+        "body": str(body.pk),
+        "name": "Youth club grants",
+        "funding_kind": "grant",
+        "amount": "8000",
+        "full_cost_recovery": "no",
+        "paid_in_advance": "yes",
+        "rationale_published": "",
+        "rationale_link": "",
+        "change": "",
+        "change_reason": "",
+        **date("decided_on", D(2026, 2, 1)),
+        **date("starts_on", D(2026, 4, 1)),
+        **date("ends_on", D(2027, 3, 31)),
+    }
     return data | fields
 
 

@@ -12,15 +12,28 @@ D = datetime.date
 
 
 def consultation(opened_on, closes_on, **fields):
-    values = {"opened_on": opened_on, "closes_on": closes_on, "shorter_reason": "", "early_notice_on": None,
-              "sector_involved": "", "feedback_published_on": None}
+    values = {
+        "opened_on": opened_on,
+        "closes_on": closes_on,
+        "shorter_reason": "",
+        "early_notice_on": None,
+        "sector_involved": "",
+        "feedback_published_on": None,
+    }
     return SimpleNamespace(**(values | fields))
 
 
 def funding(**fields):
-    values = {"starts_on": D(2026, 4, 1), "ends_on": D(2029, 3, 31), "full_cost_recovery": None,
-              "paid_in_advance": None, "rationale_published": None, "change": "", "notice_given_on": None,
-              "change_takes_effect_on": None}
+    values = {
+        "starts_on": D(2026, 4, 1),
+        "ends_on": D(2029, 3, 31),
+        "full_cost_recovery": None,
+        "paid_in_advance": None,
+        "rationale_published": None,
+        "change": "",
+        "notice_given_on": None,
+        "change_takes_effect_on": None,
+    }
     return SimpleNamespace(**(values | fields))
 
 
@@ -39,7 +52,9 @@ def test_a_consultation_of_11_weeks_6_days_does_not():
 
 
 def test_a_short_consultation_says_a_reason_was_given_but_is_still_not_met():
-    outcome = checks.consultation_length(consultation(D(2026, 1, 5), D(2026, 2, 2), shorter_reason="Statutory deadline"), 12)
+    outcome = checks.consultation_length(
+        consultation(D(2026, 1, 5), D(2026, 2, 2), shorter_reason="Statutory deadline"), 12
+    )
     assert outcome.result == Result.NOT_MET
     assert "A reason was given" in outcome.why
 
@@ -64,29 +79,49 @@ def test_the_threshold_is_the_commitments_own_number():
 # Early notice, the sector's involvement and feedback (local commitments an area may add)
 def test_early_notice_boundary_and_unknown():
     opened = D(2026, 3, 2)
-    assert checks.early_notice(consultation(opened, D(2026, 6, 1), early_notice_on=D(2026, 2, 2)), 4).result == Result.MET
-    assert checks.early_notice(consultation(opened, D(2026, 6, 1), early_notice_on=D(2026, 2, 3)), 4).result == Result.NOT_MET
+    assert (
+        checks.early_notice(consultation(opened, D(2026, 6, 1), early_notice_on=D(2026, 2, 2)), 4).result == Result.MET
+    )
+    assert (
+        checks.early_notice(consultation(opened, D(2026, 6, 1), early_notice_on=D(2026, 2, 3)), 4).result
+        == Result.NOT_MET
+    )
     assert checks.early_notice(consultation(opened, D(2026, 6, 1)), 4).result == Result.UNKNOWN
 
 
 def test_sector_involvement_yes_no_and_not_recorded():
-    assert checks.sector_involved(consultation(D(2026, 1, 5), D(2026, 4, 1), sector_involved="yes"), None).result == Result.MET
-    assert checks.sector_involved(consultation(D(2026, 1, 5), D(2026, 4, 1), sector_involved="no"), None).result == Result.NOT_MET
+    assert (
+        checks.sector_involved(consultation(D(2026, 1, 5), D(2026, 4, 1), sector_involved="yes"), None).result
+        == Result.MET
+    )
+    assert (
+        checks.sector_involved(consultation(D(2026, 1, 5), D(2026, 4, 1), sector_involved="no"), None).result
+        == Result.NOT_MET
+    )
     assert checks.sector_involved(consultation(D(2026, 1, 5), D(2026, 4, 1)), None).result == Result.UNKNOWN
 
 
 def test_feedback_within_the_weeks_after_closing():
     closes = D(2026, 3, 30)
-    assert checks.feedback(consultation(D(2026, 1, 5), closes, feedback_published_on=D(2026, 5, 25)), 8).result == Result.MET
-    assert checks.feedback(consultation(D(2026, 1, 5), closes, feedback_published_on=D(2026, 5, 26)), 8).result == Result.NOT_MET
+    assert (
+        checks.feedback(consultation(D(2026, 1, 5), closes, feedback_published_on=D(2026, 5, 25)), 8).result
+        == Result.MET
+    )
+    assert (
+        checks.feedback(consultation(D(2026, 1, 5), closes, feedback_published_on=D(2026, 5, 26)), 8).result
+        == Result.NOT_MET
+    )
     assert checks.feedback(consultation(D(2026, 1, 5), closes), 8).result == Result.UNKNOWN
 
 
 # Funding
 @pytest.mark.parametrize(
     "check,field",
-    [(checks.rationale, "rationale_published"), (checks.full_cost_recovery, "full_cost_recovery"),
-     (checks.payment_in_advance, "paid_in_advance")],
+    [
+        (checks.rationale, "rationale_published"),
+        (checks.full_cost_recovery, "full_cost_recovery"),
+        (checks.payment_in_advance, "paid_in_advance"),
+    ],
 )
 def test_yes_no_commitments(check, field):
     assert check(funding(**{field: True}), None).result == Result.MET
@@ -154,8 +189,13 @@ def test_three_weeks_notice_says_so():
 
 @pytest.mark.parametrize(
     "day,months,expected",
-    [(D(2026, 1, 31), 1, D(2026, 2, 28)), (D(2028, 1, 31), 1, D(2028, 2, 29)), (D(2026, 11, 30), 3, D(2027, 2, 28)),
-     (D(2026, 5, 15), -12, D(2025, 5, 15)), (D(2026, 12, 1), 1, D(2027, 1, 1))],
+    [
+        (D(2026, 1, 31), 1, D(2026, 2, 28)),
+        (D(2028, 1, 31), 1, D(2028, 2, 29)),
+        (D(2026, 11, 30), 3, D(2027, 2, 28)),
+        (D(2026, 5, 15), -12, D(2025, 5, 15)),
+        (D(2026, 12, 1), 1, D(2027, 1, 1)),
+    ],
 )
 def test_add_months(day, months, expected):
     assert checks.add_months(day, months) == expected

@@ -21,8 +21,9 @@ D = datetime.date
 
 @pytest.fixture
 def voluntary_champion(db):
-    return factories.champion_user(username="vcs-champion",
-                                   organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY))
+    return factories.champion_user(
+        username="vcs-champion", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY)
+    )
 
 
 def brute_force(compact, periods):
@@ -58,10 +59,18 @@ def total(compact, periods, period="current"):
 def test_the_rates_follow_every_change_to_the_checks(compact, officer, voluntary_champion):
     periods = {"current": (D(2026, 2, 1), D(2026, 4, 30)), "previous": (D(2025, 11, 1), D(2026, 1, 31))}
     police = statutory_body("Anytown Police")
-    short = consultation(compact=compact, by=officer, opened_on=D(2026, 1, 31), weeks=6,
-                         shorter_reason="A statutory deadline")
-    funding(compact=compact, by=officer, body=police, decided_on=D(2026, 2, 1), change="ended",
-            notice_given_on=D(2026, 3, 2), change_takes_effect_on=D(2026, 3, 23))
+    short = consultation(
+        compact=compact, by=officer, opened_on=D(2026, 1, 31), weeks=6, shorter_reason="A statutory deadline"
+    )
+    funding(
+        compact=compact,
+        by=officer,
+        body=police,
+        decided_on=D(2026, 2, 1),
+        change="ended",
+        notice_given_on=D(2026, 3, 2),
+        change_takes_effect_on=D(2026, 3, 23),
+    )
     reported = consultation(compact=compact, by=voluntary_champion, opened_on=D(2026, 1, 12))
     assert results_match_counting_every_check(compact, periods)
     # the champion's report waits for an officer: not counted yet
@@ -69,8 +78,9 @@ def test_the_rates_follow_every_change_to_the_checks(compact, officer, voluntary
 
     services.verify(record=reported, by=officer)
     assert total(compact, periods, "previous")["checked"] == 1 + reported.checks.count()
-    services.update_record(record=short, by=officer, opened_on=D(2026, 2, 2),
-                           closes_on=D(2026, 3, 16))  # into the next month, and the current period
+    services.update_record(
+        record=short, by=officer, opened_on=D(2026, 2, 2), closes_on=D(2026, 3, 16)
+    )  # into the next month, and the current period
     services.accept_explanation(check=short.checks.get(), by=officer, note="A legal deadline")
     assert results_match_counting_every_check(compact, periods)
     length = short.checks.get().commitment_id
@@ -87,21 +97,46 @@ def test_the_rates_follow_every_change_to_the_checks(compact, officer, voluntary
 @pytest.fixture
 def records_across_months(compact, officer):
     police = statutory_body("Anytown Police")
-    for day in (D(2025, 1, 31), D(2025, 2, 1), D(2025, 2, 27), D(2025, 6, 14), D(2025, 12, 1), D(2025, 12, 2),
-                D(2025, 12, 31), D(2026, 1, 15), D(2026, 3, 31), D(2026, 11, 30), D(2026, 12, 1), D(2026, 12, 2)):
+    for day in (
+        D(2025, 1, 31),
+        D(2025, 2, 1),
+        D(2025, 2, 27),
+        D(2025, 6, 14),
+        D(2025, 12, 1),
+        D(2025, 12, 2),
+        D(2025, 12, 31),
+        D(2026, 1, 15),
+        D(2026, 3, 31),
+        D(2026, 11, 30),
+        D(2026, 12, 1),
+        D(2026, 12, 2),
+    ):
         consultation(compact=compact, by=officer, opened_on=day, weeks=12 if day.day % 2 else 8)
-        funding(compact=compact, by=officer, body=police, decided_on=day, starts_on=day,
-                ends_on=day + datetime.timedelta(days=400), paid_in_advance=None if day.month > 6 else False)
+        funding(
+            compact=compact,
+            by=officer,
+            body=police,
+            decided_on=day,
+            starts_on=day,
+            ends_on=day + datetime.timedelta(days=400),
+            paid_in_advance=None if day.month > 6 else False,
+        )
 
 
-@pytest.mark.parametrize("current,previous", [
-    ((D(2025, 12, 2), D(2026, 12, 1)), (D(2024, 12, 2), D(2025, 12, 1))),  # the 12 months to a day: days either side
-    ((D(2025, 4, 1), D(2026, 3, 31)), (D(2024, 4, 1), D(2025, 3, 31))),  # financial years: whole months only
-    ((D(2026, 1, 10), D(2026, 1, 20)), (D(2025, 12, 30), D(2026, 1, 9))),  # no whole month at all
-    ((D(2025, 12, 2), D(2025, 12, 30)), (D(2025, 11, 3), D(2025, 12, 1))),  # most of a month, less two days
-    ((D(2025, 1, 20), D(2025, 2, 26)), (D(2024, 12, 13), D(2025, 1, 19))),
-    ((D(2025, 2, 1), D(2026, 11, 30)), (D(2023, 4, 1), D(2025, 1, 31))),
-])
+@pytest.mark.parametrize(
+    "current,previous",
+    [
+        (
+            (D(2025, 12, 2), D(2026, 12, 1)),
+            (D(2024, 12, 2), D(2025, 12, 1)),
+        ),  # the 12 months to a day: days either side
+        ((D(2025, 4, 1), D(2026, 3, 31)), (D(2024, 4, 1), D(2025, 3, 31))),  # financial years: whole months only
+        ((D(2026, 1, 10), D(2026, 1, 20)), (D(2025, 12, 30), D(2026, 1, 9))),  # no whole month at all
+        ((D(2025, 12, 2), D(2025, 12, 30)), (D(2025, 11, 3), D(2025, 12, 1))),  # most of a month, less two days
+        ((D(2025, 1, 20), D(2025, 2, 26)), (D(2024, 12, 13), D(2025, 1, 19))),
+        ((D(2025, 2, 1), D(2026, 11, 30)), (D(2023, 4, 1), D(2025, 1, 31))),
+    ],
+)
 def test_results_are_those_of_counting_every_check(compact, records_across_months, current, previous):
     periods = {"current": current, "previous": previous}
     results = selectors.commitment_results(compact=compact, periods=periods)
@@ -139,9 +174,11 @@ def test_checks_between_two_periods_that_are_not_side_by_side_count_in_neither(c
 
 
 def test_results_cost_three_queries_whatever_the_period(compact, records_across_months):
-    for current, previous in [((D(2025, 12, 2), D(2026, 12, 1)), (D(2024, 12, 2), D(2025, 12, 1))),
-                              ((D(2025, 4, 1), D(2026, 3, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
-                              ((D(2026, 1, 10), D(2026, 1, 20)), (D(2025, 12, 30), D(2026, 1, 9)))]:
+    for current, previous in [
+        ((D(2025, 12, 2), D(2026, 12, 1)), (D(2024, 12, 2), D(2025, 12, 1))),
+        ((D(2025, 4, 1), D(2026, 3, 31)), (D(2024, 4, 1), D(2025, 3, 31))),
+        ((D(2026, 1, 10), D(2026, 1, 20)), (D(2025, 12, 30), D(2026, 1, 9))),
+    ]:
         with CaptureQueriesContext(connection) as queries:
             selectors.commitment_results(compact=compact, periods={"current": current, "previous": previous})
         assert len(queries.captured_queries) == 3
@@ -151,7 +188,8 @@ def test_a_body_whose_checks_all_went_is_no_longer_listed(compact, officer):
     record = consultation(compact=compact, by=officer, body=statutory_body("Anytown Police"), opened_on=D(2026, 2, 2))
     periods = {"current": (D(2026, 1, 1), D(2026, 3, 31)), "previous": (D(2025, 10, 1), D(2025, 12, 31))}
     assert [row["name"] for row in selectors.commitment_results(compact=compact, periods=periods)["bodies"]] == [
-        "Anytown Police"]
+        "Anytown Police"
+    ]
     record.delete()
     assert selectors.commitment_results(compact=compact, periods=periods)["bodies"] == []
 

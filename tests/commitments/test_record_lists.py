@@ -26,22 +26,31 @@ def body(compact):
 
 @pytest.fixture
 def voluntary_champion(db):
-    return factories.champion_user(username="riverside",
-                                   organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY))
+    return factories.champion_user(
+        username="riverside", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY)
+    )
 
 
 def short_funding(compact, by, body, n, **fields):
     """A funding decision for one year: it does not meet the multi-year commitment."""
-    return funding(compact=compact, by=by, body=body, name=f"One-year grant {n}", ends_on=D(2027, 3, 31),
-                   decided_on=D(2026, 2, 1) + datetime.timedelta(days=n), **fields)
+    return funding(
+        compact=compact,
+        by=by,
+        body=body,
+        name=f"One-year grant {n}",
+        ends_on=D(2027, 3, 31),
+        decided_on=D(2026, 2, 1) + datetime.timedelta(days=n),
+        **fields,
+    )
 
 
 def shown(client, url, **params):
     return " ".join(client.get(url, params).content.decode().split())
 
 
-def test_the_not_met_list_counts_every_match_on_every_page_and_follows_each_change(compact, body, officer,
-                                                                                    officer_client):
+def test_the_not_met_list_counts_every_match_on_every_page_and_follows_each_change(
+    compact, body, officer, officer_client
+):
     for n in range(30):
         short_funding(compact, officer, body, n)
     funding(compact=compact, by=officer, body=body, name="Three-year grant")
@@ -58,19 +67,26 @@ def test_the_not_met_list_counts_every_match_on_every_page_and_follows_each_chan
     assert "<strong>31</strong> funding decisions" in shown(officer_client, url, result="not_met")
     services.update_record(record=latest, by=officer, ends_on=D(2029, 3, 31), rationale_published=True)
     assert "<strong>30</strong> funding decisions" in shown(officer_client, url, result="not_met")
-    assert "<strong>1</strong> funding decision" in shown(officer_client, url, result="met",
-                                                          commitment=latest.checks.get(
-                                                              commitment__rule=Rule.MULTI_YEAR).commitment_id,
-                                                          dated_from_0="2", dated_from_1="3", dated_from_2="2026")
+    assert "<strong>1</strong> funding decision" in shown(
+        officer_client,
+        url,
+        result="met",
+        commitment=latest.checks.get(commitment__rule=Rule.MULTI_YEAR).commitment_id,
+        dated_from_0="2",
+        dated_from_1="3",
+        dated_from_2="2026",
+    )
 
 
-def test_each_reader_counts_the_records_they_may_see(compact, body, officer, officer_client, lsp_client,
-                                                     voluntary_champion):
+def test_each_reader_counts_the_records_they_may_see(
+    compact, body, officer, officer_client, lsp_client, voluntary_champion
+):
     short_funding(compact, officer, body, 1)
     short_funding(compact, officer, body, 2)
     short_funding(compact, voluntary_champion, body, 3)  # waits for an officer
     other_champion = factories.champion_user(
-        username="hillside", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY))
+        username="hillside", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY)
+    )
     url = reverse("commitments:funding_list")
 
     assert "<strong>2</strong> funding decisions" in shown(lsp_client, url, result="not_met")
@@ -88,8 +104,9 @@ def queries(client, url):
 
 
 @pytest.mark.parametrize("page", ["consultation_list", "funding_list"])
-def test_a_list_costs_the_same_queries_with_ten_times_the_records(compact, body, officer, officer_client, lsp_client,
-                                                                  page):
+def test_a_list_costs_the_same_queries_with_ten_times_the_records(
+    compact, body, officer, officer_client, lsp_client, page
+):
     def add(start, count):
         for n in range(start, start + count):
             consultation(compact=compact, by=officer, body=body, title=f"Consultation {n}", weeks=4 + n % 10)
@@ -102,12 +119,18 @@ def test_a_list_costs_the_same_queries_with_ten_times_the_records(compact, body,
     assert [queries(lsp_client, url), queries(officer_client, url + "?result=not_met")] == few
 
 
-def test_the_commitments_page_lists_the_ten_consultations_closing_soonest_and_counts_them_all(compact, body, officer,
-                                                                                            lsp_client):
+def test_the_commitments_page_lists_the_ten_consultations_closing_soonest_and_counts_them_all(
+    compact, body, officer, lsp_client
+):
     today = datetime.date.today()
     for n in range(12):
-        consultation(compact=compact, by=officer, body=body, title=f"Closes in {n + 1} days",
-                     opened_on=today - datetime.timedelta(weeks=12) + datetime.timedelta(days=n + 1))
+        consultation(
+            compact=compact,
+            by=officer,
+            body=body,
+            title=f"Closes in {n + 1} days",
+            opened_on=today - datetime.timedelta(weeks=12) + datetime.timedelta(days=n + 1),
+        )
     text = shown(lsp_client, reverse("commitments:overview"))
     assert "Closes in 1 days</a>" in text and "Closes in 10 days</a>" in text
     assert "Closes in 11 days</a>" not in text

@@ -15,7 +15,9 @@ D = datetime.date
 
 @pytest.fixture
 def voluntary_champion(db):
-    return factories.champion_user(username="vcs-champion", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY))
+    return factories.champion_user(
+        username="vcs-champion", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY)
+    )
 
 
 def test_an_officers_consultation_is_verified_and_checked_against_the_consultation_commitments(compact, officer):
@@ -31,7 +33,9 @@ def test_a_funding_decision_is_checked_against_each_funding_commitment(compact, 
     record = funding(compact=compact, by=officer, ends_on=D(2027, 3, 31), paid_in_advance=None)
     results = {c.commitment.rule: c.result for c in record.checks.all()}
     assert results == {
-        Rule.RATIONALE: Result.MET, Rule.MULTI_YEAR: Result.NOT_MET, Rule.FULL_COST_RECOVERY: Result.MET,
+        Rule.RATIONALE: Result.MET,
+        Rule.MULTI_YEAR: Result.NOT_MET,
+        Rule.FULL_COST_RECOVERY: Result.MET,
         Rule.PAYMENT_IN_ADVANCE: Result.UNKNOWN,
     }  # not ended or cut, so the notice commitment does not apply
 
@@ -69,8 +73,15 @@ def test_the_body_must_be_a_statutory_organisation(compact, officer):
 
 def test_the_statutory_bodys_champion_explains_and_an_officer_accepts(compact, officer):
     body = statutory_body()
-    record = funding(compact=compact, by=officer, body=body, change="ended", notice_given_on=D(2026, 3, 2),
-                     change_takes_effect_on=D(2026, 3, 23), change_reason="Programme closed")
+    record = funding(
+        compact=compact,
+        by=officer,
+        body=body,
+        change="ended",
+        notice_given_on=D(2026, 3, 2),
+        change_takes_effect_on=D(2026, 3, 23),
+        change_reason="Programme closed",
+    )
     check = record.checks.get(commitment__rule=Rule.NOTICE)
     assert check.result == Result.NOT_MET
     with pytest.raises(ValidationError, match="No reason has been given"):
@@ -79,7 +90,9 @@ def test_the_statutory_bodys_champion_explains_and_an_officer_accepts(compact, o
     with pytest.raises(PermissionDenied):
         services.add_explanation(record=record, by=other, explanation="Not us")
     body_champion = factories.champion_user(username="council-champion", organisation=body)
-    services.add_explanation(record=record, by=body_champion, explanation="Central government cut the grant at a week's notice.")
+    services.add_explanation(
+        record=record, by=body_champion, explanation="Central government cut the grant at a week's notice."
+    )
     with pytest.raises(PermissionDenied):
         services.accept_explanation(check=check, by=body_champion, note="We accept it")
     services.accept_explanation(check=check, by=officer, note="Outside the council's control")
@@ -113,8 +126,15 @@ def test_a_changed_threshold_applies_to_records_from_then_on(compact, officer):
 
 def test_a_local_commitment_checks_records_recorded_after_it(compact, officer):
     old = consultation(compact=compact, by=officer)
-    services.save_commitment(by=officer, title="Feedback within 8 weeks", description="", rule=Rule.FEEDBACK,
-                             threshold=8, factor=Commitment.objects.first().factor, order=7)
+    services.save_commitment(
+        by=officer,
+        title="Feedback within 8 weeks",
+        description="",
+        rule=Rule.FEEDBACK,
+        threshold=8,
+        factor=Commitment.objects.first().factor,
+        order=7,
+    )
     new = consultation(compact=compact, by=officer)
     assert new.checks.filter(commitment__rule=Rule.FEEDBACK).get().result == Result.UNKNOWN
     services.update_record(record=old, by=officer, title="Still the old one")
@@ -123,8 +143,15 @@ def test_a_local_commitment_checks_records_recorded_after_it(compact, officer):
 
 def test_a_commitment_with_a_threshold_needs_one(officer, db):
     with pytest.raises(ValidationError, match="weeks"):
-        services.save_commitment(by=officer, title="Consult well", description="", rule=Rule.CONSULTATION_LENGTH,
-                                 threshold=None, factor=Commitment.objects.first().factor, order=9)
+        services.save_commitment(
+            by=officer,
+            title="Consult well",
+            description="",
+            rule=Rule.CONSULTATION_LENGTH,
+            threshold=None,
+            factor=Commitment.objects.first().factor,
+            order=9,
+        )
 
 
 def test_rates_count_verified_records_in_each_period(compact, officer, voluntary_champion):
@@ -133,7 +160,8 @@ def test_rates_count_verified_records_in_each_period(compact, officer, voluntary
     consultation(compact=compact, by=officer, opened_on=D(2025, 11, 3))  # met, previous period
     consultation(compact=compact, by=voluntary_champion, opened_on=D(2026, 2, 9), weeks=2)  # not verified
     rates = selectors.commitment_rates(
-        compact=compact, periods={"current": (D(2026, 1, 1), D(2026, 3, 31)), "previous": (D(2025, 10, 1), D(2025, 12, 31))}
+        compact=compact,
+        periods={"current": (D(2026, 1, 1), D(2026, 3, 31)), "previous": (D(2025, 10, 1), D(2025, 12, 31))},
     )
     row = next(r for r in rates["commitments"] if r["title"] == "Consultations last 12 weeks")
     assert (row["current"]["met"], row["current"]["not_met"], row["current"]["rate"]) == (1, 1, 50)
@@ -146,20 +174,30 @@ def test_rates_count_verified_records_in_each_period(compact, officer, voluntary
 def test_results_describe_each_commitment_but_a_report_keeps_what_it_always_kept(compact, officer):
     consultation(compact=compact, by=officer, opened_on=D(2026, 1, 5), weeks=3)
     periods = {"current": (D(2026, 1, 1), D(2026, 3, 31)), "previous": (D(2025, 10, 1), D(2025, 12, 31))}
-    described = next(r for r in selectors.commitment_results(compact=compact, periods=periods)["commitments"]
-                     if r["rule"] == Rule.CONSULTATION_LENGTH)
+    described = next(
+        r
+        for r in selectors.commitment_results(compact=compact, periods=periods)["commitments"]
+        if r["rule"] == Rule.CONSULTATION_LENGTH
+    )
     assert (described["threshold"], described["unit"], described["is_local"], described["in_force"]) == (
-        12, "weeks", False, True)
+        12,
+        "weeks",
+        False,
+        True,
+    )
     assert described["current"]["not_met"] == 1
     reported = selectors.commitment_rates(compact=compact, periods=periods)["commitments"]
     assert {tuple(row) for row in reported} == {("id", "title", "factor", "kind", "current", "previous")}
 
 
-@pytest.mark.parametrize("start,end,previous", [
-    (D(2026, 1, 1), D(2026, 3, 31), (D(2025, 10, 1), D(2025, 12, 31))),  # whole months stay whole months
-    (D(2025, 12, 2), D(2026, 12, 1), (D(2024, 12, 2), D(2025, 12, 1))),
-    (D(9999, 1, 1), D(9999, 12, 31), (D(9998, 1, 1), D(9998, 12, 31))),  # the calendar's last day
-])
+@pytest.mark.parametrize(
+    "start,end,previous",
+    [
+        (D(2026, 1, 1), D(2026, 3, 31), (D(2025, 10, 1), D(2025, 12, 31))),  # whole months stay whole months
+        (D(2025, 12, 2), D(2026, 12, 1), (D(2024, 12, 2), D(2025, 12, 1))),
+        (D(9999, 1, 1), D(9999, 12, 31), (D(9998, 1, 1), D(9998, 12, 31))),  # the calendar's last day
+    ],
+)
 def test_the_period_before_is_as_long(start, end, previous):
     assert selectors.Period("", "", start, end).previous == previous
 
@@ -168,7 +206,14 @@ def test_the_early_warning_lists_funding_ending_within_four_months_without_notic
     today = D(2026, 6, 1)
     soon = funding(compact=compact, by=officer, name="Ends in October", ends_on=D(2026, 10, 1))
     funding(compact=compact, by=officer, name="Ends after four months", ends_on=D(2026, 10, 2))
-    funding(compact=compact, by=officer, name="Notice given", ends_on=D(2026, 9, 1), change="ended",
-            notice_given_on=D(2026, 5, 1), change_takes_effect_on=D(2026, 9, 1))
+    funding(
+        compact=compact,
+        by=officer,
+        name="Notice given",
+        ends_on=D(2026, 9, 1),
+        change="ended",
+        notice_given_on=D(2026, 5, 1),
+        change_takes_effect_on=D(2026, 9, 1),
+    )
     funding(compact=compact, by=officer, name="Ended already", ends_on=D(2026, 5, 31))
     assert list(selectors.funding_ending_without_notice(compact=compact, today=today)) == [soon]

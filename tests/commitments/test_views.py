@@ -70,8 +70,11 @@ def test_a_statutory_bodys_champion_cannot_report_but_can_explain(compact, body,
     record = consultation(compact=compact, by=officer, body=body, weeks=4)
     page = council_champion.get(record.get_absolute_url()).content.decode()
     assert "Add the explanation" in page
-    response = council_champion.post(reverse("commitments:consultation_explain", args=[record.pk]),
-                                     {"explanation": "The budget timetable is set by law."}, follow=True)
+    response = council_champion.post(
+        reverse("commitments:consultation_explain", args=[record.pk]),
+        {"explanation": "The budget timetable is set by law."},
+        follow=True,
+    )
     assert "The budget timetable is set by law." in response.content.decode()
     other = client_for(factories.champion_user(username="other-body", organisation=statutory_body("Anytown Police")))
     assert other.get(reverse("commitments:consultation_explain", args=[record.pk])).status_code == 403
@@ -84,8 +87,9 @@ def test_an_officer_accepts_the_reason_and_the_check_is_explained(compact, body,
     assert "A deadline set by law" in page
     refused = officer_client.post(reverse("commitments:check_accept", args=[check.pk]), {"note": ""})
     assert "Say why the reason is accepted" in refused.content.decode()
-    response = officer_client.post(reverse("commitments:check_accept", args=[check.pk]),
-                                   {"note": "The statutory deadline is real."}, follow=True)
+    response = officer_client.post(
+        reverse("commitments:check_accept", args=[check.pk]), {"note": "The statutory deadline is real."}, follow=True
+    )
     assert Check.objects.get(pk=check.pk).result == Result.EXPLAINED
     assert "Reason accepted" in response.content.decode()
 
@@ -95,10 +99,14 @@ def test_a_second_officer_editing_at_once_is_told_and_keeps_what_they_typed(comp
     page = officer_client.get(reverse("commitments:consultation_edit", args=[record.pk])).content.decode()
     version = page.split('name="version" value="')[1].split('"')[0]
     other = client_for(factories.officer(username="other-officer"))
-    other.post(reverse("commitments:consultation_edit", args=[record.pk]),
-               consultation_form(body, title="Their title", version=version))
-    response = officer_client.post(reverse("commitments:consultation_edit", args=[record.pk]),
-                                   consultation_form(body, title="My title", version=version))
+    other.post(
+        reverse("commitments:consultation_edit", args=[record.pk]),
+        consultation_form(body, title="Their title", version=version),
+    )
+    response = officer_client.post(
+        reverse("commitments:consultation_edit", args=[record.pk]),
+        consultation_form(body, title="My title", version=version),
+    )
     text = response.content.decode()
     assert "Someone else changed this record (closes on, opened on, title) while you were editing it" in text
     assert 'value="My title"' in text
@@ -112,9 +120,12 @@ def test_funding_decisions_refuse_a_stale_save_and_keep_their_history(compact, b
     page = officer_client.get(reverse("commitments:funding_edit", args=[record.pk])).content.decode()
     version = page.split('name="version" value="')[1].split('"')[0]
     other = client_for(factories.officer(username="other-officer"))
-    other.post(reverse("commitments:funding_edit", args=[record.pk]), funding_form(body, amount="9000", version=version))
-    response = officer_client.post(reverse("commitments:funding_edit", args=[record.pk]),
-                                   funding_form(body, amount="7000", version=version))
+    other.post(
+        reverse("commitments:funding_edit", args=[record.pk]), funding_form(body, amount="9000", version=version)
+    )
+    response = officer_client.post(
+        reverse("commitments:funding_edit", args=[record.pk]), funding_form(body, amount="7000", version=version)
+    )
     assert "Someone else changed this record" in response.content.decode()
     record.refresh_from_db()
     assert record.amount == 9000
@@ -132,10 +143,18 @@ def test_an_officer_changes_a_threshold_and_it_is_kept_in_the_history(officer_cl
     commitment = Commitment.objects.get(rule=Rule.CONSULTATION_LENGTH)
     page = officer_client.get(reverse("commitments:commitment_edit", args=[commitment.pk])).content.decode()
     version = page.split('name="version" value="')[1].split('"')[0]
-    response = officer_client.post(reverse("commitments:commitment_edit", args=[commitment.pk]), {
-        "title": "Consultations last 10 weeks", "description": "", "rule": Rule.CONSULTATION_LENGTH,
-        "threshold": "10", "factor": str(commitment.factor_id), "version": version,
-    }, follow=True)
+    response = officer_client.post(
+        reverse("commitments:commitment_edit", args=[commitment.pk]),
+        {
+            "title": "Consultations last 10 weeks",
+            "description": "",
+            "rule": Rule.CONSULTATION_LENGTH,
+            "threshold": "10",
+            "factor": str(commitment.factor_id),
+            "version": version,
+        },
+        follow=True,
+    )
     assert "10 weeks" in response.content.decode()
     commitment.refresh_from_db()
     assert commitment.threshold == 10
@@ -145,8 +164,13 @@ def test_an_officer_changes_a_threshold_and_it_is_kept_in_the_history(officer_cl
 
 
 def test_a_local_commitment_needs_its_number(officer_client):
-    data = {"title": "Feedback within 8 weeks", "description": "", "rule": Rule.FEEDBACK, "threshold": "",
-            "factor": str(Commitment.objects.first().factor_id)}
+    data = {
+        "title": "Feedback within 8 weeks",
+        "description": "",
+        "rule": Rule.FEEDBACK,
+        "threshold": "",
+        "factor": str(Commitment.objects.first().factor_id),
+    }
     response = officer_client.post(reverse("commitments:commitment_create"), data)
     assert "Enter the number of weeks" in response.content.decode()
     officer_client.post(reverse("commitments:commitment_create"), data | {"threshold": "8"})
@@ -167,8 +191,17 @@ def test_the_lists_filter_by_commitment_result_and_body(compact, body, officer, 
 
 def test_the_commitments_page_shows_each_commitment_and_body_and_what_closes_soon(compact, body, officer, lsp_client):
     today = datetime.date.today()
-    consultation(compact=compact, by=officer, body=body, title="Closing soon", opened_on=today - datetime.timedelta(weeks=11))
-    consultation(compact=compact, by=officer, body=body, title="Too short", opened_on=today - datetime.timedelta(days=30), weeks=2)
+    consultation(
+        compact=compact, by=officer, body=body, title="Closing soon", opened_on=today - datetime.timedelta(weeks=11)
+    )
+    consultation(
+        compact=compact,
+        by=officer,
+        body=body,
+        title="Too short",
+        opened_on=today - datetime.timedelta(days=30),
+        weeks=2,
+    )
     text = " ".join(lsp_client.get(reverse("commitments:overview")).content.decode().split())
     assert "Consultations last 12 weeks" in text
     assert '50%<span class="govuk-body-s compact-muted govuk-!-display-block">1 of 2</span>' in text
@@ -180,7 +213,8 @@ def test_the_commitments_page_shows_each_commitment_and_body_and_what_closes_soo
 
 
 def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_a_commitment_or_a_body_changes(
-        compact, body, officer, lsp_client, voluntary_champion):
+    compact, body, officer, lsp_client, voluntary_champion
+):
     today = datetime.date.today()
     url = reverse("commitments:overview")
 
@@ -189,11 +223,17 @@ def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_a_comm
 
     consultation(compact=compact, by=officer, body=body, title="Full", opened_on=today - datetime.timedelta(days=100))
     assert "1 of 1" in rate_text()
-    consultation(compact=compact, by=officer, body=body, title="Short", opened_on=today - datetime.timedelta(days=40),
-                 weeks=3)
+    consultation(
+        compact=compact, by=officer, body=body, title="Short", opened_on=today - datetime.timedelta(days=40), weeks=3
+    )
     assert "1 of 2" in rate_text()
-    reported = consultation(compact=compact, by=voluntary_champion, body=body, title="Reported",
-                            opened_on=today - datetime.timedelta(days=60))
+    reported = consultation(
+        compact=compact,
+        by=voluntary_champion,
+        body=body,
+        title="Reported",
+        opened_on=today - datetime.timedelta(days=60),
+    )
     assert "1 of 2" in rate_text()  # not counted until an officer verifies it
     services.verify(record=reported, by=officer)
     assert "2 of 3" in rate_text()
@@ -208,19 +248,30 @@ def test_the_kept_rates_are_counted_again_when_a_record_is_added_verified_a_comm
 
 
 def test_the_officers_kept_page_tells_them_at_once_when_a_champion_reports_a_record(
-        compact, body, officer, officer_client, voluntary_champion):
+    compact, body, officer, officer_client, voluntary_champion
+):
     url = reverse("commitments:overview")
     assert "waits for you to check" not in officer_client.get(url).content.decode()
 
     consultation(compact=compact, by=voluntary_champion, body=body, title="Library closures")
 
     assert "1 record reported by champions waits for you to check it" in " ".join(
-        officer_client.get(url).content.decode().split())
+        officer_client.get(url).content.decode().split()
+    )
 
 
-def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_ways(compact, body, officer, voluntary_champion):
-    record = funding(compact=compact, by=officer, body=body, name="Floating support", change="ended",
-                     notice_given_on=D(2026, 3, 2), change_takes_effect_on=D(2026, 3, 23))
+def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_ways(
+    compact, body, officer, voluntary_champion
+):
+    record = funding(
+        compact=compact,
+        by=officer,
+        body=body,
+        name="Floating support",
+        change="ended",
+        notice_given_on=D(2026, 3, 2),
+        change_takes_effect_on=D(2026, 3, 23),
+    )
     check = record.checks.get(commitment__rule=Rule.NOTICE)
     client = client_for(voluntary_champion)
     url = reverse("wins:concern_create") + f"?funding={record.pk}&check={check.pk}"
@@ -229,8 +280,11 @@ def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_
     assert "only 3 weeks of notice" in page
     assert f'name="funding_decision" value="{record.pk}"' in page
     form = {
-        "title": "Three months' notice not met: Floating support", "details": "Staff were given notice at once.",
-        "factor": str(check.commitment.factor_id), "funding_decision": str(record.pk), "consultation": "",
+        "title": "Three months' notice not met: Floating support",
+        "details": "Staff were given notice at once.",
+        "factor": str(check.commitment.factor_id),
+        "funding_decision": str(record.pk),
+        "consultation": "",
         **date("raised_on", datetime.date.today()),
     }
     response = client.post(url, form, follow=True)
@@ -242,7 +296,9 @@ def test_a_concern_raised_from_a_missed_commitment_is_prefilled_and_linked_both_
 
 
 def test_a_concern_cannot_be_linked_to_a_record_the_person_may_not_see(compact, body, voluntary_champion):
-    someone = factories.champion_user(username="someone", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY))
+    someone = factories.champion_user(
+        username="someone", organisation=factories.OrganisationFactory(sector=Sector.VOLUNTARY)
+    )
     hidden = consultation(compact=compact, by=someone, body=body)  # reported, not verified
     client = client_for(voluntary_champion)
     page = client.get(reverse("wins:concern_create") + f"?consultation={hidden.pk}").content.decode()
@@ -251,8 +307,13 @@ def test_a_concern_cannot_be_linked_to_a_record_the_person_may_not_see(compact, 
 
 
 def test_the_officers_home_page_warns_of_funding_ending_without_notice(compact, body, officer, officer_client):
-    funding(compact=compact, by=officer, body=body, name="Befriending grant",
-            ends_on=datetime.date.today() + datetime.timedelta(days=60))
+    funding(
+        compact=compact,
+        by=officer,
+        body=body,
+        name="Befriending grant",
+        ends_on=datetime.date.today() + datetime.timedelta(days=60),
+    )
     text = officer_client.get(reverse("dashboard")).content.decode()
     assert "Funding ending within four months with no notice recorded: 1 decision." in text
     assert "Befriending grant" in text

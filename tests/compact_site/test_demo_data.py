@@ -130,8 +130,10 @@ def test_four_quarterly_reports_are_published_and_this_quarter_is_in_draft():
 
     assert len(published) == 4
     assert (published[-1].period_start, published[-1].period_end) == last_full_quarter(today)
-    assert all(later.period_start == earlier.period_end + datetime.timedelta(days=1)
-               for earlier, later in zip(published, published[1:]))
+    assert all(
+        later.period_start == earlier.period_end + datetime.timedelta(days=1)
+        for earlier, later in zip(published, published[1:])
+    )
     assert all(report.snapshot["commentary"]["summary"] and report.snapshot["highlighted_wins"] for report in published)
     assert all(report.published_at.date() > report.period_end for report in published)
     assert (draft.period_start, draft.period_end) == quarter_of(today)
@@ -142,8 +144,22 @@ def test_the_same_seed_gives_the_same_register():
     run()
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
-    for model in (Report, Concern, Win, Consultation, FundingDecision, Champion, Action, Assessment, Round,
-                  Endorsement, Signature, Organisation, Compact, get_user_model()):
+    for model in (
+        Report,
+        Concern,
+        Win,
+        Consultation,
+        FundingDecision,
+        Champion,
+        Action,
+        Assessment,
+        Round,
+        Endorsement,
+        Signature,
+        Organisation,
+        Compact,
+        get_user_model(),
+    ):
         model.objects.all().delete()
 
     run()
@@ -203,8 +219,12 @@ def test_the_demo_has_actions_due_this_week():
     run()
     today = timezone.localdate()
 
-    assert Action.objects.filter(due_on__gt=today, due_on__lte=today + datetime.timedelta(days=7),
-                                 status__in=["open", "in_progress"]).count() >= 2
+    assert (
+        Action.objects.filter(
+            due_on__gt=today, due_on__lte=today + datetime.timedelta(days=7), status__in=["open", "in_progress"]
+        ).count()
+        >= 2
+    )
 
 
 def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():

@@ -122,19 +122,33 @@ def visit_every_cached_page():
     """Every page that caches, each with an empty cache, so each cached answer is worked out here."""
     officer, lsp, champion = signed_in("officer"), signed_in("lsp"), signed_in("champion")
     compact = Round.objects.first().compact
-    planned = Round.objects.create(compact=compact, year="2098/99", opens_on=datetime.date(2098, 5, 1),
-                                   deadline=datetime.date(2098, 6, 30), status=RoundStatus.PLANNED)
+    planned = Round.objects.create(
+        compact=compact,
+        year="2098/99",
+        opens_on=datetime.date(2098, 5, 1),
+        deadline=datetime.date(2098, 6, 30),
+        status=RoundStatus.PLANNED,
+    )
     factor = Factor.objects.get(number=3)
     key = {"HTTP_AUTHORIZATION": "Bearer cpt_demo-performance-team-not-secret"}
     visits = [
-        (officer, "/", {}), (lsp, "/", {}), (champion, "/", {}),
-        (officer, "/wins/", {}), (officer, "/wins/?q=volunteers", {}),
-        (officer, "/results/", {}), (lsp, f"/factors/{factor.number}/", {}),
-        (officer, "/commitments/", {}), (champion, "/commitments/", {}),
-        (officer, "/consultations/", {}), (officer, "/funding/", {}),
-        (officer, f"/rounds/{planned.pk}/", {}), (officer, f"/rounds/{planned.pk}/open/", {}),
-        (officer, "/champions/new/", {}), (Client(), "/public/register/", {}),
-        (Client(), "/api/v1/rounds", key), (Client(), "/api/v1/commitments", key),
+        (officer, "/", {}),
+        (lsp, "/", {}),
+        (champion, "/", {}),
+        (officer, "/wins/", {}),
+        (officer, "/wins/?q=volunteers", {}),
+        (officer, "/results/", {}),
+        (lsp, f"/factors/{factor.number}/", {}),
+        (officer, "/commitments/", {}),
+        (champion, "/commitments/", {}),
+        (officer, "/consultations/", {}),
+        (officer, "/funding/", {}),
+        (officer, f"/rounds/{planned.pk}/", {}),
+        (officer, f"/rounds/{planned.pk}/open/", {}),
+        (officer, "/champions/new/", {}),
+        (Client(), "/public/register/", {}),
+        (Client(), "/api/v1/rounds", key),
+        (Client(), "/api/v1/commitments", key),
     ]
     for client, url, headers in visits:
         cache.clear()
@@ -142,8 +156,16 @@ def visit_every_cached_page():
         assert response.status_code == 200, (url, response.status_code)
 
 
-PUBLIC_PAGES = ["/", "/public/register/", "/public/factors/", "/public/wins/", "/public/reports/",
-                "/public/commitments/", "/open-data/register.csv", "/robots.txt"]
+PUBLIC_PAGES = [
+    "/",
+    "/public/register/",
+    "/public/factors/",
+    "/public/wins/",
+    "/public/reports/",
+    "/public/commitments/",
+    "/open-data/register.csv",
+    "/robots.txt",
+]
 
 
 def missing_from_table(reads):
@@ -154,8 +176,10 @@ def missing_from_table(reads):
         for table in tables:
             model = by_table[table]
             if not kinds_of(model) & kinds:
-                missing.add(f"{where} reads {model._meta.label}, cached under {sorted(kinds)} "
-                            f"but {model._meta.label} invalidates {sorted(kinds_of(model)) or 'nothing'}")
+                missing.add(
+                    f"{where} reads {model._meta.label}, cached under {sorted(kinds)} "
+                    f"but {model._meta.label} invalidates {sorted(kinds_of(model)) or 'nothing'}"
+                )
     return missing
 
 
@@ -166,12 +190,14 @@ def test_every_model_a_cached_answer_reads_is_in_the_table_under_one_of_its_kind
     visit_every_cached_page()
     missing = missing_from_table(recorder.reads)
     assert not missing, "add the model to compact_site.invalidation, or the kind to the cached call:\n" + "\n".join(
-        sorted(missing))
+        sorted(missing)
+    )
 
     # A cached answer made of other cached answers must go whenever any of theirs does.
     narrower = {f"{where}: {sorted(inner - outer)}" for where, outer, inner in recorder.nested if not inner <= outer}
     assert not narrower, "a cached answer uses another cached under kinds it does not have itself:\n" + "\n".join(
-        sorted(narrower))
+        sorted(narrower)
+    )
 
     # Every place that caches was visited above: a new one needs its page in visit_every_cached_page.
     unvisited = places_that_cache() - {where for where, _, _ in recorder.reads}
@@ -197,9 +223,11 @@ def test_the_completeness_check_catches_a_model_left_out():
 
     assert missing_from_table([("wins/views.py:library", {caching.WINS}, {Win._meta.db_table})]) == set()
     assert missing_from_table([("somewhere", {caching.REGISTER}, {Win._meta.db_table})]) == {
-        "somewhere reads wins.Win, cached under ['register'] but wins.Win invalidates ['wins']"}
+        "somewhere reads wins.Win, cached under ['register'] but wins.Win invalidates ['wins']"
+    }
     assert missing_from_table([("somewhere", {caching.REGISTER}, {Group._meta.db_table})]) == {
-        "somewhere reads auth.Group, cached under ['register'] but auth.Group invalidates nothing"}
+        "somewhere reads auth.Group, cached under ['register'] but auth.Group invalidates nothing"
+    }
 
 
 @pytest.mark.django_db
@@ -209,8 +237,9 @@ def test_each_row_of_the_table_invalidates_its_kinds(demo_area):
     for model, kinds in INVALIDATES.items():
         before = caching.versions(*kinds)
         if model._meta.auto_created:  # a many-to-many table: change the links of one row that has some
-            field, owner = next((field, field.model) for field in _many_to_many_fields()
-                                if field.remote_field.through is model)
+            field, owner = next(
+                (field, field.model) for field in _many_to_many_fields() if field.remote_field.through is model
+            )
             row = owner.objects.exclude(**{f"{field.name}__isnull": True}).first()
             getattr(row, field.name).clear()
         else:

@@ -32,9 +32,21 @@ SHUTDOWN_SECONDS = 60
 # Settings read from the environment that would take `make run` off its embedded default, and an outer make's
 # own variables (under `make test`), which a developer's terminal does not have.
 NOT_PASSED_ON = {
-    "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER", "CELERY_TASK_DEFAULT_QUEUE",
-    "REDIS_URL", "EMAIL_HOST", "EMAIL_BACKEND", "NOTIFY_API_KEY", "NOTIFY_TEMPLATE_ID", "COMPACT_ENV",
-    "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "SITE_URL",
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "CELERY_BROKER_URL",
+    "CELERY_TASK_ALWAYS_EAGER",
+    "CELERY_TASK_DEFAULT_QUEUE",
+    "REDIS_URL",
+    "EMAIL_HOST",
+    "EMAIL_BACKEND",
+    "NOTIFY_API_KEY",
+    "NOTIFY_TEMPLATE_ID",
+    "COMPACT_ENV",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DATABASE_URL",
+    "SITE_URL",
 }
 
 
@@ -94,8 +106,9 @@ class Browser:
 
     def __init__(self, base):
         self.base = base
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-                                                  self.NoRedirects())
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), self.NoRedirects()
+        )
 
     def request(self, path, data=None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
@@ -117,7 +130,8 @@ def outbox_row(database, to):
         with sqlite3.connect(database, timeout=20) as connection:
             return connection.execute(
                 "SELECT status, attempts, provider_reference, subject FROM notifications_outgoingmessage "
-                "WHERE \"to\" = ? ORDER BY id DESC", (to,)
+                'WHERE "to" = ? ORDER BY id DESC',
+                (to,),
             ).fetchone()
     except sqlite3.OperationalError:  # locked, or the table is not there yet
         return None
@@ -131,32 +145,57 @@ class MakeRun:
         self.database, self.broker, self.log = tmp_path / "db.sqlite3", tmp_path / "broker", tmp_path / "make-run.log"
         self.port = free_port()
         self.env = {key: value for key, value in os.environ.items() if key not in NOT_PASSED_ON}
-        self.env.update({
-            "DATABASE_URL": f"sqlite:///{self.database}",
-            "CELERY_BROKER_FOLDER": str(self.broker),
-            "MEDIA_ROOT": str(tmp_path / "media"),
-            "PORT": str(self.port),
-            "HOST": "127.0.0.1",
-            "PYTHONUNBUFFERED": "1",
-        })
+        self.env.update(
+            {
+                "DATABASE_URL": f"sqlite:///{self.database}",
+                "CELERY_BROKER_FOLDER": str(self.broker),
+                "MEDIA_ROOT": str(tmp_path / "media"),
+                "PORT": str(self.port),
+                "HOST": "127.0.0.1",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
         self.browser = Browser(f"http://127.0.0.1:{self.port}")
         self.make = None
 
     def start(self):
         with self.log.open("wb") as output:
             self.make = subprocess.Popen(
-                ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed",
-                 "-o", "static/dist/compact.css", "run"],
-                cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                [
+                    "make",
+                    "--no-print-directory",
+                    "-o",
+                    ".venv/.installed",
+                    "-o",
+                    "node_modules/.installed",
+                    "-o",
+                    "static/dist/compact.css",
+                    "run",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
         self.pgid = self.make.pid
         # The web server answers on PORT, and the worker (with beat embedded) runs beside it, in the group.
-        wait_for(lambda: self.browser.status("/accounts/login/") == 200, STARTUP_SECONDS, "the web server",
-                 self.log, self.make)
+        wait_for(
+            lambda: self.browser.status("/accounts/login/") == 200,
+            STARTUP_SECONDS,
+            "the web server",
+            self.log,
+            self.make,
+        )
         wait_for(lambda: self.workers(), 60, "the celery worker in make's process group", self.log, self.make)
-        wait_for(lambda: "celery@" in self.output() and " ready." in self.output(), 120, "the worker to be ready",
-                 self.log, self.make)
+        wait_for(
+            lambda: "celery@" in self.output() and " ready." in self.output(),
+            120,
+            "the worker to be ready",
+            self.log,
+            self.make,
+        )
         return self
 
     def output(self):
@@ -166,8 +205,11 @@ class MakeRun:
         return group_processes(self.pgid)
 
     def workers(self):
-        return {pid: cmd for pid, cmd in self.processes().items()
-                if "celery" in cmd and " worker" in cmd and "-B" in cmd and "--pool=solo" in cmd}
+        return {
+            pid: cmd
+            for pid, cmd in self.processes().items()
+            if "celery" in cmd and " worker" in cmd and "-B" in cmd and "--pool=solo" in cmd
+        }
 
     def web_servers(self):
         return {pid: cmd for pid, cmd in self.processes().items() if "manage.py runserver" in cmd}
@@ -176,8 +218,12 @@ class MakeRun:
         """Whether make, every pid in ``pids`` and everything else in the group exit within ``timeout``."""
         try:
             self.make.wait(timeout)
-            wait_for(lambda: not any(alive(pid) for pid in pids) and not self.processes(), timeout,
-                     "every process of `make run` to exit", self.log)
+            wait_for(
+                lambda: not any(alive(pid) for pid in pids) and not self.processes(),
+                timeout,
+                "every process of `make run` to exit",
+                self.log,
+            )
         except (AssertionError, subprocess.TimeoutExpired):
             return False
         return True
@@ -204,12 +250,17 @@ def test_make_run_serves_pages_delivers_email_with_its_embedded_worker_and_stops
         status, page = run.browser.request("/accounts/password/reset/")
         assert status == 200
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        status, _ = run.browser.request("/accounts/password/reset/",
-                                        {"csrfmiddlewaretoken": token, "email": "officer@northbrook.example.org"})
+        status, _ = run.browser.request(
+            "/accounts/password/reset/", {"csrfmiddlewaretoken": token, "email": "officer@northbrook.example.org"}
+        )
         assert status == 302
-        row = wait_for(lambda: (row := outbox_row(run.database, "officer@northbrook.example.org"))
-                       and row[0] == "sent" and row, DELIVERY_SECONDS, "the embedded worker to send the reset email",
-                       run.log, run.make)
+        row = wait_for(
+            lambda: (row := outbox_row(run.database, "officer@northbrook.example.org")) and row[0] == "sent" and row,
+            DELIVERY_SECONDS,
+            "the embedded worker to send the reset email",
+            run.log,
+            run.make,
+        )
         _, attempts, message_id, subject = row
         assert attempts == 1
         output = run.output()

@@ -11,8 +11,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.compact_site.accoun
 
 def test_a_message_added_before_a_redirect_is_shown_once_after_it(officer):
     client = client_for(officer)
-    response = client.post(reverse("signatories:organisation_create"),
-                           {"name": "Alder Community Trust", "sector": "voluntary", "kind": "charity"})
+    response = client.post(
+        reverse("signatories:organisation_create"),
+        {"name": "Alder Community Trust", "sector": "voluntary", "kind": "charity"},
+    )
     assert response.status_code == 302
 
     page = client.get(response.url)

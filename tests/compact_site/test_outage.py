@@ -26,14 +26,21 @@ def redis_away(settings):
 
 
 @pytest.mark.django_db
-def test_every_kind_of_page_answers_from_the_database_with_redis_away(redis_away, compact, officer, lsp_member,
-                                                                     champion, client):
+def test_every_kind_of_page_answers_from_the_database_with_redis_away(
+    redis_away, compact, officer, lsp_member, champion, client
+):
     world = build_world(compact)
     assert client.get("/public/register/").status_code == 200
     assert client.get(f"/public/wins/{world.public_win.pk}/").status_code == 200
     assert client.get("/accounts/login/").status_code == 200
-    for person, url in [(officer, "/"), (officer, "/wins/"), (officer, "/results/"), (lsp_member, "/factors/3/"),
-                        (officer, "/commitments/"), (champion, "/")]:
+    for person, url in [
+        (officer, "/"),
+        (officer, "/wins/"),
+        (officer, "/results/"),
+        (lsp_member, "/factors/3/"),
+        (officer, "/commitments/"),
+        (champion, "/"),
+    ]:
         response = client_for(person).get(url)
         assert response.status_code == 200, url
 

@@ -15,9 +15,17 @@ def test_a_date_has_no_leading_zero():
     assert govuk_date(None) == ""
 
 
-@pytest.mark.parametrize(("hour", "minute", "written"), [
-    (9, 0, "9am"), (15, 42, "3:42pm"), (12, 0, "midday"), (0, 0, "midnight"), (12, 30, "12:30pm"), (0, 5, "12:05am"),
-])
+@pytest.mark.parametrize(
+    ("hour", "minute", "written"),
+    [
+        (9, 0, "9am"),
+        (15, 42, "3:42pm"),
+        (12, 0, "midday"),
+        (0, 0, "midnight"),
+        (12, 30, "12:30pm"),
+        (0, 5, "12:05am"),
+    ],
+)
 def test_a_time_is_written_as_govuk_style_asks(hour, minute, written):
     assert govuk_time(datetime.datetime(2026, 7, 1, hour, minute, tzinfo=LONDON)) == written
 
@@ -27,4 +35,3 @@ def test_a_time_is_shown_in_local_time(settings):
     summer_utc = datetime.datetime(2026, 7, 1, 14, 42, tzinfo=datetime.UTC)
 
     assert govuk_time(summer_utc) == "3:42pm"  # British Summer Time
-

@@ -27,8 +27,13 @@ def notify(settings):
 
 def queue(**kwargs):
     kwargs.setdefault("kind", kinds.INVITATION)
-    return services.queue_email(to="pat@example.org", subject="Welcome", template="notifications/email/message.txt",
-                                context={"text": "Your link"}, **kwargs)
+    return services.queue_email(
+        to="pat@example.org",
+        subject="Welcome",
+        template="notifications/email/message.txt",
+        context={"text": "Your link"},
+        **kwargs,
+    )
 
 
 def test_a_message_goes_to_notify_with_subject_and_body_as_personalisation(db, notify):

@@ -15,8 +15,9 @@ TEMPLATE = "notifications/email/message.txt"
 
 
 def queue(kind=kinds.INVITATION, user=None, to="someone@example.org", text="Hello"):
-    return services.queue_email(to=to, subject="A subject", template=TEMPLATE, context={"text": text}, kind=kind,
-                                user=user)
+    return services.queue_email(
+        to=to, subject="A subject", template=TEMPLATE, context={"text": text}, kind=kind, user=user
+    )
 
 
 @pytest.fixture
@@ -222,7 +223,8 @@ def test_the_broker_being_down_at_commit_loses_nothing(db, django_capture_on_com
 
 
 def test_the_count_of_emails_not_sent_follows_one_given_up_on_and_tried_again(
-        db, smtp_refusing, django_capture_on_commit_callbacks):
+    db, smtp_refusing, django_capture_on_commit_callbacks
+):
     from notifications.selectors import not_sent_count
 
     message = queue()

@@ -56,7 +56,9 @@ def test_list_shows_each_champion_with_organisation_appointment_and_status(river
     response = lsp_client.get(LIST_URL)
 
     assert "1 champion " in page_text(response)
-    assert rows_for(response, "Priya Shah") == ["Priya Shah Partnerships Manager Riverside Food Bank 1 April 2024 Active"]
+    assert rows_for(response, "Priya Shah") == [
+        "Priya Shah Partnerships Manager Riverside Food Bank 1 April 2024 Active"
+    ]
 
 
 def test_list_filters_by_organisation(riverside, lsp_client):
@@ -164,8 +166,16 @@ def test_officer_appoints_a_champion(riverside, officer_client):
     response = officer_client.post(CREATE_URL, champion_data(riverside), follow=True)
 
     record = Champion.objects.get()
-    assert (record.organisation, record.name, record.appointed_on) == (riverside, "Priya Shah", datetime.date(2024, 4, 1))
-    assert (record.email, record.support_needs, record.user) == ("priya@riverside.example.org", "Half a day a month", None)
+    assert (record.organisation, record.name, record.appointed_on) == (
+        riverside,
+        "Priya Shah",
+        datetime.date(2024, 4, 1),
+    )
+    assert (record.email, record.support_needs, record.user) == (
+        "priya@riverside.example.org",
+        "Half a day a month",
+        None,
+    )
     assert response.redirect_chain == [(record.get_absolute_url(), 302)]
     assert "Priya Shah has been appointed as a Compact Champion for Riverside Food Bank." in page_text(response)
 

@@ -20,8 +20,11 @@ def date_fields(name, day):
 
 def compact_data(**overrides):
     data = {
-        "name": "Riverside Local Compact", "area": "Riverside District", "summary": "How we work together.",
-        **date_fields("adopted_on", datetime.date(2024, 4, 1)), **date_fields("review_on", datetime.date(2027, 3, 31)),
+        "name": "Riverside Local Compact",
+        "area": "Riverside District",
+        "summary": "How we work together.",
+        **date_fields("adopted_on", datetime.date(2024, 4, 1)),
+        **date_fields("review_on", datetime.date(2027, 3, 31)),
         "report_every_months": "3",
     }
     data.update(overrides)
@@ -31,7 +34,7 @@ def compact_data(**overrides):
 def error_summary(response):
     html = response.content.decode()
     start = html.index('<div class="govuk-error-summary"')
-    return text(html[start:html.index("</ul>", start)])
+    return text(html[start : html.index("</ul>", start)])
 
 
 def test_an_officer_sets_up_the_compact_when_there_is_none(officer_client):
@@ -41,11 +44,15 @@ def test_an_officer_sets_up_the_compact_when_there_is_none(officer_client):
 
     compact = Compact.objects.get()
     assert (compact.name, compact.area, compact.adopted_on) == (
-        "Riverside Local Compact", "Riverside District", datetime.date(2024, 4, 1)
+        "Riverside Local Compact",
+        "Riverside District",
+        datetime.date(2024, 4, 1),
     )
     text = page_text(response)
     assert "The Compact has been set up. Next, add the organisations that have signed it." in text
-    assert "Area Riverside District Adopted 1 April 2024 Review due 31 March 2027 Reports to the LSP Every quarter" in text
+    assert (
+        "Area Riverside District Adopted 1 April 2024 Review due 31 March 2027 Reports to the LSP Every quarter" in text
+    )
 
 
 def test_everyone_signed_in_reads_the_compact_and_only_officers_may_change_it(compact, lsp_client, champion_client):
@@ -71,12 +78,18 @@ def test_an_officer_changes_how_often_the_lsp_hears(compact, officer_client):
     assert Compact.objects.count() == 1
 
 
-@pytest.mark.parametrize(("overrides", "message"), [
-    ({"name": ""}, "Enter the Compact's name, for example Northbrook Local Compact"),
-    ({"report_every_months": "0"}, "Enter a number of months from 1 to 24"),
-    ({"report_every_months": "quarterly"}, "Enter the number of months as a whole number, like 3"),
-    (date_fields("review_on", datetime.date(2024, 3, 1)), "The review date must be after the date the Compact was adopted"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"name": ""}, "Enter the Compact's name, for example Northbrook Local Compact"),
+        ({"report_every_months": "0"}, "Enter a number of months from 1 to 24"),
+        ({"report_every_months": "quarterly"}, "Enter the number of months as a whole number, like 3"),
+        (
+            date_fields("review_on", datetime.date(2024, 3, 1)),
+            "The review date must be after the date the Compact was adopted",
+        ),
+    ],
+)
 def test_mistakes_are_explained_and_nothing_is_saved(compact, officer_client, overrides, message):
     before = Compact.objects.values().get()
 

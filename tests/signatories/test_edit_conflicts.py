@@ -18,8 +18,13 @@ def version_on(page):
 
 def organisation_data(organisation, version, **changes):
     data = {
-        "name": organisation.name, "sector": organisation.sector, "kind": organisation.kind,
-        "charity_number": organisation.charity_number, "company_number": "", "website": "", "version": version,
+        "name": organisation.name,
+        "sector": organisation.sector,
+        "kind": organisation.kind,
+        "charity_number": organisation.charity_number,
+        "company_number": "",
+        "website": "",
+        "version": version,
     }
     data.update(changes)
     return data
@@ -31,7 +36,10 @@ def test_the_second_of_two_overlapping_edits_is_refused_with_what_changed(office
     other_officer = client_for(factories.officer(username="second-officer"))
     mine, theirs = version_on(officer_client.get(url)), version_on(other_officer.get(url))
 
-    assert officer_client.post(url, organisation_data(organisation, mine, name="Riverside Community Trust")).status_code == 302
+    assert (
+        officer_client.post(url, organisation_data(organisation, mine, name="Riverside Community Trust")).status_code
+        == 302
+    )
     response = other_officer.post(url, organisation_data(organisation, theirs, charity_number="7654321"))
 
     html = response.content.decode()
@@ -40,7 +48,10 @@ def test_the_second_of_two_overlapping_edits_is_refused_with_what_changed(office
     assert "Someone else changed this record (name)" in html
     assert 'value="7654321"' in html  # what they typed is still there
     organisation.refresh_from_db()
-    assert (organisation.name, organisation.charity_number) == ("Riverside Community Trust", organisation.charity_number)
+    assert (organisation.name, organisation.charity_number) == (
+        "Riverside Community Trust",
+        organisation.charity_number,
+    )
 
     # Having seen it, saving again replaces the other change deliberately.
     again = other_officer.post(url, organisation_data(organisation, version_on(response), charity_number="7654321"))
@@ -54,8 +65,14 @@ def test_an_action_edited_twice_at_once_keeps_the_first_save(compact, officer_cl
     url = reverse("success_factors:action_edit", args=[action.pk])
     version = version_on(officer_client.get(url))
     data = {
-        "factor": action.factor.pk, "description": "Brief every councillor by May", "owner_name": "Policy team",
-        "due_on_0": "31", "due_on_1": "3", "due_on_2": "2027", "status": "open", "version": version,
+        "factor": action.factor.pk,
+        "description": "Brief every councillor by May",
+        "owner_name": "Policy team",
+        "due_on_0": "31",
+        "due_on_1": "3",
+        "due_on_2": "2027",
+        "status": "open",
+        "version": version,
     }
     action.description = "Brief every councillor and officer"
     action.save()

@@ -17,8 +17,8 @@ def test_quick_select_draws_the_same_options_as_djangos_select():
     quick = QuickSelect(choices=CHOICES).render("organisation", 2, attrs={"id": "id_organisation"})
     django = forms.Select(choices=CHOICES).render("organisation", 2, attrs={"id": "id_organisation"})
 
-    assert [o.replace(' selected>', '>') for o in options(quick)] == [
-        re.sub(r"\s+", " ", o).replace(' selected>', '>') for o in options(django)
+    assert [o.replace(" selected>", ">") for o in options(quick)] == [
+        re.sub(r"\s+", " ", o).replace(" selected>", ">") for o in options(django)
     ]
     assert options(quick)[2] == '<option value="2" selected>&lt;script&gt;alert(1)&lt;/script&gt;</option>'
     assert 'name="organisation"' in quick and 'id="id_organisation"' in quick

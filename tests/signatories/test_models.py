@@ -88,7 +88,9 @@ def test_signatures_are_listed_latest_first():
         withdrawn_on=datetime.date(2016, 1, 1),
         withdrawal_reason="Merged",
     )
-    new = factories.SignatureFactory(organisation=organisation, compact=old.compact, signed_on=datetime.date(2020, 1, 1))
+    new = factories.SignatureFactory(
+        organisation=organisation, compact=old.compact, signed_on=datetime.date(2020, 1, 1)
+    )
 
     assert list(organisation.signatures.all()) == [new, old]
 

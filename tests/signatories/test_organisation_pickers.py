@@ -23,25 +23,31 @@ pytestmark = pytest.mark.django_db
 def register(compact):
     signed = factories.SignatureFactory(compact=compact, organisation__name="Northbrook CVS").organisation
     withdrawn = factories.SignatureFactory(
-        compact=compact, organisation__name="Riverside Trust", withdrawn_on=datetime.date(2024, 1, 1),
+        compact=compact,
+        organisation__name="Riverside Trust",
+        withdrawn_on=datetime.date(2024, 1, 1),
         withdrawal_reason="Merged",
     ).organisation
     signed_again = factories.SignatureFactory(
-        compact=compact, organisation__name="Age UK Northbrook", withdrawn_on=datetime.date(2023, 1, 1),
+        compact=compact,
+        organisation__name="Age UK Northbrook",
+        withdrawn_on=datetime.date(2023, 1, 1),
         withdrawal_reason="Lapsed",
     ).organisation
     factories.SignatureFactory(compact=compact, organisation=signed_again, signed_on=datetime.date(2024, 2, 1))
     never = factories.OrganisationFactory(name="Brook Valley Co-operative", sector=Sector.OTHER)
     council = factories.OrganisationFactory(name="Northbrook <Borough> Council", sector=Sector.STATUTORY)
-    return {"signed": signed, "withdrawn": withdrawn, "signed_again": signed_again, "never": never,
-            "council": council}
+    return {"signed": signed, "withdrawn": withdrawn, "signed_again": signed_again, "never": never, "council": council}
 
 
 def test_only_organisations_withdrawn_from_the_compact_in_force_are_marked(register):
     labels = [organisation_label(organisation) for organisation in organisation_choices()]
 
     assert labels == [
-        "Age UK Northbrook", "Brook Valley Co-operative", "Northbrook <Borough> Council", "Northbrook CVS",
+        "Age UK Northbrook",
+        "Brook Valley Co-operative",
+        "Northbrook <Borough> Council",
+        "Northbrook CVS",
         "Riverside Trust (withdrawn)",
     ]
 
@@ -63,8 +69,8 @@ def test_the_choices_take_one_query_however_many_organisations(register):
     assert len(captured) == 1
     assert html.count("<option") == 26
     assert 'data-module="compact-organisation-select"' in html
-    assert '>Riverside Trust (withdrawn)</option>' in html
-    assert '>Northbrook &lt;Borough&gt; Council</option>' in html
+    assert ">Riverside Trust (withdrawn)</option>" in html
+    assert ">Northbrook &lt;Borough&gt; Council</option>" in html
 
 
 def test_the_whole_registers_options_are_kept_until_the_register_changes(register, compact):
@@ -78,8 +84,12 @@ def test_the_whole_registers_options_are_kept_until_the_register_changes(registe
     assert html.count(" selected>") == 1
 
     factories.OrganisationFactory(name="Zebra Crossing Trust")
-    factories.SignatureFactory(compact=compact, organisation=register["never"], withdrawn_on=datetime.date(2025, 1, 1),
-                               withdrawal_reason="Closed")
+    factories.SignatureFactory(
+        compact=compact,
+        organisation=register["never"],
+        withdrawn_on=datetime.date(2025, 1, 1),
+        withdrawal_reason="Closed",
+    )
     html = OrganisationChoiceField().widget.render("organisation", "<b>1</b>")
     assert ">Zebra Crossing Trust</option>" in html
     assert ">Brook Valley Co-operative (withdrawn)</option>" in html
@@ -100,8 +110,9 @@ def test_a_form_that_narrows_the_list_shows_only_its_own(register):
 
 
 class WinLikeForm(GovForm):
-    organisations = OrganisationsChoiceField(required=False, label="Organisations involved (optional)",
-                                             help_text="Choose every organisation that took part.")
+    organisations = OrganisationsChoiceField(
+        required=False, label="Organisations involved (optional)", help_text="Choose every organisation that took part."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,10 +128,17 @@ def test_without_javascript_the_organisations_are_checkboxes_grouped_by_sector(r
 
     legends = re.findall(r'<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">([^<]*)</legend>', html)
     assert legends == ["Organisations involved (optional)", "Statutory", "Voluntary and community", "Other"]
-    boxes = re.findall(r'<input class="govuk-checkboxes__input" id="([^"]+)" name="organisations" type="checkbox" '
-                       r'value="(\d+)"( checked)?>', html)
+    boxes = re.findall(
+        r'<input class="govuk-checkboxes__input" id="([^"]+)" name="organisations" type="checkbox" '
+        r'value="(\d+)"( checked)?>',
+        html,
+    )
     assert [box_id for box_id, _, _ in boxes] == [
-        "id_organisations", "id_organisations_2", "id_organisations_3", "id_organisations_4", "id_organisations_5",
+        "id_organisations",
+        "id_organisations_2",
+        "id_organisations_3",
+        "id_organisations_4",
+        "id_organisations_5",
     ]
     checked = {int(value) for _, value, mark in boxes if mark}
     assert checked == {register["signed"].pk, register["council"].pk}

@@ -151,8 +151,12 @@ def test_officer_sees_the_add_button_and_lsp_member_does_not(compact, officer_cl
 def test_detail_shows_signature_history_newest_first_with_withdrawal_reason(compact, lsp_client):
     organisation = factories.OrganisationFactory(name="Riverside Food Bank")
     factories.SignatureFactory(
-        compact=compact, organisation=organisation, signed_on=datetime.date(2019, 4, 2), signed_by_name="Ann Old",
-        withdrawn_on=datetime.date(2020, 8, 3), withdrawal_reason="Lost funding",
+        compact=compact,
+        organisation=organisation,
+        signed_on=datetime.date(2019, 4, 2),
+        signed_by_name="Ann Old",
+        withdrawn_on=datetime.date(2020, 8, 3),
+        withdrawal_reason="Lost funding",
     )
     factories.SignatureFactory(compact=compact, organisation=organisation, signed_on=datetime.date(2022, 9, 14))
 
@@ -180,7 +184,10 @@ def test_detail_lists_active_champions_before_those_who_stood_down(lsp_client):
 def test_detail_shows_endorsements(compact, lsp_client):
     organisation = factories.OrganisationFactory()
     factories.EndorsementFactory(
-        compact=compact, organisation=organisation, name="Cllr Pat Leader", statement="We stand by it.",
+        compact=compact,
+        organisation=organisation,
+        name="Cllr Pat Leader",
+        statement="We stand by it.",
         endorsed_on=datetime.date(2023, 6, 1),
     )
 
@@ -211,7 +218,9 @@ def test_officer_adds_an_organisation(officer_client):
     assert response.status_code == 302
     assert response["Location"] == organisation.get_absolute_url()
     assert (organisation.name, organisation.sector, organisation.charity_number) == (
-        "Riverside Food Bank", Sector.VOLUNTARY, "1234567"
+        "Riverside Food Bank",
+        Sector.VOLUNTARY,
+        "1234567",
     )
     assert "Riverside Food Bank has been added to the register." in page_text(officer_client.get(response["Location"]))
 
@@ -288,7 +297,9 @@ def test_officer_records_a_signature(compact, officer_client):
 
     signature = Signature.objects.get()
     assert (signature.organisation, signature.compact, signature.signed_on) == (
-        organisation, compact, datetime.date(2024, 3, 27)
+        organisation,
+        compact,
+        datetime.date(2024, 3, 27),
     )
     assert (signature.signed_by_name, signature.signed_by_role) == ("Sam Signer", "Chair of Trustees")
     assert "Riverside Food Bank has signed the Compact." in page_text(response)
@@ -374,8 +385,10 @@ def test_withdrawal_dated_before_the_signing_is_refused(compact, officer_client)
 
 def test_withdrawing_an_already_withdrawn_signature_goes_back_with_a_message(compact, officer_client):
     signature = factories.SignatureFactory(
-        compact=compact, organisation__name="Riverside Food Bank",
-        withdrawn_on=datetime.date(2022, 1, 1), withdrawal_reason="Merged",
+        compact=compact,
+        organisation__name="Riverside Food Bank",
+        withdrawn_on=datetime.date(2022, 1, 1),
+        withdrawal_reason="Merged",
     )
 
     response = officer_client.post(url("signature_withdraw", signature), withdraw_data(), follow=True)
@@ -392,15 +405,21 @@ def test_withdrawing_an_already_withdrawn_signature_goes_back_with_a_message(com
 def test_officer_records_an_endorsement(compact, officer_client):
     organisation = factories.OrganisationFactory(name="Anytown Council")
     data = {
-        "compact": compact.pk, "name": "Cllr Pat Leader", "kind": EndorsementKind.ELECTED_MEMBER,
-        "position": "Leader of the Council", "statement": "", **date_fields("endorsed_on", datetime.date(2024, 2, 5)),
+        "compact": compact.pk,
+        "name": "Cllr Pat Leader",
+        "kind": EndorsementKind.ELECTED_MEMBER,
+        "position": "Leader of the Council",
+        "statement": "",
+        **date_fields("endorsed_on", datetime.date(2024, 2, 5)),
     }
 
     response = officer_client.post(url("endorsement_create", organisation), data, follow=True)
 
     endorsement = Endorsement.objects.get()
     assert (endorsement.organisation, endorsement.compact, endorsement.endorsed_on) == (
-        organisation, compact, datetime.date(2024, 2, 5)
+        organisation,
+        compact,
+        datetime.date(2024, 2, 5),
     )
     assert "The endorsement by Cllr Pat Leader has been recorded." in page_text(response)
 
@@ -408,8 +427,11 @@ def test_officer_records_an_endorsement(compact, officer_client):
 def test_endorsement_without_a_position_is_refused(compact, officer_client):
     organisation = factories.OrganisationFactory()
     data = {
-        "compact": compact.pk, "name": "Cllr Pat Leader", "kind": EndorsementKind.ELECTED_MEMBER,
-        "position": "", **date_fields("endorsed_on", datetime.date(2024, 2, 5)),
+        "compact": compact.pk,
+        "name": "Cllr Pat Leader",
+        "kind": EndorsementKind.ELECTED_MEMBER,
+        "position": "",
+        **date_fields("endorsed_on", datetime.date(2024, 2, 5)),
     }
 
     response = officer_client.post(url("endorsement_create", organisation), data)

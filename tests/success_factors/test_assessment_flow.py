@@ -145,9 +145,7 @@ def test_starting_a_round_already_started_goes_to_the_existing_one(draft, chris_
     assert "Riverside Trust already has a self-assessment for 2026/27. Here it is." in page_text(response)
 
 
-def test_a_champion_whose_organisation_withdrew_cannot_start_one_but_can_open_one_started(
-    compact, trust, chris_client
-):
+def test_a_champion_whose_organisation_withdrew_cannot_start_one_but_can_open_one_started(compact, trust, chris_client):
     from signatories import services as register
 
     Assessment.objects.create(compact=compact, organisation=trust, round="2025/26")
@@ -155,11 +153,13 @@ def test_a_champion_whose_organisation_withdrew_cannot_start_one_but_can_open_on
 
     response = chris_client.post(START_URL, {"round": "2026/27"})
 
-    assert error_summary(response) == [(
-        "#id_round",
-        "Riverside Trust is not a current signatory of the Compact, so it cannot start a self-assessment. "
-        "Ask your Compact officer if this is wrong.",
-    )]
+    assert error_summary(response) == [
+        (
+            "#id_round",
+            "Riverside Trust is not a current signatory of the Compact, so it cannot start a self-assessment. "
+            "Ask your Compact officer if this is wrong.",
+        )
+    ]
     assert not Assessment.objects.filter(round="2026/27").exists()
     response = chris_client.post(START_URL, {"round": "2025/26"})
     assert response.status_code == 302
@@ -254,8 +254,12 @@ def test_factor_page_shows_every_statement_as_an_accessible_question(draft, chri
     html = response.content.decode()
     assert html.count('<fieldset class="govuk-fieldset"') == len(indicators(1)) == 4
     for indicator in indicators(1):
-        legend = re.search(rf'<legend[^>]*>\s*<h2[^>]*>(.*?)</h2>\s*</legend>\s*<div class="govuk-radios[^"]*">\s*'
-                           rf'<div class="govuk-radios__item">\s*<input[^>]*name="indicator-{indicator.pk}-level"', html, re.S)
+        legend = re.search(
+            rf'<legend[^>]*>\s*<h2[^>]*>(.*?)</h2>\s*</legend>\s*<div class="govuk-radios[^"]*">\s*'
+            rf'<div class="govuk-radios__item">\s*<input[^>]*name="indicator-{indicator.pk}-level"',
+            html,
+            re.S,
+        )
         assert legend and indicator.statement.replace("'", "&#x27;") in legend[1]
         assert f'<label for="id_indicator-{indicator.pk}-evidence"' in html
         assert f'<label for="id_indicator-{indicator.pk}-evidence_link"' in html
@@ -309,7 +313,10 @@ def test_the_fixed_page_is_saved_and_the_next_factor_follows(draft, chris_client
     assert response["Location"] == factor_url(draft, 2)
     rating = Rating.objects.get(indicator=first)
     assert (rating.level, rating.evidence, rating.evidence_link, rating.comment) == (
-        Level.EMBEDDED, "Joint discharge scheme", "https://example.org/discharge", "Started in May"
+        Level.EMBEDDED,
+        "Joint discharge scheme",
+        "https://example.org/discharge",
+        "Started in May",
     )
     assert Rating.objects.filter(assessment=draft, level__isnull=True).count() == 3  # left empty while drafting
 
@@ -370,9 +377,10 @@ def test_review_lists_what_is_missing_and_offers_no_submit_button(draft, chris_c
     assert "Still to answer 2. Establish the right structures – 5 of 5 statements not answered" in text
     assert "7. Embed the Compact – 5 of 5 statements not answered" in text
     assert "1. Outcomes focus –" not in text
-    assert f"action=\"{submit_url(draft)}\"" not in response.content.decode()
-    assert f'href="{factor_url(draft, 1)}">Change<span class="govuk-visually-hidden"> answers for 1. Outcomes focus' in (
-        response.content.decode()
+    assert f'action="{submit_url(draft)}"' not in response.content.decode()
+    assert (
+        f'href="{factor_url(draft, 1)}">Change<span class="govuk-visually-hidden"> answers for 1. Outcomes focus'
+        in (response.content.decode())
     )
 
 
@@ -418,7 +426,9 @@ def test_submit_only_accepts_post(draft, chris_client):
 def test_a_submitted_assessment_is_read_only(submitted, chris_client):
     before = list(Rating.objects.filter(assessment=submitted).values_list("indicator_id", "level", "evidence"))
 
-    response = chris_client.post(factor_url(submitted, 1), answers(1, level=Level.NOT_IN_PLACE, evidence="Changed"), follow=True)
+    response = chris_client.post(
+        factor_url(submitted, 1), answers(1, level=Level.NOT_IN_PLACE, evidence="Changed"), follow=True
+    )
 
     assert response.redirect_chain == [(detail_url(submitted), 302)]
     assert "This self-assessment has been submitted, so its answers can no longer be changed." in page_text(response)
@@ -440,7 +450,10 @@ def test_submitted_assessment_shows_scores_answers_and_who_submitted(submitted, 
     assert row_for(response, "2. Establish the right structures") == "2. Establish the right structures 73"
     assert row_for(response, "3. Lead and champion the Compact") == "3. Lead and champion the Compact 67"
     assert f"Submitted on {submitted.submitted_at:%-d %B %Y} by Chris Champion." in text
-    assert f"{indicators(2)[0].statement} Embedded Evidence: Quarterly report https://example.org/lsp Comment: Since 2024" in text
+    assert (
+        f"{indicators(2)[0].statement} Embedded Evidence: Quarterly report https://example.org/lsp Comment: Since 2024"
+        in text
+    )
     assert "Reopen" not in text
     assert "Review and submit" not in text
 
@@ -536,7 +549,9 @@ def many(compact):
 
 def listed(response):
     """The organisation and round of each row of the list, top to bottom."""
-    cells = re.findall(r'<td class="govuk-table__cell"><a class="govuk-link"[^>]*>(.*?)</a>', response.content.decode(), re.S)
+    cells = re.findall(
+        r'<td class="govuk-table__cell"><a class="govuk-link"[^>]*>(.*?)</a>', response.content.decode(), re.S
+    )
     return [text(cell).replace(" ,", ",") for cell in cells]
 
 
@@ -544,8 +559,12 @@ def test_officer_sees_every_assessment_newest_round_first(many, officer_client):
     response = officer_client.get(LIST_URL)
 
     assert listed(response) == [
-        "Anytown Council, 2026/27", "Hilltop Housing, 2026/27", "Riverside Trust, 2026/27",
-        "Anytown Council, 2025/26", "Hilltop Housing, 2025/26", "Riverside Trust, 2025/26",
+        "Anytown Council, 2026/27",
+        "Hilltop Housing, 2026/27",
+        "Riverside Trust, 2026/27",
+        "Anytown Council, 2025/26",
+        "Hilltop Housing, 2025/26",
+        "Riverside Trust, 2025/26",
     ]
     assert "6 self-assessments" in page_text(response)
 
@@ -614,9 +633,13 @@ def test_champion_completes_a_self_assessment_from_start_to_finish(compact, trus
     assert error_summary(chris_client.post(factor_url(assessment, 1), bad))
     assert not Rating.objects.exists()
 
-    chris_client.post(factor_url(assessment, 1), answers(1, evidence="Board minutes", evidence_link="https://example.org/m"))
+    chris_client.post(
+        factor_url(assessment, 1), answers(1, evidence="Board minutes", evidence_link="https://example.org/m")
+    )
     chris_client.post(factor_url(assessment, 2), answers(2, level=None, evidence="Still finding out"))
-    assert "Self-assessment incomplete 1 of 7 sections completed." in page_text(chris_client.get(detail_url(assessment)))
+    assert "Self-assessment incomplete 1 of 7 sections completed." in page_text(
+        chris_client.get(detail_url(assessment))
+    )
     assert error_summary(chris_client.post(submit_url(assessment)))
 
     for number in range(2, 8):

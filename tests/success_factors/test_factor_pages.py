@@ -88,7 +88,9 @@ def test_detail_marks_local_and_retired_indicators(compact, lsp_client):
 
 def test_detail_shows_open_actions_on_the_factor(compact, lsp_client):
     factories.ActionFactory(compact=compact, factor=factor(3), description="Train every champion")
-    factories.ActionFactory(compact=compact, factor=factor(3), description="Old finished work", status=ActionStatus.DONE)
+    factories.ActionFactory(
+        compact=compact, factor=factor(3), description="Old finished work", status=ActionStatus.DONE
+    )
 
     text = page_text(lsp_client.get(detail_url(3)))
 
@@ -99,8 +101,12 @@ def test_detail_shows_open_actions_on_the_factor(compact, lsp_client):
 def test_detail_lists_the_open_actions_due_soonest_and_says_how_many_there_are(compact, lsp_client):
     today = datetime.date(2026, 11, 25)
     for n in range(12):
-        factories.ActionFactory(compact=compact, factor=factor(3), description=f"Action due in {n} weeks",
-                                due_on=today + datetime.timedelta(weeks=n))
+        factories.ActionFactory(
+            compact=compact,
+            factor=factor(3),
+            description=f"Action due in {n} weeks",
+            due_on=today + datetime.timedelta(weeks=n),
+        )
 
     response = lsp_client.get(detail_url(3))
 

@@ -116,9 +116,11 @@ def naive_results(compact, round_name):
 
 levels = st.sampled_from([Level.DONT_KNOW, Level.NOT_IN_PLACE, Level.DEVELOPING, Level.ESTABLISHED, Level.EMBEDDED])
 organisations = st.lists(
-    st.tuples(st.sampled_from([Sector.STATUTORY, Sector.VOLUNTARY]), st.lists(levels, min_size=7, max_size=7),
-              st.booleans()),
-    min_size=1, max_size=5,
+    st.tuples(
+        st.sampled_from([Sector.STATUTORY, Sector.VOLUNTARY]), st.lists(levels, min_size=7, max_size=7), st.booleans()
+    ),
+    min_size=1,
+    max_size=5,
 )
 
 
@@ -146,7 +148,11 @@ def test_partnership_results_from_kept_scores_match_the_ratings(organisations):
     for result in results.factors:
         groups = expected.get(result.factor.number, {})
         assert result.respondents == len(groups.get("all", []))
-        for value, key in ((result.score, "all"), (result.statutory, Sector.STATUTORY), (result.voluntary, Sector.VOLUNTARY)):
+        for value, key in (
+            (result.score, "all"),
+            (result.statutory, Sector.STATUTORY),
+            (result.voluntary, Sector.VOLUNTARY),
+        ):
             scores = groups.get(key)
             assert value == (pytest.approx(mean(scores)) if scores else None)
 

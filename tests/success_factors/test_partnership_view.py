@@ -49,7 +49,9 @@ def test_shows_the_response_rate(two_rounds, lsp_client):
 def test_shows_the_factor_score_against_the_previous_round(two_rounds, lsp_client):
     response = lsp_client.get(URL)
 
-    assert row_for(response, "3. Lead and champion the Compact").startswith("3. Lead and champion the Compact 67 50 up 17")
+    assert row_for(response, "3. Lead and champion the Compact").startswith(
+        "3. Lead and champion the Compact 67 50 up 17"
+    )
 
 
 def test_factor_nobody_scored_shows_not_enough_evidence(two_rounds, lsp_client):
@@ -86,7 +88,9 @@ def test_an_earlier_round_can_be_chosen(two_rounds, lsp_client):
     response = lsp_client.get(URL, {"round": "2025/26"})
 
     assert "How the partnership is doing: 2025/26" in page_text(response)
-    assert row_for(response, "3. Lead and champion the Compact").startswith("3. Lead and champion the Compact Weakest 50")
+    assert row_for(response, "3. Lead and champion the Compact").startswith(
+        "3. Lead and champion the Compact Weakest 50"
+    )
 
 
 def test_an_unknown_round_shows_the_latest_with_a_message(two_rounds, lsp_client):
@@ -138,8 +142,9 @@ def test_query_count_does_not_grow_with_organisations(compact, officer_client):
     assert len(fifty) == len(five)
 
 
-def test_the_kept_figures_change_as_soon_as_an_assessment_is_reopened_or_a_signatory_joins(two_rounds, compact,
-                                                                                          lsp_client, officer):
+def test_the_kept_figures_change_as_soon_as_an_assessment_is_reopened_or_a_signatory_joins(
+    two_rounds, compact, lsp_client, officer
+):
     from success_factors.models import Assessment
     from success_factors.services import reopen_assessment
 

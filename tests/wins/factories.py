@@ -28,7 +28,9 @@ class WinFactory(factory.django.DjangoModelFactory):
     status = WinStatus.PUBLISHED
     submitted_at = factory.LazyAttribute(lambda win: timezone.now() if win.status != WinStatus.DRAFT else None)
     published_at = factory.LazyAttribute(lambda win: timezone.now() if win.status == WinStatus.PUBLISHED else None)
-    return_note = factory.LazyAttribute(lambda win: "Add the numbers, please." if win.status == WinStatus.RETURNED else "")
+    return_note = factory.LazyAttribute(
+        lambda win: "Add the numbers, please." if win.status == WinStatus.RETURNED else ""
+    )
 
     @factory.post_generation
     def factors(self, create, extracted, **kwargs):

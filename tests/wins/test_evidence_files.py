@@ -61,8 +61,9 @@ def test_nobody_signed_out_gets_a_file(compact, client):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-def test_a_drafts_file_is_for_its_recorder_and_officers_only(compact, champion, champion_client, officer_client,
-                                                               lsp_client):
+def test_a_drafts_file_is_for_its_recorder_and_officers_only(
+    compact, champion, champion_client, officer_client, lsp_client
+):
     win = draft(compact=compact, recorded_by=champion, evidence_file=upload(), evidence_file_name="report.pdf")
     other_champion = Client()
     other_champion.force_login(factories.champion_user(username="other-champion"))

@@ -26,8 +26,13 @@ def test_the_csv_has_a_header_and_a_row_for_each_published_win(compact, officer_
     food_bank = factories.OrganisationFactory(name="Riverside Food Bank")
     council = factories.OrganisationFactory(name="Northbrook Council")
     win = WinFactory(
-        compact=compact, title="Food bank referrals – one route", happened_on=datetime.date(2026, 2, 3),
-        factors=[factor(2), factor(1)], organisations=[food_bank, council], is_quick_win=True, people_reached=340,
+        compact=compact,
+        title="Food bank referrals – one route",
+        happened_on=datetime.date(2026, 2, 3),
+        factors=[factor(2), factor(1)],
+        organisations=[food_bank, council],
+        is_quick_win=True,
+        people_reached=340,
         difference_made="Referrals arrive the same day.",
     )
     draft(compact=compact, title="Not yet")
@@ -37,13 +42,28 @@ def test_the_csv_has_a_header_and_a_row_for_each_published_win(compact, officer_
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="compact-wins-')
     header, *body = rows(response)
-    assert header == ["Title", "Happened on", "Factors", "Organisations involved", "Quick win", "People reached",
-                      "Difference made", "Link to the win"]
-    assert body == [[
-        "Food bank referrals – one route", "2026-02-03", "1. Outcomes focus; 2. Establish the right structures",
-        "Northbrook Council; Riverside Food Bank", "Yes", "340", "Referrals arrive the same day.",
-        f"https://compact.example.org/wins/{win.pk}/",
-    ]]
+    assert header == [
+        "Title",
+        "Happened on",
+        "Factors",
+        "Organisations involved",
+        "Quick win",
+        "People reached",
+        "Difference made",
+        "Link to the win",
+    ]
+    assert body == [
+        [
+            "Food bank referrals – one route",
+            "2026-02-03",
+            "1. Outcomes focus; 2. Establish the right structures",
+            "Northbrook Council; Riverside Food Bank",
+            "Yes",
+            "340",
+            "Referrals arrive the same day.",
+            f"https://compact.example.org/wins/{win.pk}/",
+        ]
+    ]
 
 
 def test_the_csv_follows_the_librarys_filters(compact, officer_client):
@@ -55,7 +75,7 @@ def test_the_csv_follows_the_librarys_filters(compact, officer_client):
     assert [row[0] for row in body] == ["Quick one"]
 
 
-@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd"])
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd"])
 def test_cells_that_a_spreadsheet_would_run_as_formulas_are_made_text(text):
     assert safe_cell(text) == "'" + text
 
@@ -86,8 +106,13 @@ def test_every_win_gets_its_own_factors_and_organisations_in_a_long_export(compa
     for n in range(30):
         involved = organisations[: n % 4]
         factors = [factor(1 + n % 7)] + ([factor(7)] if n % 3 == 0 and n % 7 != 6 else [])
-        win = WinFactory(compact=compact, title=f"Win {n}", happened_on=datetime.date(2026, 1, 1 + n % 5),
-                         organisations=involved, factors=factors)
+        win = WinFactory(
+            compact=compact,
+            title=f"Win {n}",
+            happened_on=datetime.date(2026, 1, 1 + n % 5),
+            organisations=involved,
+            factors=factors,
+        )
         expected[win.title] = [
             "; ".join(f"{f.number}. {f.title}" for f in sorted(factors, key=lambda f: f.number)),
             "; ".join(o.name for o in involved),

@@ -74,8 +74,17 @@ def test_filter_by_date_range(compact, lsp_client):
     for day in (1, 15, 28):
         WinFactory(compact=compact, title=f"Day {day}", happened_on=datetime.date(2026, 2, day))
 
-    response = lsp_client.get(URL, {"happened_from_0": "10", "happened_from_1": "2", "happened_from_2": "2026",
-                                    "happened_to_0": "20", "happened_to_1": "2", "happened_to_2": "2026"})
+    response = lsp_client.get(
+        URL,
+        {
+            "happened_from_0": "10",
+            "happened_from_1": "2",
+            "happened_from_2": "2026",
+            "happened_to_0": "20",
+            "happened_to_1": "2",
+            "happened_to_2": "2026",
+        },
+    )
 
     assert titles(response) == ["Day 15"]
 
@@ -99,14 +108,24 @@ def test_quick_wins_only(compact, lsp_client):
 
 @pytest.fixture
 def stories(compact):
-    WinFactory(compact=compact, title="Volunteers' fair at the library",
-               what_happened="Fourteen groups took stalls.", difference_made="120 people signed up.")
-    WinFactory(compact=compact, title="Hospital discharge scheme",
-               what_happened="Volunteers phone patients before they leave hospital.",
-               difference_made="Older people got home sooner.")
-    WinFactory(compact=compact, title="Grant paid in advance",
-               what_happened="The council paid quarterly in advance.",
-               difference_made="No overdraft needed at the start of the year.")
+    WinFactory(
+        compact=compact,
+        title="Volunteers' fair at the library",
+        what_happened="Fourteen groups took stalls.",
+        difference_made="120 people signed up.",
+    )
+    WinFactory(
+        compact=compact,
+        title="Hospital discharge scheme",
+        what_happened="Volunteers phone patients before they leave hospital.",
+        difference_made="Older people got home sooner.",
+    )
+    WinFactory(
+        compact=compact,
+        title="Grant paid in advance",
+        what_happened="The council paid quarterly in advance.",
+        difference_made="No overdraft needed at the start of the year.",
+    )
 
 
 def found(text):
@@ -136,8 +155,9 @@ def test_on_postgresql_search_understands_word_forms_and_phrases(stories):
     assert found("volunteers -hospital") == ["Volunteers' fair at the library"]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="the search index is PostgreSQL's (SQLite searches with LIKE)")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search index is PostgreSQL's (SQLite searches with LIKE)"
+)
 def test_on_postgresql_search_reads_its_index(stories):
     """A search filters on what ``win_search_idx`` indexes; if the two ever differ, PostgreSQL reads every win.
 
@@ -186,8 +206,9 @@ def test_a_search_matching_very_many_wins_stops_counting(stories, lsp_client, mo
 
 def test_the_library_shows_each_wins_organisations_and_factors(compact, lsp_client):
     food_bank = factories.OrganisationFactory(name="Riverside Food Bank")
-    WinFactory(compact=compact, title="Food bank referrals", organisations=[food_bank], factors=[factor(1)],
-               is_quick_win=True)
+    WinFactory(
+        compact=compact, title="Food bank referrals", organisations=[food_bank], factors=[factor(1)], is_quick_win=True
+    )
 
     text = page_text(lsp_client.get(URL))
 

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 QUEUE = reverse("wins:queue")
 
 
-def test_a_win_goes_from_champion_to_library(compact, champion, champion_client, officer_client, lsp_client, mailoutbox):
+def test_a_win_goes_from_champion_to_library(
+    compact, champion, champion_client, officer_client, lsp_client, mailoutbox
+):
     champion_client.post(reverse("wins:win_create"), form_data(title="Shared premises for the food bank"))
     win = Win.objects.get()
 

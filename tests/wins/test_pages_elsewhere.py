@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_factor_page_lists_its_recent_published_wins_and_counts_them(compact, lsp_client):
     for day in range(1, 8):
-        WinFactory(compact=compact, title=f"Embedding win {day}", happened_on=datetime.date(2026, 1, day),
-                   factors=[factor(7)])
+        WinFactory(
+            compact=compact, title=f"Embedding win {day}", happened_on=datetime.date(2026, 1, day), factors=[factor(7)]
+        )
     WinFactory(compact=compact, title="About structures", factors=[factor(2)])
     draft(compact=compact, title="Unchecked draft", factors=[factor(7)])
 

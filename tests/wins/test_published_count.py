@@ -23,12 +23,21 @@ def other(db):
 
 
 def bulk_wins(compact, how_many, status=WinStatus.PUBLISHED):
-    return Win.objects.bulk_create([
-        Win(compact=compact, title=f"Win {n}", what_happened="…", difference_made="…",
-            happened_on=datetime.date(2026, 3, 1), published_at=timezone.now(), submitted_at=timezone.now(),
-            status=status(n) if callable(status) else status)
-        for n in range(how_many)
-    ])
+    return Win.objects.bulk_create(
+        [
+            Win(
+                compact=compact,
+                title=f"Win {n}",
+                what_happened="…",
+                difference_made="…",
+                happened_on=datetime.date(2026, 3, 1),
+                published_at=timezone.now(),
+                submitted_at=timezone.now(),
+                status=status(n) if callable(status) else status,
+            )
+            for n in range(how_many)
+        ]
+    )
 
 
 def test_no_compact_set_up_has_no_published_wins(db):

@@ -116,7 +116,9 @@ def test_the_date_cannot_be_in_the_future(compact, champion_client):
     assert not Win.objects.exists()
 
 
-def test_a_program_renamed_as_a_pdf_is_refused_and_the_person_told_to_choose_again(compact, champion_client, media_root):
+def test_a_program_renamed_as_a_pdf_is_refused_and_the_person_told_to_choose_again(
+    compact, champion_client, media_root
+):
     response = champion_client.post(URL, form_data(evidence_file=upload("report.pdf", EXE_BYTES)))
 
     assert response.status_code == 200

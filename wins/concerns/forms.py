@@ -53,8 +53,13 @@ class ConcernForm(GovForm):
         self.fields["consultation"].queryset = visible_records(RecordKind.CONSULTATION, user=by, compact=compact)
         self.fields["funding_decision"].queryset = visible_records(RecordKind.FUNDING, user=by, compact=compact)
         self.helper.layout = Layout(
-            Field.text("title"), Field.textarea("details"), Field.radios("factor", legend_size=Size.SMALL),
-            OrganisationPicker("organisations"), "raised_on", "consultation", "funding_decision",
+            Field.text("title"),
+            Field.textarea("details"),
+            Field.radios("factor", legend_size=Size.SMALL),
+            OrganisationPicker("organisations"),
+            "raised_on",
+            "consultation",
+            "funding_decision",
         )
 
     def clean_raised_on(self):
@@ -68,7 +73,9 @@ class ConcernForm(GovForm):
 
 class ConcernUpdateForm(GovForm):
     status = forms.ChoiceField(
-        choices=ConcernStatus.choices, widget=forms.RadioSelect, label="Status",
+        choices=ConcernStatus.choices,
+        widget=forms.RadioSelect,
+        label="Status",
         error_messages={"required": "Select the concern's status"},
     )
     resolution = forms.CharField(
@@ -100,7 +107,9 @@ class ConcernUpdateForm(GovForm):
         super().__init__(*args, **kwargs)
         self.concern = concern
         self.helper.layout = Layout(
-            Field.radios("status", legend_size=Size.SMALL), Field.textarea("resolution"), Field.textarea("summary"),
+            Field.radios("status", legend_size=Size.SMALL),
+            Field.textarea("resolution"),
+            Field.textarea("summary"),
             Field.checkbox("summary_published"),
         )
 

@@ -31,7 +31,10 @@ def concern_counts(
             annotations[f"{period}__{measure}"] = Count("id", filter=condition)
     counts = {period: {number: dict.fromkeys(CONCERN_DATES, 0) for number in range(1, 8)} for period in periods}
     rows = (
-        Concern.objects.filter(compact=compact).filter(within).values("factor__number").annotate(**annotations)
+        Concern.objects.filter(compact=compact)
+        .filter(within)
+        .values("factor__number")
+        .annotate(**annotations)
         .order_by()
     )
     for row in rows:
@@ -44,9 +47,7 @@ def concern_counts(
     return counts
 
 
-def concern_status_table(
-    *, compact: Compact | None
-) -> tuple[list[tuple[Factor, dict[str, int], int]], dict[str, int]]:
+def concern_status_table(*, compact: Compact | None) -> tuple[list[tuple[Factor, dict[str, int], int]], dict[str, int]]:
     """Rows of (factor, {status: count}, total) for every factor, and the totals per status, in two queries."""
     rows = Concern.objects.filter(compact=compact).values("factor_id", "status").annotate(n=Count("id")).order_by()
     by_factor: dict[int, dict[str, int]] = {}

@@ -28,9 +28,15 @@ from .selectors import concern_status_table, concerns_for
 def _concern(pk):
     return get_object_or_404(
         Concern.objects.select_related(
-            "factor", "raised_by", "raised_by_organisation", "action", "compact", "consultation__body",
+            "factor",
+            "raised_by",
+            "raised_by_organisation",
+            "action",
+            "compact",
+            "consultation__body",
             "funding_decision__body",
-        ), pk=pk
+        ),
+        pk=pk,
     )
 
 
@@ -67,7 +73,9 @@ def concern_create(request):
         record = about.pop("record")
         initial.update(about, **{record.kind_field: record})
         about["record"] = record
-    form = ConcernForm(request.POST or None, compact=compact, by=request.user, organisation=organisation, initial=initial)
+    form = ConcernForm(
+        request.POST or None, compact=compact, by=request.user, organisation=organisation, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         concern = form.save()
         messages.success(request, "Your concern has been recorded. The Compact officer will be in touch.")

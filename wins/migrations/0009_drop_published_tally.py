@@ -17,7 +17,7 @@ PUBLISHED = "'published'"
 CHANGES = {
     "insert": f"SELECT compact_id, 1 AS n FROM new_wins WHERE status = {PUBLISHED}",
     "update": f"SELECT compact_id, 1 AS n FROM new_wins WHERE status = {PUBLISHED} UNION ALL "
-              f"SELECT compact_id, -1 AS n FROM old_wins WHERE status = {PUBLISHED}",
+    f"SELECT compact_id, -1 AS n FROM old_wins WHERE status = {PUBLISHED}",
 }
 TRANSITION_TABLES = {
     "insert": "NEW TABLE AS new_wins",
@@ -56,10 +56,15 @@ SELECT compact_id, count(*) FROM wins_win WHERE status = {PUBLISHED} GROUP BY co
 
 def _triggers(vendor):
     if vendor == "postgresql":
-        return [PG_TRIGGER.format(
-            op=op, OP=op.upper(), transition_tables=TRANSITION_TABLES[op],
-            steps=PG_TAKE if op == "delete" else PG_UPSERT.format(changes=CHANGES[op]),
-        ) for op in OPERATIONS]
+        return [
+            PG_TRIGGER.format(
+                op=op,
+                OP=op.upper(),
+                transition_tables=TRANSITION_TABLES[op],
+                steps=PG_TAKE if op == "delete" else PG_UPSERT.format(changes=CHANGES[op]),
+            )
+            for op in OPERATIONS
+        ]
     if vendor == "sqlite":
         return [SQLITE_TRIGGER.format(op=op, OP=op.upper(), steps="".join(SQLITE_STEPS[op])) for op in OPERATIONS]
     raise NotImplementedError(f"The published wins' tally is kept on PostgreSQL and SQLite, not {vendor}.")
@@ -80,20 +85,20 @@ def keep_tally(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wins', '0008_published_tally'),
+        ("wins", "0008_published_tally"),
     ]
 
     # Backwards, in reverse order: the table first, then its triggers and the fill.
     operations = [
         migrations.RunPython(stop_keeping_tally, keep_tally),
         migrations.DeleteModel(
-            name='PublishedTally',
+            name="PublishedTally",
         ),
         migrations.AddIndex(
-            model_name='win',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['compact'],
-                               name='win_published_count_idx'),
+            model_name="win",
+            index=models.Index(
+                condition=models.Q(("status", "published")), fields=["compact"], name="win_published_count_idx"
+            ),
         ),
     ]

@@ -46,5 +46,7 @@ class Command(BaseCommand):
         key = demo_key()
         if key:
             self.stdout.write(f"Demo API key ({DEMO_USE}): {key}")
-            self.stdout.write(f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL.rstrip('/')}/api/v1/organisations")
+            self.stdout.write(
+                f"  curl -H 'Authorization: Bearer {key}' {settings.SITE_URL.rstrip('/')}/api/v1/organisations"
+            )
             self.stdout.write("")

@@ -23,6 +23,7 @@ D = datetime.date
 @pytest.fixture
 def run_on(django_capture_on_commit_callbacks, mailoutbox):
     """Run the scheduled job as beat would at 08:15 on ``day``; the emails it sent."""
+
     def run(day):
         before = len(mailoutbox)
         moment = datetime.datetime.combine(day, datetime.time(8, 15), tzinfo=timezone.get_current_timezone())
@@ -38,8 +39,17 @@ def test_officers_are_emailed_once_about_funding_ending_without_notice(run_on, c
     factories.officer(username="second-officer")
     funding(compact=compact, by=officer, name="Youth work grant", starts_on=D(2025, 4, 1), ends_on=D(2026, 9, 30))
     funding(compact=compact, by=officer, name="Ends after four months", starts_on=D(2025, 4, 1), ends_on=D(2026, 11, 2))
-    funding(compact=compact, by=officer, name="Notice given", starts_on=D(2025, 4, 1), ends_on=D(2026, 9, 1),
-            change="ended", notice_given_on=D(2026, 5, 1), change_takes_effect_on=D(2026, 9, 1), change_reason="Cut")
+    funding(
+        compact=compact,
+        by=officer,
+        name="Notice given",
+        starts_on=D(2025, 4, 1),
+        ends_on=D(2026, 9, 1),
+        change="ended",
+        notice_given_on=D(2026, 5, 1),
+        change_takes_effect_on=D(2026, 9, 1),
+        change_reason="Cut",
+    )
 
     sent = run_on(D(2026, 7, 1))
 
@@ -61,7 +71,9 @@ def test_officers_are_emailed_once_about_funding_ending_without_notice(run_on, c
 
 
 def test_several_endings_go_in_one_email_and_a_new_end_date_warns_again(run_on, compact, officer):
-    first = funding(compact=compact, by=officer, name="Advice contract", starts_on=D(2025, 4, 1), ends_on=D(2026, 10, 31))
+    first = funding(
+        compact=compact, by=officer, name="Advice contract", starts_on=D(2025, 4, 1), ends_on=D(2026, 10, 31)
+    )
     funding(compact=compact, by=officer, name="Lunch club grant", starts_on=D(2025, 4, 1), ends_on=D(2026, 8, 31))
 
     [email] = run_on(D(2026, 7, 1))

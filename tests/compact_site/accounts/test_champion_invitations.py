@@ -19,10 +19,12 @@ def champions():
         "alex": factories.ChampionFactory(organisation=trust, name="Alex de la Cruz", email="alex@example.org"),
         "sam": factories.ChampionFactory(organisation=trust, name="Sam Lee", email="sam@example.org"),
         "no_email": factories.ChampionFactory(organisation=trust, name="Pat Moss", email=""),
-        "has_login": factories.champion_user(username="chris", first_name="Chris", last_name="Kay",
-                                             organisation=trust).champion_records.get(),
-        "stood_down": factories.ChampionFactory(organisation=trust, name="Old Hand", email="old@example.org",
-                                                stood_down_on="2024-01-01"),
+        "has_login": factories.champion_user(
+            username="chris", first_name="Chris", last_name="Kay", organisation=trust
+        ).champion_records.get(),
+        "stood_down": factories.ChampionFactory(
+            organisation=trust, name="Old Hand", email="old@example.org", stood_down_on="2024-01-01"
+        ),
     }
 
 
@@ -46,8 +48,14 @@ def test_ticked_champions_each_get_their_own_invitation(officer_client, officer,
 
     assert response.status_code == 302
     invitation = Invitation.objects.get()
-    assert (invitation.email, invitation.first_name, invitation.last_name, invitation.role, invitation.organisation,
-            invitation.invited_by) == ("alex@example.org", "Alex de la", "Cruz", CHAMPION, champions["alex"].organisation, officer)
+    assert (
+        invitation.email,
+        invitation.first_name,
+        invitation.last_name,
+        invitation.role,
+        invitation.organisation,
+        invitation.invited_by,
+    ) == ("alex@example.org", "Alex de la", "Cruz", CHAMPION, champions["alex"].organisation, officer)
     assert [message.to for message in mail.outbox] == [["alex@example.org"]]
     followed = officer_client.get(response["Location"])
     assert "1 champion has been invited by email." in followed.content.decode()
@@ -68,7 +76,9 @@ def test_ticking_nobody_is_an_error(officer_client, champions):
 
 
 def test_a_champion_who_cannot_be_invited_is_refused(officer_client, champions):
-    response = officer_client.post(reverse("champion_invite"), {"champions": [champions["alex"].pk, champions["has_login"].pk]})
+    response = officer_client.post(
+        reverse("champion_invite"), {"champions": [champions["alex"].pk, champions["has_login"].pk]}
+    )
     assert "A champion you selected can no longer be invited: select again" in response.content.decode()
     assert Invitation.objects.count() == 0 and mail.outbox == []
 

@@ -215,7 +215,10 @@ def test_champion_acceptance_links_the_existing_record_with_the_same_email(
     riverside, client, officer_client, mailoutbox
 ):
     existing = factories.ChampionFactory(
-        organisation=riverside, name="Priya Shah", email="Priya.Shah@example.org", appointed_on=datetime.date(2023, 2, 1)
+        organisation=riverside,
+        name="Priya Shah",
+        email="Priya.Shah@example.org",
+        appointed_on=datetime.date(2023, 2, 1),
     )
     path = invite(officer_client, mailoutbox, role=CHAMPION, organisation=riverside.pk)
 

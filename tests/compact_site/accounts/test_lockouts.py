@@ -40,7 +40,9 @@ def test_the_lockout_is_per_username_and_address(client, settings):
     factories.UserFactory(username="riley")
     fail_to_sign_in(client, "riley", settings.AXES_FAILURE_LIMIT)
 
-    from_elsewhere = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="198.51.100.7")
+    from_elsewhere = client.post(
+        LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="198.51.100.7"
+    )
 
     assert from_elsewhere.status_code == 302
 
@@ -51,13 +53,16 @@ def test_behind_a_proxy_the_lockout_goes_by_the_persons_address_not_the_proxys(c
     proxy = {"REMOTE_ADDR": "10.0.0.2"}
     for _ in range(settings.AXES_FAILURE_LIMIT):
         # The attacker forges a first address; the proxy appends the one it really saw.
-        client.post(LOGIN, {"username": "riley", "password": "wrong"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9",
-                    **proxy)
+        client.post(
+            LOGIN, {"username": "riley", "password": "wrong"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9", **proxy
+        )
 
-    locked = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD},
-                         HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy)
-    other_person = client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD},
-                               HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    locked = client.post(
+        LOGIN, {"username": "riley", "password": factories.PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy
+    )
+    other_person = client.post(
+        LOGIN, {"username": "riley", "password": factories.PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
 
     assert locked.status_code == 429
     assert other_person.status_code == 302
@@ -68,11 +73,17 @@ def test_without_trusted_proxies_a_forwarded_header_is_ignored(client, settings)
     settings.TRUSTED_PROXY_COUNT = 0
     factories.UserFactory(username="riley")
     for n in range(settings.AXES_FAILURE_LIMIT):
-        client.post(LOGIN, {"username": "riley", "password": "wrong"}, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
-                    REMOTE_ADDR="203.0.113.9")
+        client.post(
+            LOGIN,
+            {"username": "riley", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+            REMOTE_ADDR="203.0.113.9",
+        )
 
-    assert client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD},
-                       REMOTE_ADDR="203.0.113.9").status_code == 429
+    assert (
+        client.post(LOGIN, {"username": "riley", "password": factories.PASSWORD}, REMOTE_ADDR="203.0.113.9").status_code
+        == 429
+    )
 
 
 def test_officer_sees_lockouts_and_lifts_one(client, officer_client, settings):

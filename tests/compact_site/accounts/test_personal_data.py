@@ -25,14 +25,20 @@ PASSWORD = factories.PASSWORD
 def leaver(compact):
     organisation = factories.OrganisationFactory(name="Riverside Food Bank")
     user = factories.champion_user(
-        username="kpatel", first_name="Kiran", last_name="Patel", email="kiran.patel@example.org",
+        username="kpatel",
+        first_name="Kiran",
+        last_name="Patel",
+        email="kiran.patel@example.org",
         organisation=organisation,
     )
     champion = user.champion_records.get()
     champion.email, champion.phone = "kiran@riverside.example.org", "07700 900123"
     champion.save()  # a second history row that names them
     win_factories.WinFactory(
-        compact=compact, title="Shared lunch club", recorded_by=user, organisation=organisation,
+        compact=compact,
+        title="Shared lunch club",
+        recorded_by=user,
+        organisation=organisation,
         organisations=[organisation],
     )
     Concern.objects.create(
@@ -40,8 +46,13 @@ def leaver(compact):
     )
     factories.ActionFactory(compact=compact, owner_user=user, owner_name="Kiran Patel")
     Invitation.objects.create(
-        first_name="Kiran", last_name="Patel", email="Kiran.Patel@example.org", role="Champion",
-        organisation=organisation, token_hash="x" * 64, expires_at=timezone.now() + datetime.timedelta(days=7),
+        first_name="Kiran",
+        last_name="Patel",
+        email="Kiran.Patel@example.org",
+        role="Champion",
+        organisation=organisation,
+        token_hash="x" * 64,
+        expires_at=timezone.now() + datetime.timedelta(days=7),
     )
     return user
 
@@ -181,8 +192,14 @@ def test_erase_forgets_their_sign_in_lockouts(officer_client, leaver):
     from axes.models import AccessAttempt
 
     AccessAttempt.objects.create(
-        username="kpatel", ip_address="127.0.0.1", user_agent="test", http_accept="*/*", path_info="/accounts/login/",
-        get_data="", post_data="", failures_since_start=5,
+        username="kpatel",
+        ip_address="127.0.0.1",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/accounts/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
     )
     erase(officer_client, reverse("person_erase", kwargs={"pk": leaver.pk}))
     assert not AccessAttempt.objects.filter(username="kpatel").exists()
@@ -192,8 +209,13 @@ def test_export_lists_the_emails_written_to_them_and_their_email_choices(officer
     data = officer_client.get(reverse("person_data_export", args=[leaver.pk])).json()
     assert [m["to"] for m in data["emails"]] == []
 
-    queue_email(to="Kiran.Patel@example.org", subject="Welcome", template="notifications/email/message.txt",
-                context={"text": "Hello Kiran"}, kind=kinds.INVITATION)
+    queue_email(
+        to="Kiran.Patel@example.org",
+        subject="Welcome",
+        template="notifications/email/message.txt",
+        context={"text": "Hello Kiran"},
+        kind=kinds.INVITATION,
+    )
     set_preference(user=leaver, kind=kinds.ACTIONS_DIGEST, enabled=False)
     data = officer_client.get(reverse("person_data_export", args=[leaver.pk])).json()
     assert [(m["to"], m["subject"]) for m in data["emails"]] == [("Kiran.Patel@example.org", "Welcome")]
@@ -202,10 +224,20 @@ def test_export_lists_the_emails_written_to_them_and_their_email_choices(officer
 
 def test_erase_deletes_the_emails_that_name_them_and_their_email_choices(officer_client, leaver):
 
-    queue_email(to="kiran@riverside.example.org", subject="Reminder", template="notifications/email/message.txt",
-                context={"text": "Dear Kiran"}, kind=kinds.INVITATION)
-    other = queue_email(to="someone@example.org", subject="Hello", template="notifications/email/message.txt",
-                        context={"text": "Hello"}, kind=kinds.INVITATION)
+    queue_email(
+        to="kiran@riverside.example.org",
+        subject="Reminder",
+        template="notifications/email/message.txt",
+        context={"text": "Dear Kiran"},
+        kind=kinds.INVITATION,
+    )
+    other = queue_email(
+        to="someone@example.org",
+        subject="Hello",
+        template="notifications/email/message.txt",
+        context={"text": "Hello"},
+        kind=kinds.INVITATION,
+    )
     set_preference(user=leaver, kind=kinds.ACTIONS_DIGEST, enabled=False)
     erase(officer_client, reverse("person_erase", args=[leaver.pk]))
     assert list(OutgoingMessage.objects.values_list("pk", flat=True)) == [other.pk]

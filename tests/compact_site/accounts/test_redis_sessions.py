@@ -66,7 +66,8 @@ def test_a_session_outlives_redis_being_emptied(redis_cache, officer):
 
 
 def test_with_redis_away_people_sign_in_and_stay_signed_in_and_the_session_holds_when_it_is_back(
-        redis_cache, officer, settings):
+    redis_cache, officer, settings
+):
     healthy = settings.CACHES
     settings.CACHES = production_cache(NOBODY_LISTENS, "test-redis-away")
     client = client_for(None)

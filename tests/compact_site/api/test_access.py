@@ -68,7 +68,7 @@ def test_the_key_is_never_written_to_the_logs(world, client, caplog):
     client.get("/api/v1/wins", **headers)  # 401
     assert caplog.records, "the requests above should have logged something (the 4xx answers)"
     assert key not in caplog.text
-    assert key[len("cpt_"):][:20] not in caplog.text
+    assert key[len("cpt_") :][:20] not in caplog.text
 
 
 def test_schema_and_documentation_need_no_key(world, client):

@@ -57,18 +57,28 @@ def test_errors_answer_as_the_schema_says(world, client):
 def test_organisations_say_whether_they_have_signed(world, client):
     factories.OrganisationFactory(name="Not Yet Signed")
     results = {row["name"]: row for row in get(client, world, "/api/v1/organisations").json()["results"]}
-    assert results["Riverside Food Bank"]["signature"] == {"status": "signed", "signed_on": "2022-04-01",
-                                                            "withdrawn_on": None}
-    assert results["Old Mill Trust"]["signature"] == {"status": "withdrawn", "signed_on": "2021-01-05",
-                                                       "withdrawn_on": "2023-02-01"}
+    assert results["Riverside Food Bank"]["signature"] == {
+        "status": "signed",
+        "signed_on": "2022-04-01",
+        "withdrawn_on": None,
+    }
+    assert results["Old Mill Trust"]["signature"] == {
+        "status": "withdrawn",
+        "signed_on": "2021-01-05",
+        "withdrawn_on": "2023-02-01",
+    }
     assert results["Not Yet Signed"]["signature"]["status"] == "not_signed"
 
 
 def test_rounds_give_the_partnership_score_per_factor(world, client):
     [round_] = get(client, world, "/api/v1/rounds").json()["results"]
     assert round_["round"] == "2025/26" and round_["organisations_responded"] == 1
-    assert round_["factors"][0] == {"factor_number": 1, "factor_title": "Outcomes focus", "score": 66.7,
-                                    "organisations_scored": 1}
+    assert round_["factors"][0] == {
+        "factor_number": 1,
+        "factor_title": "Outcomes focus",
+        "score": 66.7,
+        "organisations_scored": 1,
+    }
     assert round_["factors"][1]["score"] is None
 
 
@@ -97,8 +107,14 @@ def test_reports_are_published_ones_with_their_frozen_figures(world, client):
         **world.public_report.snapshot["figures"],
         "endorsements": {
             **world.public_report.snapshot["figures"]["endorsements"],
-            "in_period": [{"position": "Leader of the Council", "organisation": "Riverside Food Bank",
-                           "kind": "Elected member", "endorsed_on": "2026-02-01"}],
+            "in_period": [
+                {
+                    "position": "Leader of the Council",
+                    "organisation": "Riverside Food Bank",
+                    "kind": "Elected member",
+                    "endorsed_on": "2026-02-01",
+                }
+            ],
         },
     }
     assert public["commentary"]["summary"] == "A good quarter for the partnership."
@@ -130,16 +146,19 @@ def test_filtering_by_date(world, client):
     assert [row["id"] for row in body["results"]] == [world.public_report.pk]
 
 
-@pytest.mark.parametrize("params,parameter", [
-    ({"limit": "lots"}, "limit"),
-    ({"limit": 0}, "limit"),
-    ({"limit": 201}, "limit"),
-    ({"date_from": "2026-13-01"}, "date_from"),
-    ({"date_to": "yesterday"}, "date_to"),
-    ({"cursor": "not-a-cursor"}, "cursor"),
-    ({"cursor": "YWZ0ZXI6eA"}, "cursor"),  # "after:x"
-    ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "date_to"),
-])
+@pytest.mark.parametrize(
+    "params,parameter",
+    [
+        ({"limit": "lots"}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 201}, "limit"),
+        ({"date_from": "2026-13-01"}, "date_from"),
+        ({"date_to": "yesterday"}, "date_to"),
+        ({"cursor": "not-a-cursor"}, "cursor"),
+        ({"cursor": "YWZ0ZXI6eA"}, "cursor"),  # "after:x"
+        ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "date_to"),
+    ],
+)
 def test_bad_parameters_answer_400_with_a_clear_json_error(params, parameter, world, client):
     for endpoint in ("wins", "organisations", "actions", "reports", "champions"):
         if endpoint == "champions" and parameter == "date_to" and "date_from" in params:
@@ -169,8 +188,13 @@ def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, d
         factories.ChampionFactory(organisation=organisation)
         WinFactory(compact=world.compact, organisations=[organisation])
         factories.ActionFactory(compact=world.compact, owner_organisation=organisation)
-        consultation(compact=world.compact, by=world.officer, body=statutory_body(f"Parish Council {number}"),
-                     opened_on=timezone.localdate() - datetime.timedelta(days=30 * number + 1), weeks=4 + number)
+        consultation(
+            compact=world.compact,
+            by=world.officer,
+            body=statutory_body(f"Parish Council {number}"),
+            opened_on=timezone.localdate() - datetime.timedelta(days=30 * number + 1),
+            weeks=4 + number,
+        )
     get(client, world, f"/api/v1/{endpoint}")  # what is kept until the data changes is worked out again once
     with django_assert_max_num_queries(few):
         response = get(client, world, f"/api/v1/{endpoint}")
@@ -192,38 +216,75 @@ def commitment(body, title):
 
 def test_commitments_give_each_ones_results_this_year_and_the_year_before(world, client):
     today = timezone.localdate()
-    consultation(compact=world.compact, by=world.officer, body=world.body, title="Old budget consultation",
-                 opened_on=today - datetime.timedelta(days=400))
+    consultation(
+        compact=world.compact,
+        by=world.officer,
+        body=world.body,
+        title="Old budget consultation",
+        opened_on=today - datetime.timedelta(days=400),
+    )
     body = get(client, world, "/api/v1/commitments").json()
     year_ago = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) else today
     assert body["period"] == {"start": (year_ago + datetime.timedelta(days=1)).isoformat(), "end": today.isoformat()}
     assert body["previous_period"]["end"] == year_ago.isoformat()
     length = commitment(body, "Consultations last 12 weeks")
-    assert {key: length[key] for key in ("factor_number", "kind", "rule", "threshold", "unit", "is_local", "in_force")} == {
-        "factor_number": 4, "kind": "consultation", "rule": "consultation_length", "threshold": 12, "unit": "weeks",
-        "is_local": False, "in_force": True,
+    assert {
+        key: length[key] for key in ("factor_number", "kind", "rule", "threshold", "unit", "is_local", "in_force")
+    } == {
+        "factor_number": 4,
+        "kind": "consultation",
+        "rule": "consultation_length",
+        "threshold": 12,
+        "unit": "weeks",
+        "is_local": False,
+        "in_force": True,
     }
     assert length["description"].startswith("Consultations with the sector last at least 12 weeks")
-    assert length["current"] == {"met": 1, "not_met": 1, "explained": 0, "unknown": 0, "known": 2, "checked": 2,
-                                 "rate": 50}
-    assert length["previous"] == {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1,
-                                  "rate": 100}
+    assert length["current"] == {
+        "met": 1,
+        "not_met": 1,
+        "explained": 0,
+        "unknown": 0,
+        "known": 2,
+        "checked": 2,
+        "rate": 50,
+    }
+    assert length["previous"] == {
+        "met": 1,
+        "not_met": 0,
+        "explained": 0,
+        "unknown": 0,
+        "known": 1,
+        "checked": 1,
+        "rate": 100,
+    }
     notice = commitment(body, "Three months' notice of ending or reducing funding")
     assert notice["current"]["checked"] == 0 and notice["current"]["rate"] is None
-    assert body["bodies"] == [{
-        "id": world.body.pk, "name": "Anytown Borough Council",
-        "current": {"met": 4, "not_met": 2, "explained": 0, "unknown": 0, "known": 6, "checked": 6, "rate": 67},
-        "previous": {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1, "rate": 100},
-    }]
+    assert body["bodies"] == [
+        {
+            "id": world.body.pk,
+            "name": "Anytown Borough Council",
+            "current": {"met": 4, "not_met": 2, "explained": 0, "unknown": 0, "known": 6, "checked": 6, "rate": 67},
+            "previous": {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1, "rate": 100},
+        }
+    ]
     assert body["next_cursor"] is None
 
 
 def test_commitments_count_a_reported_record_only_once_it_is_verified(world, client):
-    assert commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")[
-        "current"]["checked"] == 2
+    assert (
+        commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")["current"][
+            "checked"
+        ]
+        == 2
+    )
     commitment_services.verify(record=Consultation.objects.get(title="SECRET-REPORTED-CONSULTATION"), by=world.officer)
-    assert commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")[
-        "current"]["checked"] == 3
+    assert (
+        commitment(get(client, world, "/api/v1/commitments").json(), "Consultations last 12 weeks")["current"][
+            "checked"
+        ]
+        == 3
+    )
 
 
 def test_commitments_are_kept_until_a_record_or_the_register_changes(world, client):
@@ -268,14 +329,17 @@ def test_retired_commitments_are_listed_only_while_they_counted_records(world, c
     assert "Multi-year funding where appropriate" not in titles and "Consultations last 12 weeks" in titles
 
 
-@pytest.mark.parametrize("params,parameter", [
-    ({"date_from": "2026-13-01"}, "date_from"),
-    ({"date_to": "yesterday"}, "date_to"),
-    ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "date_to"),
-    ({"date_from": "9999-01-01"}, "date_from"),  # after today, which date_to is when left out
-    ({"date_from": "0001-01-01", "date_to": "0001-12-31"}, "date_from"),  # no period before it
-    ({"date_to": "0001-06-30"}, "date_to"),
-])
+@pytest.mark.parametrize(
+    "params,parameter",
+    [
+        ({"date_from": "2026-13-01"}, "date_from"),
+        ({"date_to": "yesterday"}, "date_to"),
+        ({"date_from": "2026-05-01", "date_to": "2026-04-01"}, "date_to"),
+        ({"date_from": "9999-01-01"}, "date_from"),  # after today, which date_to is when left out
+        ({"date_from": "0001-01-01", "date_to": "0001-12-31"}, "date_from"),  # no period before it
+        ({"date_to": "0001-06-30"}, "date_to"),
+    ],
+)
 def test_commitments_answer_bad_dates_with_a_clear_json_error(params, parameter, world, client):
     response = get(client, world, "/api/v1/commitments", **params)
     assert response.status_code == 400, response.content

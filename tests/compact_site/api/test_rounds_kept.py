@@ -31,14 +31,19 @@ def queries(client, world):
 def test_a_submission_a_reopening_and_a_new_factor_title_show_at_once(world, client, officer):
     assert rounds(client, world)["2025/26"]["organisations_responded"] == 1
 
-    draft = factories.AssessmentFactory(compact=world.compact, round="2025/26",
-                                        organisation=signed_organisation(world.compact, name="Alder Trust"))
+    draft = factories.AssessmentFactory(
+        compact=world.compact, round="2025/26", organisation=signed_organisation(world.compact, name="Alder Trust")
+    )
     rate_everything(draft, 4)
     assessment_services.submit_assessment(assessment=draft, by=officer)
     submitted = rounds(client, world)["2025/26"]
     assert submitted["organisations_responded"] == 2
-    assert submitted["factors"][1] == {"factor_number": 2, "factor_title": "Establish the right structures",
-                                       "score": 100.0, "organisations_scored": 1}
+    assert submitted["factors"][1] == {
+        "factor_number": 2,
+        "factor_title": "Establish the right structures",
+        "score": 100.0,
+        "organisations_scored": 1,
+    }
 
     assessment_services.reopen_assessment(assessment=draft, by=officer, reason="A wrong answer")
     assert rounds(client, world)["2025/26"]["organisations_responded"] == 1
@@ -61,8 +66,9 @@ def test_the_kept_answer_costs_the_same_queries_however_many_assessments(world, 
     for number in range(20):
         organisation = signed_organisation(world.compact, name=f"Trust {number}")
         for round_name in ("2024/25", "2025/26"):
-            submitted_assessment(compact=world.compact, organisation=organisation, round_name=round_name,
-                                 levels={1: 2, 3: 4})
+            submitted_assessment(
+                compact=world.compact, organisation=organisation, round_name=round_name, levels={1: 2, 3: 4}
+            )
     rounds(client, world)
 
     assert queries(client, world) == few

@@ -9,8 +9,9 @@ from compact_site.api.models import ApiToken
 
 
 def test_officer_creates_a_key_and_sees_it_once(officer_client, officer, compact):
-    response = officer_client.post("/api-keys/new/", {"name": "Power BI – performance team", "can_see_names": "on",
-                                                      "rate_limit_per_minute": "30"})
+    response = officer_client.post(
+        "/api-keys/new/", {"name": "Power BI – performance team", "can_see_names": "on", "rate_limit_per_minute": "30"}
+    )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     token = ApiToken.objects.get()
@@ -19,7 +20,11 @@ def test_officer_creates_a_key_and_sees_it_once(officer_client, officer, compact
     assert key.startswith("cpt_") and len(key) > 40
     assert "This is the only time the key is shown" in text
     assert (token.name, token.can_see_names, token.rate_limit_per_minute, token.created_by) == (
-        "Power BI – performance team", True, 30, officer)
+        "Power BI – performance team",
+        True,
+        30,
+        officer,
+    )
     assert token.token_hash == hash_token(key) and key not in token.token_hash
     assert ApiToken.objects.filter(prefix=key[:8]).exists()
     listing = officer_client.get("/api-keys/").content.decode()

@@ -23,7 +23,9 @@ def register(compact):
         factories.SignatureFactory(compact=compact, organisation__name=name, organisation__sector=Sector.STATUTORY)
     food_bank = factories.SignatureFactory(compact=compact, organisation__name="Riverside Food Bank").organisation
     factories.SignatureFactory(
-        compact=compact, organisation__name="Closed Trust", withdrawn_on=datetime.date(2022, 1, 1),
+        compact=compact,
+        organisation__name="Closed Trust",
+        withdrawn_on=datetime.date(2022, 1, 1),
         withdrawal_reason="Closed",
     )
     factories.OrganisationFactory(name="Never Signed Trust")
@@ -70,7 +72,7 @@ def test_officer_is_offered_to_appoint_a_champion_where_a_signatory_has_none(reg
     assert "Appoint a champion for – Anytown NHS" in page_text(response)
     assert "Appoint a champion for – Anytown Fire and Rescue" in page_text(response)
     assert "Riverside Food Bank" not in page_text(response)
-    assert f'{reverse("signatories:champion_create")}?organisation={nhs.pk}' in response.content.decode()
+    assert f"{reverse('signatories:champion_create')}?organisation={nhs.pk}" in response.content.decode()
     assert "Add an organisation to the register" in page_text(response)
 
 
@@ -117,7 +119,9 @@ def test_champion_without_a_linked_record_is_asked_to_contact_their_officer(comp
 
 def test_champion_who_stood_down_is_no_longer_shown_an_organisation(compact, db):
     user = factories.UserFactory(roles=["Champion"])
-    factories.ChampionFactory(user=user, organisation__name="Riverside Food Bank", stood_down_on=datetime.date(2024, 1, 1))
+    factories.ChampionFactory(
+        user=user, organisation__name="Riverside Food Bank", stood_down_on=datetime.date(2024, 1, 1)
+    )
 
     text = page_text(client_for(user).get(DASHBOARD_URL))
 

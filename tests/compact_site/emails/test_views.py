@@ -18,19 +18,30 @@ PREFERENCES = reverse("emails:preferences")
 
 
 def failed_message(to="pat@example.org", subject="You have been invited to Compact"):
-    message = services.queue_email(to=to, subject=subject, template="notifications/email/message.txt",
-                                   context={"text": "Hello"}, kind=kinds.INVITATION)
+    message = services.queue_email(
+        to=to,
+        subject=subject,
+        template="notifications/email/message.txt",
+        context={"text": "Hello"},
+        kind=kinds.INVITATION,
+    )
     OutgoingMessage.objects.filter(pk=message.pk).update(
-        status=MessageStatus.FAILED, attempts=6, last_error="SMTPRecipientsRefused: 550 No such mailbox",
+        status=MessageStatus.FAILED,
+        attempts=6,
+        last_error="SMTPRecipientsRefused: 550 No such mailbox",
     )
     return message
 
 
 def test_officers_see_each_email_not_sent_with_its_error(officer_client):
     failed_message()
-    waiting = services.queue_email(to="waiting@example.org", subject="Still waiting",
-                                   template="notifications/email/message.txt", context={"text": "x"},
-                                   kind=kinds.INVITATION)
+    waiting = services.queue_email(
+        to="waiting@example.org",
+        subject="Still waiting",
+        template="notifications/email/message.txt",
+        context={"text": "x"},
+        kind=kinds.INVITATION,
+    )
     # Waiting for its next try (SMTP refused it a minute ago): not sent, not failed.
     OutgoingMessage.objects.filter(pk=waiting.pk).update(next_attempt_at=timezone.now() + datetime.timedelta(hours=1))
 

@@ -58,8 +58,9 @@ def start_world(build, processes: Processes, scratch: Path, *, persistent_redis=
     database_url, drop = copy_database(build, scratch, build["postgres"])
     try:
         redis = RedisServer(processes, scratch / "redis", persistent=persistent_redis).start()
-        env = production_environment(database_url=database_url, redis_url=redis.url,
-                                     static_root=build["static_root"], scratch=scratch)
+        env = production_environment(
+            database_url=database_url, redis_url=redis.url, static_root=build["static_root"], scratch=scratch
+        )
         control = Control(processes, env, scratch / "control.log")
         gunicorn_log = scratch / "gunicorn.log"
         _, port = start_gunicorn(processes, env, gunicorn_log, workers=workers)
@@ -68,8 +69,16 @@ def start_world(build, processes: Processes, scratch: Path, *, persistent_redis=
         processes.stop_all()
         drop()
         raise
-    world = World(site=Site(port), redis=redis, control=control, seed=build["seed"], env=env,
-                  database_url=database_url, gunicorn_log=gunicorn_log, scratch=scratch)
+    world = World(
+        site=Site(port),
+        redis=redis,
+        control=control,
+        seed=build["seed"],
+        env=env,
+        database_url=database_url,
+        gunicorn_log=gunicorn_log,
+        scratch=scratch,
+    )
     return world, drop
 
 
@@ -98,4 +107,3 @@ def module_world(fault_build, tmp_path_factory):
     yield world
     processes.stop_all()
     drop()
-

@@ -39,19 +39,49 @@ SECRET_KEY = "fault-tests-only-secret-key-" + "k" * 40
 OUTAGE_WARNING = "cannot be reached"
 # Settings in the environment that would take a subprocess off what the test sets up.
 NOT_PASSED_ON = {
-    "DATABASE_URL", "REDIS_URL", "CACHE_KEY_PREFIX", "COMPACT_ENV", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD", "STATIC_ROOT",
-    "MEDIA_ROOT", "CELERY_BROKER_URL", "CELERY_BROKER_FOLDER", "CELERY_TASK_ALWAYS_EAGER", "EMAIL_HOST",
-    "EMAIL_BACKEND", "NOTIFY_API_KEY", "NOTIFY_TEMPLATE_ID", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE",
-    "SESSION_COOKIE_AGE", "SESSION_REFRESH_SECONDS", "CACHE_SECONDS", "PUBLIC_CACHE_SECONDS", "LOG_LEVEL",
-    "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DATABASE_CONN_MAX_AGE", "REDIS_TIMEOUT", "REDIS_CONNECT_TIMEOUT",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "CACHE_KEY_PREFIX",
+    "COMPACT_ENV",
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_PRELOAD",
+    "STATIC_ROOT",
+    "MEDIA_ROOT",
+    "CELERY_BROKER_URL",
+    "CELERY_BROKER_FOLDER",
+    "CELERY_TASK_ALWAYS_EAGER",
+    "EMAIL_HOST",
+    "EMAIL_BACKEND",
+    "NOTIFY_API_KEY",
+    "NOTIFY_TEMPLATE_ID",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+    "SESSION_COOKIE_AGE",
+    "SESSION_REFRESH_SECONDS",
+    "CACHE_SECONDS",
+    "PUBLIC_CACHE_SECONDS",
+    "LOG_LEVEL",
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "DATABASE_CONN_MAX_AGE",
+    "REDIS_TIMEOUT",
+    "REDIS_CONNECT_TIMEOUT",
 }
 
 
 def base_environment(**extra):
     env = {k: v for k, v in os.environ.items() if k not in NOT_PASSED_ON and not k.startswith("PYTEST_")}
-    env.update(DJANGO_SETTINGS_MODULE="compact_site.settings", PYTHONUNBUFFERED="1",
-               EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
+    env.update(
+        DJANGO_SETTINGS_MODULE="compact_site.settings",
+        PYTHONUNBUFFERED="1",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
     env.update({key: str(value) for key, value in extra.items()})
     return env
 
@@ -59,18 +89,29 @@ def base_environment(**extra):
 def production_environment(*, database_url, redis_url, static_root, scratch, **extra):
     """What the gunicorn (and the control process beside it) run with: production mode, as bench/serve.py."""
     return base_environment(
-        COMPACT_ENV="production", DEBUG="false", SECRET_KEY=SECRET_KEY, ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="true", DATABASE_URL=database_url, REDIS_URL=redis_url,
-        CACHE_KEY_PREFIX=f"faults-{uuid.uuid4().hex[:8]}", STATIC_ROOT=static_root, MEDIA_ROOT=scratch / "media",
-        CELERY_BROKER_FOLDER=scratch / "broker", LOG_LEVEL="WARNING", **extra,
+        COMPACT_ENV="production",
+        DEBUG="false",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="true",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=f"faults-{uuid.uuid4().hex[:8]}",
+        STATIC_ROOT=static_root,
+        MEDIA_ROOT=scratch / "media",
+        CELERY_BROKER_FOLDER=scratch / "broker",
+        LOG_LEVEL="WARNING",
+        **extra,
     )
 
 
 def run(args, *, env, timeout=600, what=None):
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
-        raise AssertionError(f"{what or ' '.join(map(str, args))} failed ({result.returncode}):\n"
-                             f"{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
+        raise AssertionError(
+            f"{what or ' '.join(map(str, args))} failed ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-5000:]}"
+        )
     return result
 
 
@@ -115,8 +156,12 @@ class Postgres:
 
     @classmethod
     def from_settings(cls, s):
-        return cls(host=str(s.get("HOST") or "127.0.0.1"), port=str(s.get("PORT") or 5432),
-                   user=str(s.get("USER") or "postgres"), password=str(s.get("PASSWORD") or ""))
+        return cls(
+            host=str(s.get("HOST") or "127.0.0.1"),
+            port=str(s.get("PORT") or 5432),
+            user=str(s.get("USER") or "postgres"),
+            password=str(s.get("PASSWORD") or ""),
+        )
 
     def url(self, name):
         credentials = self.user + (f":{urllib.parse.quote(self.password)}" if self.password else "")
@@ -156,10 +201,21 @@ def shared_build(directory: Path, engine: str, postgres: Postgres | None):
 def _build(directory, engine, postgres, done):
     """collectstatic (in the background) beside migrate and seed; a PostgreSQL template is dumped, then dropped."""
     static_root = directory / "static"
-    env = base_environment(COMPACT_ENV="production", SECRET_KEY=SECRET_KEY, ALLOWED_HOSTS=HOST,
-                           STATIC_ROOT=static_root, CELERY_BROKER_FOLDER=directory / "broker")
-    collect = subprocess.Popen([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = base_environment(
+        COMPACT_ENV="production",
+        SECRET_KEY=SECRET_KEY,
+        ALLOWED_HOSTS=HOST,
+        STATIC_ROOT=static_root,
+        CELERY_BROKER_FOLDER=directory / "broker",
+    )
+    collect = subprocess.Popen(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     template_name = None
     try:
         if engine == "sqlite":
@@ -169,8 +225,9 @@ def _build(directory, engine, postgres, done):
             template_name = f"compact_faults_template_{uuid.uuid4().hex[:10]}"
             postgres.createdb(template_name)
             url = postgres.url(template_name)
-        env = base_environment(DATABASE_URL=url, MEDIA_ROOT=directory / "media",
-                               CELERY_BROKER_FOLDER=directory / "broker")
+        env = base_environment(
+            DATABASE_URL=url, MEDIA_ROOT=directory / "media", CELERY_BROKER_FOLDER=directory / "broker"
+        )
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=env)
         seed_file = directory / "seed.json"
         run([PYTHON, "-m", "tests.compact_site.faults.seed", str(seed_file)], env=env)
@@ -183,8 +240,12 @@ def _build(directory, engine, postgres, done):
         output, _ = collect.communicate(timeout=600)
     if collect.returncode != 0:
         raise AssertionError(f"collectstatic failed:\n{output[-5000:]}")
-    info = {"engine": engine, "static_root": str(static_root), "template": str(template),
-            "seed": json.loads(seed_file.read_text())}
+    info = {
+        "engine": engine,
+        "static_root": str(static_root),
+        "template": str(template),
+        "seed": json.loads(seed_file.read_text()),
+    }
     done.write_text(json.dumps(info))
     return info
 
@@ -203,8 +264,18 @@ def copy_database(build, directory: Path, postgres: Postgres | None):
     name = f"compact_faults_{uuid.uuid4().hex[:12]}"
     postgres.createdb(name)
     try:
-        run(["pg_restore", "--no-owner", "--single-transaction", "--exit-on-error", "--dbname", name,
-             build["template"]], env=postgres.env())
+        run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--single-transaction",
+                "--exit-on-error",
+                "--dbname",
+                name,
+                build["template"],
+            ],
+            env=postgres.env(),
+        )
     except BaseException:
         postgres.dropdb(name)
         raise
@@ -222,8 +293,9 @@ class Processes:
 
     def start(self, args, *, env, log: Path, stdin=None, stdout=None):
         with open(log, "ab") as handle:
-            process = subprocess.Popen(args, cwd=ROOT, env=env, stdin=stdin, stdout=stdout or handle,
-                                       stderr=handle, start_new_session=True)
+            process = subprocess.Popen(
+                args, cwd=ROOT, env=env, stdin=stdin, stdout=stdout or handle, stderr=handle, start_new_session=True
+            )
         self.started.append(process)
         return process
 
@@ -269,9 +341,22 @@ class RedisServer:
     def start(self):
         save = ["--save", "3600 1"] if self.persistent else ["--save", ""]
         self.process = self.processes.start(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", HOST, "--dir", str(self.directory),
-             "--dbfilename", "dump.rdb", "--appendonly", "no", *save],
-            env=dict(os.environ), log=self.directory / "redis.log",
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                HOST,
+                "--dir",
+                str(self.directory),
+                "--dbfilename",
+                "dump.rdb",
+                "--appendonly",
+                "no",
+                *save,
+            ],
+            env=dict(os.environ),
+            log=self.directory / "redis.log",
         )
         wait_for(lambda: self.process.poll() is not None or self.ping(), 15, "redis-server to answer")
         assert self.process.poll() is None, (self.directory / "redis.log").read_text()[-2000:]
@@ -309,9 +394,22 @@ def start_gunicorn(processes: Processes, env, log: Path, *, workers=2):
     has booted and the sign-in page answers."""
     port = free_port()
     process = processes.start(
-        [GUNICORN, "compact_site.wsgi", "--workers", str(workers), "--bind", f"{HOST}:{port}",
-         "--log-level", "info", "--timeout", "60", "--graceful-timeout", "5"],
-        env=env, log=log,
+        [
+            GUNICORN,
+            "compact_site.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"{HOST}:{port}",
+            "--log-level",
+            "info",
+            "--timeout",
+            "60",
+            "--graceful-timeout",
+            "5",
+        ],
+        env=env,
+        log=log,
     )
     site = Site(port)
 
@@ -333,8 +431,13 @@ class Control:
     """The control process (``control``): makes a change in the database and answers once it is committed."""
 
     def __init__(self, processes: Processes, env, log: Path):
-        self.process = processes.start([PYTHON, "-m", "tests.compact_site.faults.control"], env=env, log=log,
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.process = processes.start(
+            [PYTHON, "-m", "tests.compact_site.faults.control"],
+            env=env,
+            log=log,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
         self.log = log
         self.answers = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -411,9 +514,14 @@ class Site:
             if name.lower() == "set-cookie":
                 key, _, rest = value.partition("=")
                 cookies[key.strip()] = rest.split(";", 1)[0]
-        return Response(status=response.status, headers={name.lower(): value for name, value in pairs},
-                        cookies=cookies, body=content.decode("utf-8", "replace"), started=started,
-                        ended=time.monotonic())
+        return Response(
+            status=response.status,
+            headers={name.lower(): value for name, value in pairs},
+            cookies=cookies,
+            body=content.decode("utf-8", "replace"),
+            started=started,
+            ended=time.monotonic(),
+        )
 
     def sign_in(self, username, password):
         """Sign in through the real login form; returns the Cookie header of the signed-in session."""
@@ -422,10 +530,10 @@ class Site:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1)
         jar = dict(page.cookies)
         answer = self.request(
-            "POST", "/accounts/login/",
+            "POST",
+            "/accounts/login/",
             body=urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": username, "password": password}),
-            headers={"Content-Type": "application/x-www-form-urlencoded",
-                     "Referer": f"{self.origin}/accounts/login/"},
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": f"{self.origin}/accounts/login/"},
             cookie="; ".join(f"{k}={v}" for k, v in jar.items()),
         )
         jar.update(answer.cookies)
@@ -527,8 +635,10 @@ def summary(results):
     p99 = times[int(len(times) * 0.99)] if times else 0
     median = times[len(times) // 2] if times else 0
     lines = [f"  {label}: {status} x{n}" for (label, status), n in sorted(counts.items(), key=str)]
-    return (f"{len(results)} answers; median {median * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-            f"slowest {slowest * 1000:.0f} ms\n" + "\n".join(lines))
+    return (
+        f"{len(results)} answers; median {median * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
+        f"slowest {slowest * 1000:.0f} ms\n" + "\n".join(lines)
+    )
 
 
 def require_redis_binary():

@@ -22,17 +22,28 @@ def seed():
         compact = factories.CompactFactory()
         officer = factories.officer(username="faults-officer", first_name="Olwen", last_name="Officer")
         # Signed in before the faults, then loses the officer role; stays an LSP member, so still signed in.
-        demoted = factories.UserFactory(username="faults-demoted", first_name="Dai", last_name="Demoted",
-                                        roles=[OFFICER, LSP_MEMBER])
+        demoted = factories.UserFactory(
+            username="faults-demoted", first_name="Dai", last_name="Demoted", roles=[OFFICER, LSP_MEMBER]
+        )
         organisation = factories.OrganisationFactory(name="Riverside Food Bank")
         factories.SignatureFactory(compact=compact, organisation=organisation, signed_on=datetime.date(2022, 4, 1))
         other = factories.OrganisationFactory(name="Anytown Borough Council", sector="statutory")
         factories.SignatureFactory(compact=compact, organisation=other, signed_on=datetime.date(2021, 6, 1))
         champion = factories.champion_user(username="faults-champion", organisation=organisation)
-        kept = WinFactory(compact=compact, title="The shared minibus", organisations=[organisation],
-                          recorded_by=champion, happened_on=datetime.date(2026, 2, 1))
-        hidden = WinFactory(compact=compact, title="Lunch club for older neighbours", organisations=[organisation],
-                            recorded_by=champion, happened_on=datetime.date(2026, 2, 3))
+        kept = WinFactory(
+            compact=compact,
+            title="The shared minibus",
+            organisations=[organisation],
+            recorded_by=champion,
+            happened_on=datetime.date(2026, 2, 1),
+        )
+        hidden = WinFactory(
+            compact=compact,
+            title="Lunch club for older neighbours",
+            organisations=[organisation],
+            recorded_by=champion,
+            happened_on=datetime.date(2026, 2, 3),
+        )
         for win in (kept, hidden):
             win_services.show_on_public_site(win=win, by=officer)
         public_services.update_site_settings(by=officer, is_on=True, publish_scores=True)

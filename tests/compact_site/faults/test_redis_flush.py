@@ -18,8 +18,12 @@ ORDERS = ("flush, then hide", "hide, then flush", "flushes all through the hide"
 def test_no_page_requested_after_a_hide_shows_the_win_while_redis_is_flushed(make_world):
     world = make_world()
     site, hidden = world.site, world.seed["hidden_win"]
-    pages = [Page("public home", "/"), Page("public wins", "/public/wins/"),
-             Page("hidden win", f"/public/wins/{hidden['id']}/"), Page("register", "/public/register/")]
+    pages = [
+        Page("public home", "/"),
+        Page("public wins", "/public/wins/"),
+        Page("hidden win", f"/public/wins/{hidden['id']}/"),
+        Page("register", "/public/register/"),
+    ]
     watched = ["public home", "public wins", "hidden win"]
     flusher = world.redis.client()
 
@@ -77,7 +81,10 @@ def test_no_page_requested_after_a_hide_shows_the_win_while_redis_is_flushed(mak
     for number, (since, until, order) in enumerate(windows):
         answers = [r for r in load.results(since, answered_by=until) if r.page.label in watched]
         checked += len(answers)
-        shown += [f"round {number} ({order}): {r.page.label} requested {r.started - since:.3f} s after the hide"
-                  for r in answers if shows_win(r)]
+        shown += [
+            f"round {number} ({order}): {r.page.label} requested {r.started - since:.3f} s after the hide"
+            for r in answers
+            if shows_win(r)
+        ]
     assert checked >= ROUNDS * len(watched) * 3
     assert not shown, f"{len(shown)} pages requested after the hide showed the win:\n" + "\n".join(shown)

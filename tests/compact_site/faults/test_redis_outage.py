@@ -29,12 +29,18 @@ def test_redis_killed_for_30_seconds_under_load(make_world):
     officer = site.sign_in(seed["officer"], seed["password"])
     demoted = site.sign_in(seed["demoted"], seed["password"])
     visitor_pages = [
-        Page("public home", "/"), Page("public wins", "/public/wins/"), Page("register", "/public/register/"),
-        Page("hidden win", f"/public/wins/{hidden['id']}/"), Page("kept win", f"/public/wins/{kept['id']}/"),
+        Page("public home", "/"),
+        Page("public wins", "/public/wins/"),
+        Page("register", "/public/register/"),
+        Page("hidden win", f"/public/wins/{hidden['id']}/"),
+        Page("kept win", f"/public/wins/{kept['id']}/"),
         Page("sign-in", "/accounts/login/"),
     ]
-    officer_pages = [Page("dashboard", "/", officer), Page("wins library", "/wins/", officer),
-                     Page("waiting wins", "/wins/waiting/", officer)]
+    officer_pages = [
+        Page("dashboard", "/", officer),
+        Page("wins library", "/wins/", officer),
+        Page("waiting wins", "/wins/waiting/", officer),
+    ]
     labels = [page.label for page in visitor_pages + officer_pages]
     markers = {"hidden": hidden["title"], "officer dashboard": "Hello, Olwen"}
 
@@ -72,8 +78,10 @@ def test_redis_killed_for_30_seconds_under_load(make_world):
 
     results = load.results()
     during, after = load.results(killed, back), load.results(back)
-    report = (f"whole run: {summary(results)}\n\nduring the outage: {summary(during)}\n\n"
-              f"after Redis was back: {summary(after)}")
+    report = (
+        f"whole run: {summary(results)}\n\nduring the outage: {summary(during)}\n\n"
+        f"after Redis was back: {summary(after)}"
+    )
     print(report)
 
     failed = [r for r in results if r.failed]

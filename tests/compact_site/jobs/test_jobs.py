@@ -33,8 +33,13 @@ def test_a_job_dropped_from_the_registry_is_switched_off(monkeypatch):
 
 
 def test_running_a_job_records_what_it_did():
-    message = outbox.queue_email(to="a@example.org", subject="s", template="notifications/email/message.txt",
-                                 context={"text": "t"}, kind=kinds.INVITATION)
+    message = outbox.queue_email(
+        to="a@example.org",
+        subject="s",
+        template="notifications/email/message.txt",
+        context={"text": "t"},
+        kind=kinds.INVITATION,
+    )
     message.__class__.objects.filter(pk=message.pk).update(next_attempt_at=message.created_at.replace(year=2020))
 
     assert run_job.delay("sweep_outbox") is not None

@@ -54,8 +54,13 @@ def scenario(name, day):
 def _sweep_outbox(compact, officer):
     """A message written at 06:00 whose hand-over to the queue was lost (its on-commit callback never ran,
     as when the broker is down at commit): the sweep finds it at 08:00, well past the grace period."""
-    queue_email(to="pat@example.org", subject="Left waiting", template="notifications/email/message.txt",
-                context={"text": "t"}, kind=kinds.INVITATION)
+    queue_email(
+        to="pat@example.org",
+        subject="Left waiting",
+        template="notifications/email/message.txt",
+        context={"text": "t"},
+        kind=kinds.INVITATION,
+    )
     assert OutgoingMessage.objects.get().status == MessageStatus.QUEUED
 
 
@@ -94,8 +99,13 @@ def _action_digests(compact, officer):
     """An action of the officer's due in two days."""
     from tests.success_factors.builders import factor
 
-    factories.ActionFactory(compact=compact, factor=factor(3), description="Brief the councillors",
-                            due_on=datetime.date(2026, 6, 3), owner_user=officer)
+    factories.ActionFactory(
+        compact=compact,
+        factor=factor(3),
+        description="Brief the councillors",
+        due_on=datetime.date(2026, 6, 3),
+        owner_user=officer,
+    )
 
 
 @scenario("report_reminders", datetime.date(2026, 6, 9))
@@ -105,8 +115,9 @@ def _report_reminders(compact, officer):
 
     compact.report_every_months = 3
     compact.save()
-    report = reporting.create_report(compact=compact, start=datetime.date(2026, 1, 1),
-                                     end=datetime.date(2026, 3, 31), by=officer)
+    report = reporting.create_report(
+        compact=compact, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31), by=officer
+    )
     report.summary = "A quiet quarter."
     report.save()
     reporting.publish_report(report=report, by=officer)
@@ -122,10 +133,25 @@ def _funding_notice_warnings(compact, officer):
         name="Anytown Borough Council", defaults={"sector": Sector.STATUTORY, "kind": OrganisationKind.COUNCIL}
     )
     services.record(
-        kind="funding", compact=compact, by=officer, organisations_funded=(), body=body, name="Youth work grant",
-        funding_kind="grant", amount=25000, decided_on=datetime.date(2025, 2, 1), starts_on=datetime.date(2025, 4, 1),
-        ends_on=datetime.date(2026, 9, 30), full_cost_recovery=True, paid_in_advance=True, rationale_published=True,
-        rationale_link="", change="", notice_given_on=None, change_takes_effect_on=None, change_reason="",
+        kind="funding",
+        compact=compact,
+        by=officer,
+        organisations_funded=(),
+        body=body,
+        name="Youth work grant",
+        funding_kind="grant",
+        amount=25000,
+        decided_on=datetime.date(2025, 2, 1),
+        starts_on=datetime.date(2025, 4, 1),
+        ends_on=datetime.date(2026, 9, 30),
+        full_cost_recovery=True,
+        paid_in_advance=True,
+        rationale_published=True,
+        rationale_link="",
+        change="",
+        notice_given_on=None,
+        change_takes_effect_on=None,
+        change_reason="",
     )
 
 

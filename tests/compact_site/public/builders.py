@@ -23,19 +23,38 @@ from wins.models import WinStatus
 
 # Never on the public site, never in the API.
 ALWAYS_PRIVATE = [
-    "SECRET-DRAFT-WIN", "SECRET-SUBMITTED-WIN", "SECRET-RETURNED-WIN", "SECRET-CONCERN", "SECRET-CONCERN-DETAILS",
-    "SECRET-EVIDENCE", "SECRET-RATING-COMMENT", "SECRET-REOPEN-REASON", "SECRET-DRAFT-REPORT",
-    "SECRET-WITHDRAWAL-REASON", "SECRET-SUPPORT-NEEDS", "SECRET-PROGRESS-NOTES",
+    "SECRET-DRAFT-WIN",
+    "SECRET-SUBMITTED-WIN",
+    "SECRET-RETURNED-WIN",
+    "SECRET-CONCERN",
+    "SECRET-CONCERN-DETAILS",
+    "SECRET-EVIDENCE",
+    "SECRET-RATING-COMMENT",
+    "SECRET-REOPEN-REASON",
+    "SECRET-DRAFT-REPORT",
+    "SECRET-WITHDRAWAL-REASON",
+    "SECRET-SUPPORT-NEEDS",
+    "SECRET-PROGRESS-NOTES",
     # a consultation a champion reported, waiting for an officer
     "SECRET-REPORTED-CONSULTATION",
     # people: champions' and users' names, emails and phones, signers, endorsers, action owners
-    "Zebedee Quartermaine", "zebedee.q@private.example.org", "01632 960123", "Ottoline Fairweather",
-    "ottoline@private.example.org", "Barnaby Whitlock", "Isadora Pennyworth", "Cassius Thornbury",
-    "Philippa Marchbanks", "philippa@private.example.org", "Secret Champion Job",
+    "Zebedee Quartermaine",
+    "zebedee.q@private.example.org",
+    "01632 960123",
+    "Ottoline Fairweather",
+    "ottoline@private.example.org",
+    "Barnaby Whitlock",
+    "Isadora Pennyworth",
+    "Cassius Thornbury",
+    "Philippa Marchbanks",
+    "philippa@private.example.org",
+    "Secret Champion Job",
 ]
 # Not on the public site; in the API only to a token (published wins, the action plan, all published reports).
 NOT_PUBLIC = [
-    "SECRET-UNSHOWN-WIN", "SECRET-ACTION", "SECRET-PRIVATE-REPORT",
+    "SECRET-UNSHOWN-WIN",
+    "SECRET-ACTION",
+    "SECRET-PRIVATE-REPORT",
 ]
 CHAMPION_NAME = "Zebedee Quartermaine"
 
@@ -57,51 +76,94 @@ class World:
 
 
 def build_world(compact, *, publish_scores=True, publish_commitments=True):
-    officer = factories.officer(username="world-officer", first_name="Philippa", last_name="Marchbanks",
-                                email="philippa@private.example.org")
+    officer = factories.officer(
+        username="world-officer", first_name="Philippa", last_name="Marchbanks", email="philippa@private.example.org"
+    )
     organisation = factories.OrganisationFactory(name="Riverside Food Bank")
-    factories.SignatureFactory(compact=compact, organisation=organisation, signed_on=datetime.date(2022, 4, 1),
-                               signed_by_name="Barnaby Whitlock")
+    factories.SignatureFactory(
+        compact=compact,
+        organisation=organisation,
+        signed_on=datetime.date(2022, 4, 1),
+        signed_by_name="Barnaby Whitlock",
+    )
     withdrawn = factories.OrganisationFactory(name="Old Mill Trust", sector="statutory")
     factories.SignatureFactory(
-        compact=compact, organisation=withdrawn, signed_on=datetime.date(2021, 1, 5),
-        withdrawn_on=datetime.date(2023, 2, 1), withdrawal_reason="SECRET-WITHDRAWAL-REASON",
+        compact=compact,
+        organisation=withdrawn,
+        signed_on=datetime.date(2021, 1, 5),
+        withdrawn_on=datetime.date(2023, 2, 1),
+        withdrawal_reason="SECRET-WITHDRAWAL-REASON",
     )
     factories.ChampionFactory(
-        organisation=organisation, name=CHAMPION_NAME, email="zebedee.q@private.example.org", phone="01632 960123",
-        job_title="Secret Champion Job", support_needs="SECRET-SUPPORT-NEEDS",
+        organisation=organisation,
+        name=CHAMPION_NAME,
+        email="zebedee.q@private.example.org",
+        phone="01632 960123",
+        job_title="Secret Champion Job",
+        support_needs="SECRET-SUPPORT-NEEDS",
     )
-    champion_login = factories.champion_user(organisation=organisation, first_name="Ottoline",
-                                             last_name="Fairweather", email="ottoline@private.example.org")
-    factories.EndorsementFactory(compact=compact, organisation=organisation, name="Isadora Pennyworth",
-                                 endorsed_on=datetime.date(2026, 2, 1))
+    champion_login = factories.champion_user(
+        organisation=organisation, first_name="Ottoline", last_name="Fairweather", email="ottoline@private.example.org"
+    )
+    factories.EndorsementFactory(
+        compact=compact, organisation=organisation, name="Isadora Pennyworth", endorsed_on=datetime.date(2026, 2, 1)
+    )
     # Self-assessment: a submitted one (its factor scores make the partnership scores) with private answers.
     assessment = factories.AssessmentFactory(
-        compact=compact, organisation=organisation, round="2025/26", status="submitted",
+        compact=compact,
+        organisation=organisation,
+        round="2025/26",
+        status="submitted",
         submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.timezone.utc),
         reopen_reason="SECRET-REOPEN-REASON",
     )
-    factories.RatingFactory(assessment=assessment, indicator=first_indicator(1), level=Level.ESTABLISHED,
-                            evidence="SECRET-EVIDENCE", comment="SECRET-RATING-COMMENT")
+    factories.RatingFactory(
+        assessment=assessment,
+        indicator=first_indicator(1),
+        level=Level.ESTABLISHED,
+        evidence="SECRET-EVIDENCE",
+        comment="SECRET-RATING-COMMENT",
+    )
     from success_factors.services import record_factor_scores
 
     record_factor_scores([assessment.pk])
-    factories.ActionFactory(compact=compact, description="SECRET-ACTION", owner_name="Cassius Thornbury",
-                            owner_organisation=organisation, progress_notes="SECRET-PROGRESS-NOTES")
-    Concern.objects.create(compact=compact, title="SECRET-CONCERN", details="SECRET-CONCERN-DETAILS",
-                           factor=factor(2), raised_by=champion_login)
+    factories.ActionFactory(
+        compact=compact,
+        description="SECRET-ACTION",
+        owner_name="Cassius Thornbury",
+        owner_organisation=organisation,
+        progress_notes="SECRET-PROGRESS-NOTES",
+    )
+    Concern.objects.create(
+        compact=compact,
+        title="SECRET-CONCERN",
+        details="SECRET-CONCERN-DETAILS",
+        factor=factor(2),
+        raised_by=champion_login,
+    )
     # Wins in every state.
-    public_win = WinFactory(compact=compact, title="The shared minibus", organisations=[organisation],
-                            recorded_by=champion_login, happened_on=datetime.date(2026, 2, 1))
-    unshown_win = WinFactory(compact=compact, title="SECRET-UNSHOWN-WIN", recorded_by=champion_login,
-                             happened_on=datetime.date(2026, 2, 2))
+    public_win = WinFactory(
+        compact=compact,
+        title="The shared minibus",
+        organisations=[organisation],
+        recorded_by=champion_login,
+        happened_on=datetime.date(2026, 2, 1),
+    )
+    unshown_win = WinFactory(
+        compact=compact, title="SECRET-UNSHOWN-WIN", recorded_by=champion_login, happened_on=datetime.date(2026, 2, 2)
+    )
     draft(compact=compact, title="SECRET-DRAFT-WIN", recorded_by=champion_login)
     submitted(compact=compact, title="SECRET-SUBMITTED-WIN", recorded_by=champion_login)
     WinFactory(compact=compact, title="SECRET-RETURNED-WIN", status=WinStatus.RETURNED, recorded_by=champion_login)
     win_services.show_on_public_site(win=public_win, by=officer)
     # Reports: one public, one published but private, one draft.
-    public_report = _published(compact, officer, datetime.date(2026, 1, 1), "A good quarter for the partnership.",
-                               highlights=[public_win, unshown_win])
+    public_report = _published(
+        compact,
+        officer,
+        datetime.date(2026, 1, 1),
+        "A good quarter for the partnership.",
+        highlights=[public_win, unshown_win],
+    )
     report_services.make_public(report=public_report, by=officer)
     private_report = _published(compact, officer, datetime.date(2025, 10, 1), "SECRET-PRIVATE-REPORT")
     draft_report = report_services.create_report(
@@ -110,18 +172,30 @@ def build_world(compact, *, publish_scores=True, publish_commitments=True):
     draft_report.summary = "SECRET-DRAFT-REPORT"
     draft_report.save()
     body = _commitment_records(compact, officer, reporter=champion_login)
-    public_services.update_site_settings(by=officer, is_on=True, publish_scores=publish_scores,
-                                         publish_commitments=publish_commitments)
+    public_services.update_site_settings(
+        by=officer, is_on=True, publish_scores=publish_scores, publish_commitments=publish_commitments
+    )
     _, key = api_services.create_token(name="Performance team", by=officer)
-    return World(compact=compact, officer=officer, public_win=public_win, unshown_win=unshown_win,
-                 public_report=public_report, private_report=private_report, draft_report=draft_report,
-                 organisation=organisation, withdrawn=withdrawn, body=body, key=key)
+    return World(
+        compact=compact,
+        officer=officer,
+        public_win=public_win,
+        unshown_win=unshown_win,
+        public_report=public_report,
+        private_report=private_report,
+        draft_report=draft_report,
+        organisation=organisation,
+        withdrawn=withdrawn,
+        body=body,
+        key=key,
+    )
 
 
 def _published(compact, officer, start, summary, highlights=()):
     end = start + datetime.timedelta(days=89)
-    report = report_services.create_report(compact=compact, start=start, end=end, by=officer,
-                                           title=f"Report from {start:%B %Y}")
+    report = report_services.create_report(
+        compact=compact, start=start, end=end, by=officer, title=f"Report from {start:%B %Y}"
+    )
     report.summary = summary
     report.save()
     if highlights:
@@ -135,12 +209,36 @@ def _commitment_records(compact, officer, *, reporter):
     statutory body."""
     body = statutory_body("Anytown Borough Council")  # not on the register, so the register's tests stay as they are
     today = timezone.localdate()
-    consultation(compact=compact, by=officer, body=body, title="Library opening hours",
-                 opened_on=today - datetime.timedelta(days=100))
-    consultation(compact=compact, by=officer, body=body, title="Parking charges", weeks=4,
-                 opened_on=today - datetime.timedelta(days=60))
-    consultation(compact=compact, by=reporter, body=body, title="SECRET-REPORTED-CONSULTATION", weeks=2,
-                 opened_on=today - datetime.timedelta(days=30))
-    funding(compact=compact, by=officer, body=body, name="Youth club grants", decided_on=today - datetime.timedelta(days=45),
-            starts_on=today - datetime.timedelta(days=30), ends_on=today + datetime.timedelta(days=334))
+    consultation(
+        compact=compact,
+        by=officer,
+        body=body,
+        title="Library opening hours",
+        opened_on=today - datetime.timedelta(days=100),
+    )
+    consultation(
+        compact=compact,
+        by=officer,
+        body=body,
+        title="Parking charges",
+        weeks=4,
+        opened_on=today - datetime.timedelta(days=60),
+    )
+    consultation(
+        compact=compact,
+        by=reporter,
+        body=body,
+        title="SECRET-REPORTED-CONSULTATION",
+        weeks=2,
+        opened_on=today - datetime.timedelta(days=30),
+    )
+    funding(
+        compact=compact,
+        by=officer,
+        body=body,
+        name="Youth club grants",
+        decided_on=today - datetime.timedelta(days=45),
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=334),
+    )
     return body

@@ -27,8 +27,14 @@ def test_a_visitor_gets_a_cached_page_without_touching_the_database(world, clien
     assert "Cookie" in second["Vary"]
     assert second["ETag"] == first["ETag"]
     # Served from the cache inside the middleware, it carries every header the middleware adds.
-    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options", "Referrer-Policy",
-                   "X-Content-Type-Options", "Content-Type"):
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "X-Content-Type-Options",
+        "Content-Type",
+    ):
         assert second[header] == first[header]
 
 

@@ -28,33 +28,42 @@ def days_ago(days):
 
 
 def publish(world, *, is_on=True, publish_commitments=True):
-    services.update_site_settings(by=world.officer, is_on=is_on, publish_scores=True,
-                                  publish_commitments=publish_commitments)
+    services.update_site_settings(
+        by=world.officer, is_on=is_on, publish_scores=True, publish_commitments=publish_commitments
+    )
 
 
 def cells(text, heading):
     """The words of each cell of the table row whose header starts with ``heading``, tags and spaces squeezed."""
-    row = re.search(r'<tr class="govuk-table__row"[^>]*>\s*<th scope="row"[^>]*>' + re.escape(heading) + r"(.*?)</tr>",
-                    text, re.S)
+    row = re.search(
+        r'<tr class="govuk-table__row"[^>]*>\s*<th scope="row"[^>]*>' + re.escape(heading) + r"(.*?)</tr>", text, re.S
+    )
     assert row, f"no row for {heading}"
-    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split())
-            for cell in re.findall(r'<td class="govuk-table__cell[^"]*">(.*?)</td>', row.group(1), re.S)]
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", cell).split())
+        for cell in re.findall(r'<td class="govuk-table__cell[^"]*">(.*?)</td>', row.group(1), re.S)
+    ]
 
 
 def test_a_visitor_sees_each_commitments_share_met_this_year_and_last(world, client):
-    consultation(compact=world.compact, by=world.officer, body=world.body, title="Old budget consultation",
-                 opened_on=days_ago(400))  # 12 weeks, in the 12 months before
+    consultation(
+        compact=world.compact,
+        by=world.officer,
+        body=world.body,
+        title="Old budget consultation",
+        opened_on=days_ago(400),
+    )  # 12 weeks, in the 12 months before
     response = client.get(URL)
     assert response.status_code == 200
     text = response.content.decode()
-    assert "<h1 class=\"govuk-heading-xl\">Keeping the Compact’s commitments</h1>" in text
+    assert '<h1 class="govuk-heading-xl">Keeping the Compact’s commitments</h1>' in text
     # From the world: consultations of 12 weeks (met) and 4 weeks (not met); a one-year grant with its rationale
     # published, full cost recovery and payment in advance.
     assert cells(text, "Consultations last 12 weeks") == ["50% 1 of 2", "100% 1 of 1"]
     assert cells(text, "Multi-year funding where appropriate") == ["0% 0 of 1", "No records yet"]
     assert cells(text, "A clear, published rationale for funding decisions") == ["100% 1 of 1", "No records yet"]
     assert cells(text, "Anytown Borough Council") == ["67% 4 of 6", "100% 1 of 1"]
-    assert "govuk-table__header govuk-table__header--numeric\">Last 12 months</th>" in text
+    assert 'govuk-table__header govuk-table__header--numeric">Last 12 months</th>' in text
 
 
 def test_a_commitment_nothing_was_checked_against_says_no_records_yet(world, client):
@@ -90,17 +99,30 @@ def test_an_accepted_reason_shows_as_explained_at_once(world, client):
 def test_a_changed_commitment_shows_at_once(world, client):
     client.get(URL)
     commitment = Commitment.objects.get(rule=Rule.CONSULTATION_LENGTH)
-    commitment_services.save_commitment(by=world.officer, commitment=commitment, title="Consultations of 12 weeks",
-                                        description=commitment.description, rule=commitment.rule,
-                                        threshold=commitment.threshold, factor=commitment.factor)
+    commitment_services.save_commitment(
+        by=world.officer,
+        commitment=commitment,
+        title="Consultations of 12 weeks",
+        description=commitment.description,
+        rule=commitment.rule,
+        threshold=commitment.threshold,
+        factor=commitment.factor,
+    )
     text = client.get(URL).content.decode()
     assert "Consultations of 12 weeks" in text and "Consultations last 12 weeks" not in text
 
 
 def test_the_page_names_no_record_and_no_person(world, client):
     text = client.get(URL).content.decode()
-    for private in ("SECRET-REPORTED-CONSULTATION", "Library opening hours", "Parking charges", "Youth club grants",
-                    "Ottoline", "Philippa", "Open from"):
+    for private in (
+        "SECRET-REPORTED-CONSULTATION",
+        "Library opening hours",
+        "Parking charges",
+        "Youth club grants",
+        "Ottoline",
+        "Philippa",
+        "Open from",
+    ):
         assert private not in text
 
 
@@ -118,8 +140,10 @@ def test_published_it_is_in_the_navigation_home_page_and_sitemap(world, client):
     assert 'href="/public/commitments/">Commitments</a>' in client.get("/api/docs/").content.decode()
     assert "<loc>http://127.0.0.1:8000/public/commitments/</loc>" in client.get("/sitemap.xml").content.decode()
     home = client.get("/").content.decode()
-    assert ("met the Compact’s commitments in 67% of the checks with a known result" in home
-            and 'href="/public/commitments/">See each commitment' in home)
+    assert (
+        "met the Compact’s commitments in 67% of the checks with a known result" in home
+        and 'href="/public/commitments/">See each commitment' in home
+    )
 
 
 def test_the_home_page_says_so_when_no_result_is_known_yet(compact, client):
@@ -155,7 +179,9 @@ def test_an_officer_publishes_it_from_the_public_site_settings(world, officer_cl
     officer_client.post("/public-site/", {"is_on": "on", "publish_scores": "on", "publish_commitments": "on"})
     setting = PublicSiteSettings.current()
     assert (setting.is_on, setting.publish_scores, setting.publish_commitments) == (True, True, True)
-    checkbox = re.search(r'<input[^>]*name="publish_commitments"[^>]*>', officer_client.get("/public-site/").content.decode())
+    checkbox = re.search(
+        r'<input[^>]*name="publish_commitments"[^>]*>', officer_client.get("/public-site/").content.decode()
+    )
     assert "checked" in checkbox.group(0)
     officer_client.post("/public-site/", {"is_on": "on"})
     assert PublicSiteSettings.current().publish_commitments is False
@@ -179,6 +205,12 @@ def test_the_page_costs_the_same_queries_however_many_records(world, client, dja
     small = count()
     for number in range(12):
         body = statutory_body(f"Parish Council {number}")
-        consultation(compact=world.compact, by=world.officer, body=body, title=f"Consultation {number}",
-                     opened_on=days_ago(20 * number + 5), weeks=4 + number)
+        consultation(
+            compact=world.compact,
+            by=world.officer,
+            body=body,
+            title=f"Consultation {number}",
+            opened_on=days_ago(20 * number + 5),
+            weeks=4 + number,
+        )
     assert 0 < count() == small

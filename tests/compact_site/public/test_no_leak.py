@@ -74,15 +74,23 @@ def test_no_public_page_shows_anything_private(world, client):
     assert {path: words for path, words in found.items() if words} == {}
     # The walk saw what is public: the public win and report, the register with its withdrawal, the scores.
     everything = " ".join(response.content.decode() for response in pages.values())
-    for expected in ("The shared minibus", "A good quarter for the partnership.", "Riverside Food Bank",
-                     "Old Mill Trust", "2025/26", "Consultations last 12 weeks", "Anytown Borough Council"):
+    for expected in (
+        "The shared minibus",
+        "A good quarter for the partnership.",
+        "Riverside Food Bank",
+        "Old Mill Trust",
+        "2025/26",
+        "Consultations last 12 weeks",
+        "Anytown Borough Council",
+    ):
         assert expected in everything
 
 
 def test_the_walk_reaches_every_public_url(world, client):
     reached = {resolve(urlsplit(path).path).view_name for path in walk(client)}
     public_names = {
-        name for name, _, pattern in project_patterns()
+        name
+        for name, _, pattern in project_patterns()
         if getattr(pattern.callback, "allowed_roles", None) == "public"
         and (name.startswith("public:") or name in {"api_docs", "api:openapi-json"})
     }

@@ -36,8 +36,12 @@ def test_register_csv_has_the_documented_columns_and_every_signature(world, clie
     assert response.content.decode().splitlines()[0] == ",".join(REGISTER_COLUMNS)
     rows = {row["organisation"]: row for row in rows_of(response)}
     assert rows["Riverside Food Bank"] == {
-        "organisation": "Riverside Food Bank", "sector": "voluntary", "sector_name": "Voluntary and community",
-        "signed_on": "2022-04-01", "status": "signed", "withdrawn_on": "",
+        "organisation": "Riverside Food Bank",
+        "sector": "voluntary",
+        "sector_name": "Voluntary and community",
+        "signed_on": "2022-04-01",
+        "status": "signed",
+        "withdrawn_on": "",
     }
     assert rows["Old Mill Trust"]["status"] == "withdrawn"
     assert rows["Old Mill Trust"]["withdrawn_on"] == "2023-02-01"
@@ -73,10 +77,12 @@ def test_scores_by_round_agree_with_the_results_page(compact, officer):
     voluntary = factories.OrganisationFactory(sector=Sector.VOLUNTARY)
     for organisation in (statutory, voluntary):
         factories.SignatureFactory(compact=compact, organisation=organisation)
-    submitted_assessment(compact=compact, organisation=statutory, round_name="2025/26",
-                         levels={1: Level.EMBEDDED, 2: Level.DEVELOPING})
-    submitted_assessment(compact=compact, organisation=voluntary, round_name="2025/26",
-                         levels={1: Level.DEVELOPING, 2: Level.DONT_KNOW})
+    submitted_assessment(
+        compact=compact, organisation=statutory, round_name="2025/26", levels={1: Level.EMBEDDED, 2: Level.DEVELOPING}
+    )
+    submitted_assessment(
+        compact=compact, organisation=voluntary, round_name="2025/26", levels={1: Level.DEVELOPING, 2: Level.DONT_KNOW}
+    )
     submitted_assessment(compact=compact, organisation=voluntary, round_name="2024/25", levels={1: Level.NOT_IN_PLACE})
 
     rows = scores_by_round(compact=compact)
@@ -88,8 +94,14 @@ def test_scores_by_round_agree_with_the_results_page(compact, officer):
         expected = results[number].score
         assert latest[number]["score"] == (None if expected is None else round(expected, 1))
     assert latest[1]["score"] == 66.7  # (100 + 33.3) / 2
-    assert latest[2] == {"round": "2025/26", "factor_number": 2, "factor_title": "Establish the right structures",
-                         "score": 33.3, "organisations_scored": 1, "organisations_responded": 2}
+    assert latest[2] == {
+        "round": "2025/26",
+        "factor_number": 2,
+        "factor_title": "Establish the right structures",
+        "score": 33.3,
+        "organisations_scored": 1,
+        "organisations_responded": 2,
+    }
     assert latest[3]["score"] is None
 
 

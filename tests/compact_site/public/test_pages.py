@@ -1,6 +1,5 @@
 """The public site as a visitor, a signed-in person and an officer see it."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -23,7 +22,7 @@ def test_visitor_at_home_sees_the_public_home_page(world, client):
     response = client.get("/")
     assert response.status_code == 200
     text = response.content.decode()
-    assert "<h1 class=\"govuk-heading-xl\">Anytown Compact</h1>" in text
+    assert '<h1 class="govuk-heading-xl">Anytown Compact</h1>' in text
     assert ">Sign in</a>" in text
     assert "1 April 2020" in text and "1 April 2027" in text  # adopted, due for review
     assert "The shared minibus" in text
@@ -42,10 +41,21 @@ def test_when_the_site_is_off_home_sends_everyone_to_sign_in(world, client):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("name", ["public:register", "public:factors", "public:win_list", "public:open_data",
-                                  "public:register_csv", "public:sitemap", "public:commitments"])
-def test_when_the_site_is_off_its_pages_are_not_found_but_officers_can_check_them(name, world, client, champion_client,
-                                                                                   officer_client):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "public:register",
+        "public:factors",
+        "public:win_list",
+        "public:open_data",
+        "public:register_csv",
+        "public:sitemap",
+        "public:commitments",
+    ],
+)
+def test_when_the_site_is_off_its_pages_are_not_found_but_officers_can_check_them(
+    name, world, client, champion_client, officer_client
+):
     turn_off(world)
     assert client.get(reverse(name)).status_code == 404
     assert champion_client.get(reverse(name)).status_code == 404
@@ -204,7 +214,9 @@ def test_champions_cannot_show_wins_on_the_public_site(world, champion_client):
 
 def test_officer_makes_a_published_report_public_and_private(world, officer_client, client):
     report = world.private_report
-    assert "Only people who sign in can read this report." in officer_client.get(f"/reports/{report.pk}/").content.decode()
+    assert (
+        "Only people who sign in can read this report." in officer_client.get(f"/reports/{report.pk}/").content.decode()
+    )
     officer_client.post(f"/reports/{report.pk}/public/", {"public": "yes"})
     report.refresh_from_db()
     assert report.is_public is True
@@ -245,8 +257,14 @@ def test_home_page_works_before_a_compact_is_set_up(db, client, officer):
     response = client.get("/")
     assert response.status_code == 200
     assert "Working together: the Local Compact" in response.content.decode()
-    for path in ("/public/register/", "/public/factors/", "/public/wins/", "/public/reports/", "/open-data/",
-                 "/open-data/register.csv", "/open-data/partnership-scores.json", "/sitemap.xml"):
+    for path in (
+        "/public/register/",
+        "/public/factors/",
+        "/public/wins/",
+        "/public/reports/",
+        "/open-data/",
+        "/open-data/register.csv",
+        "/open-data/partnership-scores.json",
+        "/sitemap.xml",
+    ):
         assert client.get(path).status_code == 200, path
-
-

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.django_db
 
 def edit_organisation(client, organisation, **changes):
     data = {
-        "name": organisation.name, "sector": organisation.sector, "kind": organisation.kind,
-        "charity_number": organisation.charity_number, "company_number": "", "website": "",
+        "name": organisation.name,
+        "sector": organisation.sector,
+        "kind": organisation.kind,
+        "charity_number": organisation.charity_number,
+        "company_number": "",
+        "website": "",
     }
     data.update(changes)
     response = client.post(reverse("signatories:organisation_edit", args=[organisation.pk]), data)
@@ -133,8 +137,9 @@ def _record(kind, compact, officer):
         return WinFactory(compact=compact)
     if kind == "concern":
         return Concern.objects.create(compact=compact, title="Late grant letters", factor=Factor.objects.get(number=5))
-    return reporting.create_report(compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30),
-                                   by=officer)
+    return reporting.create_report(
+        compact=compact, start=datetime.date(2026, 4, 1), end=datetime.date(2026, 6, 30), by=officer
+    )
 
 
 @pytest.mark.parametrize("kind", ["organisation", "champion", "assessment", "action", "win", "concern", "report"])

@@ -28,7 +28,10 @@ def local(year, month, day, hour=12, minute=0):
 def sign(compact, name, sector, signed_on, withdrawn_on=None):
     organisation = factories.OrganisationFactory(name=name, sector=sector)
     factories.SignatureFactory(
-        compact=compact, organisation=organisation, signed_on=signed_on, withdrawn_on=withdrawn_on,
+        compact=compact,
+        organisation=organisation,
+        signed_on=signed_on,
+        withdrawn_on=withdrawn_on,
         withdrawal_reason="Closed" if withdrawn_on else "",
     )
     return organisation
@@ -54,10 +57,12 @@ def build_register(compact):
     # Alpha's and Bravo's champions are active at 30 June; Delta's stood down on 30 June; Echo's on 31 March.
     factories.ChampionFactory(organisation=organisations["alpha"], appointed_on=datetime.date(2022, 1, 10))
     factories.ChampionFactory(organisation=organisations["bravo"], appointed_on=START)
-    factories.ChampionFactory(organisation=organisations["delta"], appointed_on=datetime.date(2026, 1, 15),
-                              stood_down_on=END)
-    factories.ChampionFactory(organisation=organisations["echo"], appointed_on=datetime.date(2022, 1, 10),
-                              stood_down_on=PREVIOUS_END)
+    factories.ChampionFactory(
+        organisation=organisations["delta"], appointed_on=datetime.date(2026, 1, 15), stood_down_on=END
+    )
+    factories.ChampionFactory(
+        organisation=organisations["echo"], appointed_on=datetime.date(2022, 1, 10), stood_down_on=PREVIOUS_END
+    )
     return organisations
 
 
@@ -65,7 +70,9 @@ def build_endorsements(compact, organisation):
     """In the period: an elected member (1 April) and a senior leader (30 June); before it a senior leader
     (31 March); and an elected member on 31 December 2025, in neither period."""
     for kind, day in [
-        ("elected_member", START), ("senior_leader", END), ("senior_leader", PREVIOUS_END),
+        ("elected_member", START),
+        ("senior_leader", END),
+        ("senior_leader", PREVIOUS_END),
         ("elected_member", datetime.date(2025, 12, 31)),
     ]:
         factories.EndorsementFactory(compact=compact, organisation=organisation, kind=kind, endorsed_on=day)
@@ -75,15 +82,36 @@ def build_wins(compact):
     """Wins published (by London date) in the period: 00:30 on 1 April (factors 1 and 3, quick) and 23:30 on
     30 June (factor 3); before it: 31 March (factor 1, quick); after it: 00:10 on 1 July; and a draft."""
     return {
-        "first_day": WinFactory(compact=compact, title="Food bank referral route",
-                                published_at=local(2026, 4, 1, 0, 30), happened_on=datetime.date(2026, 3, 20),
-                                factors=[factor(1), factor(3)], is_quick_win=True),
-        "last_day": WinFactory(compact=compact, title="Warm spaces network", published_at=local(2026, 6, 30, 23, 30),
-                               happened_on=datetime.date(2026, 6, 2), factors=[factor(3)]),
-        "day_before": WinFactory(compact=compact, title="Volunteers' fair", published_at=local(2026, 3, 31, 12),
-                                 happened_on=datetime.date(2026, 3, 1), factors=[factor(1)], is_quick_win=True),
-        "day_after": WinFactory(compact=compact, title="Councillors' briefing", published_at=local(2026, 7, 1, 0, 10),
-                                happened_on=datetime.date(2026, 6, 28), factors=[factor(3)]),
+        "first_day": WinFactory(
+            compact=compact,
+            title="Food bank referral route",
+            published_at=local(2026, 4, 1, 0, 30),
+            happened_on=datetime.date(2026, 3, 20),
+            factors=[factor(1), factor(3)],
+            is_quick_win=True,
+        ),
+        "last_day": WinFactory(
+            compact=compact,
+            title="Warm spaces network",
+            published_at=local(2026, 6, 30, 23, 30),
+            happened_on=datetime.date(2026, 6, 2),
+            factors=[factor(3)],
+        ),
+        "day_before": WinFactory(
+            compact=compact,
+            title="Volunteers' fair",
+            published_at=local(2026, 3, 31, 12),
+            happened_on=datetime.date(2026, 3, 1),
+            factors=[factor(1)],
+            is_quick_win=True,
+        ),
+        "day_after": WinFactory(
+            compact=compact,
+            title="Councillors' briefing",
+            published_at=local(2026, 7, 1, 0, 10),
+            happened_on=datetime.date(2026, 6, 28),
+            factors=[factor(3)],
+        ),
         "draft": WinFactory(compact=compact, title="Not published yet", status="draft", factors=[factor(3)]),
     }
 

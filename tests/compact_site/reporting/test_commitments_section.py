@@ -24,9 +24,18 @@ def records(compact, officer):
     body = statutory_body("Anytown Borough Council")
     consultation(compact=compact, by=officer, body=body, title="Library review", opened_on=D(2026, 5, 4), weeks=3)
     consultation(compact=compact, by=officer, body=body, title="Budget 2026", opened_on=D(2026, 4, 6))
-    consultation(compact=compact, by=officer, body=body, title="Budget 2025", opened_on=D(2026, 2, 2))  # previous quarter
-    return funding(compact=compact, by=officer, body=statutory_body("Anytown Police"), name="Street pastors",
-                   decided_on=D(2026, 5, 1), starts_on=D(2026, 6, 1), ends_on=D(2027, 5, 31))
+    consultation(
+        compact=compact, by=officer, body=body, title="Budget 2025", opened_on=D(2026, 2, 2)
+    )  # previous quarter
+    return funding(
+        compact=compact,
+        by=officer,
+        body=statutory_body("Anytown Police"),
+        name="Street pastors",
+        decided_on=D(2026, 5, 1),
+        starts_on=D(2026, 6, 1),
+        ends_on=D(2027, 5, 31),
+    )
 
 
 def commitment_row(section, title):
@@ -40,7 +49,8 @@ def test_a_published_report_freezes_the_commitment_figures(compact, officer, rec
     assert (row["current"]["met"], row["current"]["not_met"], row["current"]["rate"]) == (1, 1, 50)
     assert (row["previous"]["met"], row["previous"]["rate"]) == (1, 100)
     assert [(r["title"], r["commitment"]) for r in section["not_met"]] == [
-        ("Library review", "Consultations last 12 weeks"), ("Street pastors", "Multi-year funding where appropriate")
+        ("Library review", "Consultations last 12 weeks"),
+        ("Street pastors", "Multi-year funding where appropriate"),
     ]
     # Later changes to the records never change what the board saw.
     commitment_services.update_record(record=records, by=officer, ends_on=D(2029, 5, 31))
@@ -54,8 +64,10 @@ def test_the_report_page_shows_the_section_with_the_records_not_met(compact, off
     response = lsp_client.get(report.get_absolute_url())
     text = " ".join(response.content.decode().split())
     assert "Keeping the Compact’s commitments" in text
-    assert "<strong>Library review</strong> (consultation, Anytown Borough Council) – Consultations last 12 weeks: " \
-           "Open from 4 May 2026 to 25 May 2026: 3 weeks, shorter than 12 weeks." in text
+    assert (
+        "<strong>Library review</strong> (consultation, Anytown Borough Council) – Consultations last 12 weeks: "
+        "Open from 4 May 2026 to 25 May 2026: 3 weeks, shorter than 12 weeks." in text
+    )
     assert "Anytown Police" in text
 
 

@@ -31,8 +31,12 @@ def add_more(compact, n):
                 submitted_assessment(compact=compact, organisation=organisation, round_name=round_name),
                 Level.DEVELOPING,
             )
-        WinFactory(compact=compact, published_at=local(2026, 5, 1 + i % 28), factors=[factor(1 + i % 7), factor(2)],
-                   organisations=[organisation])
+        WinFactory(
+            compact=compact,
+            published_at=local(2026, 5, 1 + i % 28),
+            factors=[factor(1 + i % 7), factor(2)],
+            organisations=[organisation],
+        )
         factories.ActionFactory(compact=compact, factor=factor(1 + i % 7))
 
 

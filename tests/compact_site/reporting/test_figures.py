@@ -142,7 +142,10 @@ def test_concerns_come_from_the_wins_apps_counts_for_each_period(compact, monkey
     def concern_counts(*, compact, periods):
         calls.append(periods)
         return {
-            "current": {2: {"raised": 3, "resolved": 1, "escalated": 1}, 5: {"raised": 1, "resolved": 0, "escalated": 0}},
+            "current": {
+                2: {"raised": 3, "resolved": 1, "escalated": 1},
+                5: {"raised": 1, "resolved": 0, "escalated": 0},
+            },
             "previous": {2: {"raised": 1, "resolved": 2, "escalated": 0}},
         }
 
@@ -178,8 +181,9 @@ def test_concerns_raised_resolved_and_escalated_on_the_period_edges(compact):
 
     def concern(number, raised_on, **closed):
         status = "resolved" if "resolved_on" in closed else "escalated" if "escalated_on" in closed else "open"
-        models.Concern.objects.create(compact=compact, title="A concern", factor=factor(number), raised_on=raised_on,
-                                      status=status, **closed)
+        models.Concern.objects.create(
+            compact=compact, title="A concern", factor=factor(number), raised_on=raised_on, status=status, **closed
+        )
 
     concern(2, START, resolved_on=END)  # raised and resolved in the period
     concern(2, END)  # raised on the last day

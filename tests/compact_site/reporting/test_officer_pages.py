@@ -27,9 +27,13 @@ def test_the_create_page_offers_last_quarter_last_year_and_other_dates(compact, 
     assert "Last quarter: " in text and "Last financial year: " in text and "Other dates" in text
 
 
-@pytest.mark.parametrize("choice, dates", [
-    ("last_quarter", last_full_quarter), ("last_year", last_financial_year),
-])
+@pytest.mark.parametrize(
+    "choice, dates",
+    [
+        ("last_quarter", last_full_quarter),
+        ("last_year", last_financial_year),
+    ],
+)
 def test_a_preset_starts_a_draft_for_that_period(choice, dates, compact, officer_client):
     response = officer_client.post(CREATE_URL, {"compact": compact.pk, "period": choice, "title": ""})
 
@@ -40,8 +44,13 @@ def test_a_preset_starts_a_draft_for_that_period(choice, dates, compact, officer
 
 
 def test_other_dates_start_a_draft_with_its_own_title(compact, officer_client):
-    data = {"compact": compact.pk, "period": "custom", "title": "Special report on funding",
-            **date_fields("start", START), **date_fields("end", END)}
+    data = {
+        "compact": compact.pk,
+        "period": "custom",
+        "title": "Special report on funding",
+        **date_fields("start", START),
+        **date_fields("end", END),
+    }
 
     officer_client.post(CREATE_URL, data)
 
@@ -50,8 +59,13 @@ def test_other_dates_start_a_draft_with_its_own_title(compact, officer_client):
 
 
 def test_mistakes_in_the_dates_are_summarised_and_nothing_typed_is_lost(compact, officer_client):
-    data = {"compact": compact.pk, "period": "custom", "title": "Funding",
-            **date_fields("start", END), **date_fields("end", START)}
+    data = {
+        "compact": compact.pk,
+        "period": "custom",
+        "title": "Funding",
+        **date_fields("start", END),
+        **date_fields("end", START),
+    }
 
     response = officer_client.post(CREATE_URL, data)
 
@@ -93,10 +107,16 @@ def test_editing_saves_the_commentary_and_the_chosen_wins(compact, officer, offi
     url = reverse("reports:report_edit", args=[report.pk])
     assert "Food bank referral route (20 March 2026)" in page_text(officer_client.get(url))
 
-    response = officer_client.post(url, {
-        "title": "Quarter one", "summary": "All well.", "issues": "Funding", "recommendations": "",
-        "highlighted_wins": [wins["last_day"].pk],
-    })
+    response = officer_client.post(
+        url,
+        {
+            "title": "Quarter one",
+            "summary": "All well.",
+            "issues": "Funding",
+            "recommendations": "",
+            "highlighted_wins": [wins["last_day"].pk],
+        },
+    )
 
     assert response["Location"] == report.get_absolute_url()
     report.refresh_from_db()
@@ -107,8 +127,9 @@ def test_editing_saves_the_commentary_and_the_chosen_wins(compact, officer, offi
 def test_an_edit_without_a_title_shows_the_error_and_keeps_the_commentary(compact, officer, officer_client):
     report = draft_report(compact, officer)
 
-    response = officer_client.post(reverse("reports:report_edit", args=[report.pk]),
-                                   {"title": "", "summary": "My careful summary."})
+    response = officer_client.post(
+        reverse("reports:report_edit", args=[report.pk]), {"title": "", "summary": "My careful summary."}
+    )
 
     assert "There is a problem Enter a title for the report" in page_text(response)
     assert "My careful summary." in response.content.decode()

@@ -17,9 +17,13 @@ LIST_URL = reverse("reports:report_list")
 def reports(compact, officer):
     build_everything(compact)
     return {
-        "published": published_report(compact, officer, summary="The Compact is growing.",
-                                       issues="Fund the support post\nName champions",
-                                       recommendations="1. Agree the budget\n- Write to partners"),
+        "published": published_report(
+            compact,
+            officer,
+            summary="The Compact is growing.",
+            issues="Fund the support post\nName champions",
+            recommendations="1. Agree the budget\n- Write to partners",
+        ),
         "draft": draft_report(compact, officer, summary="Work in progress."),
     }
 

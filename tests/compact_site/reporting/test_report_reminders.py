@@ -31,8 +31,9 @@ def published(compact, officer):
     """The last report covered January to March 2026; reports are due every 3 months, so next on 30 June 2026."""
     compact.report_every_months = 3
     compact.save()
-    report = reporting.create_report(compact=compact, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31),
-                                     by=officer)
+    report = reporting.create_report(
+        compact=compact, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31), by=officer
+    )
     report.summary = "A quiet quarter."
     report.save()
     return reporting.publish_report(report=report, by=officer)

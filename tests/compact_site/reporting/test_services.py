@@ -49,8 +49,9 @@ def test_the_database_refuses_a_period_that_ends_before_it_starts(compact):
 
 def test_the_database_refuses_a_published_report_without_a_snapshot(compact):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Report.objects.create(compact=compact, title="Empty", period_start=START, period_end=END,
-                              status=ReportStatus.PUBLISHED)
+        Report.objects.create(
+            compact=compact, title="Empty", period_start=START, period_end=END, status=ReportStatus.PUBLISHED
+        )
 
 
 def test_highlighted_wins_must_be_published_in_the_period(compact, officer):
@@ -74,8 +75,15 @@ def test_no_more_than_six_wins_are_highlighted(compact, officer):
 def test_commentary_is_saved_without_surrounding_space(compact, officer):
     report = draft_report(compact, officer)
 
-    report = services.update_report(report=report, by=officer, title="  Quarter one ", summary=" All well.\n",
-                                    issues="Funding\n", recommendations="", highlighted_wins=[])
+    report = services.update_report(
+        report=report,
+        by=officer,
+        title="  Quarter one ",
+        summary=" All well.\n",
+        issues="Funding\n",
+        recommendations="",
+        highlighted_wins=[],
+    )
 
     assert (report.title, report.summary, report.issues) == ("Quarter one", "All well.", "Funding")
     assert report.highlighted_wins.count() == 0
@@ -84,8 +92,9 @@ def test_commentary_is_saved_without_surrounding_space(compact, officer):
 def test_changing_the_period_keeps_highlights_inside_it_and_renames_a_default_title(compact, officer):
     _, wins = build_everything(compact)
     report = draft_report(compact, officer)
-    services.update_report(report=report, by=officer, title=report.title,
-                           highlighted_wins=[wins["first_day"], wins["last_day"]])
+    services.update_report(
+        report=report, by=officer, title=report.title, highlighted_wins=[wins["first_day"], wins["last_day"]]
+    )
 
     report = services.change_period(report=report, by=officer, start=START, end=datetime.date(2026, 5, 31))
 
@@ -97,8 +106,9 @@ def test_changing_to_a_period_without_the_chosen_wins_highlights_its_own_newest(
     _, wins = build_everything(compact)
     report = draft_report(compact, officer)
 
-    report = services.change_period(report=report, by=officer, start=datetime.date(2026, 1, 1),
-                                    end=datetime.date(2026, 3, 31))
+    report = services.change_period(
+        report=report, by=officer, start=datetime.date(2026, 1, 1), end=datetime.date(2026, 3, 31)
+    )
 
     assert list(report.highlighted_wins.all()) == [wins["day_before"]]
 
@@ -122,8 +132,11 @@ def test_publishing_freezes_figures_charts_wins_and_commentary(compact, officer)
     assert snapshot["compact"]["name"] == "Anytown Compact"
     assert snapshot["period"]["dates"] == "1 April 2026 to 30 June 2026"
     assert snapshot["figures"]["signatories"]["active"] == {"current": 4, "previous": 3}
-    assert snapshot["commentary"] == {"summary": "Steady progress.", "issues": "Funding for the post",
-                                      "recommendations": ""}
+    assert snapshot["commentary"] == {
+        "summary": "Steady progress.",
+        "issues": "Funding for the post",
+        "recommendations": "",
+    }
     assert set(snapshot["charts"]) == {"radar", "gap", "wins", "commitments"}
     assert all(svg.startswith("<svg") for svg in snapshot["charts"].values())
     first = next(win for win in snapshot["highlighted_wins"] if win["title"] == "Food bank referral route")

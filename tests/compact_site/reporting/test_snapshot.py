@@ -101,7 +101,9 @@ def test_changing_the_period_or_publishing_counts_the_figures_afresh(compact, of
 
     services.change_period(report=report, by=officer, start=START, end=END + datetime.timedelta(days=1))
     officer_client.get(report.get_absolute_url())
-    assert Report.objects.get(pk=report.pk).draft_figures["figures"]["actions"]["total"]["done"] == Action.objects.count()
+    assert (
+        Report.objects.get(pk=report.pk).draft_figures["figures"]["actions"]["total"]["done"] == Action.objects.count()
+    )
 
     other = draft_report(compact, officer, start=START - datetime.timedelta(days=1), summary="Counted before")
     what_the_board_sees(officer_client, other)

@@ -167,8 +167,14 @@ class Sink:
 
         parsed = message_from_bytes(envelope.content)
         with self.lock:
-            self.received.append({"to": envelope.rcpt_tos[0], "message_id": parsed["Message-ID"],
-                                  "subject": parsed["Subject"], "body": parsed.get_payload()})
+            self.received.append(
+                {
+                    "to": envelope.rcpt_tos[0],
+                    "message_id": parsed["Message-ID"],
+                    "subject": parsed["Subject"],
+                    "body": parsed.get_payload(),
+                }
+            )
         return "250 Message accepted for delivery"
 
     def start(self):
@@ -211,10 +217,27 @@ class Worker:
         self.log.write_text("")
         handle = self.log.open("a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "compact_site", "worker", "--pool=solo", "--loglevel=INFO",
-             "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", self.env["CELERY_TASK_DEFAULT_QUEUE"],
-             "--hostname", f"test-{uuid.uuid4().hex[:6]}@%h"],
-            cwd=ROOT, env=self.env, stdout=handle, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "compact_site",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "-Q",
+                self.env["CELERY_TASK_DEFAULT_QUEUE"],
+                "--hostname",
+                f"test-{uuid.uuid4().hex[:6]}@%h",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
         )
         handle.close()
         wait_for(lambda: " ready." in self.log.read_text() or self.process.poll() is not None, 60, "the worker")
@@ -278,9 +301,21 @@ def redis_server(tmp_path):
 
     def start():
         process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(tmp_path)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(tmp_path),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         processes.append(process)
         wait_for(lambda: listening("127.0.0.1", port), 10, "redis-server")

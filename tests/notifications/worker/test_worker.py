@@ -49,9 +49,13 @@ def test_a_worker_delivers_a_message_to_the_smtp_server(shared_database, broker,
     workers(broker_url=broker, smtp_port=smtp_port)
 
     with transaction.atomic():
-        message = services.queue_email(to="pat@example.org", subject="Hello from the worker",
-                                       template="notifications/email/message.txt", context={"text": "It works"},
-                                       kind=kinds.INVITATION)
+        message = services.queue_email(
+            to="pat@example.org",
+            subject="Hello from the worker",
+            template="notifications/email/message.txt",
+            context={"text": "It works"},
+            kind=kinds.INVITATION,
+        )
 
     wait_for(lambda: sink.count() == 1, 30, "the message at the SMTP sink")
     [received] = sink.received
@@ -73,8 +77,11 @@ def test_smtp_refusing_the_officers_action_succeeds_and_the_message_goes_once_sm
 
     assert response.status_code == 302
     assert Win.objects.get(pk=win.pk).status == WinStatus.PUBLISHED
-    message = wait_for(lambda: OutgoingMessage.objects.filter(to="chris@example.org", attempts__gte=1).first(),
-                       30, "a failed first attempt")
+    message = wait_for(
+        lambda: OutgoingMessage.objects.filter(to="chris@example.org", attempts__gte=1).first(),
+        30,
+        "a failed first attempt",
+    )
     assert "Connection refused" in message.last_error or "ConnectionRefused" in message.last_error
 
     sink = sinks(smtp_port)
@@ -89,9 +96,13 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
     sink = sinks(smtp_port, hold_at=60)
     with transaction.atomic():
         for number in range(200):
-            services.queue_email(to=f"person{number}@example.org", subject=f"Message {number}",
-                                 template="notifications/email/message.txt", context={"text": str(number)},
-                                 kind=kinds.INVITATION)
+            services.queue_email(
+                to=f"person{number}@example.org",
+                subject=f"Message {number}",
+                template="notifications/email/message.txt",
+                context={"text": str(number)},
+                kind=kinds.INVITATION,
+            )
     first = workers(broker_url=broker, smtp_port=smtp_port)
 
     assert sink.holding.wait(60), "the worker never reached the 60th message"
@@ -128,9 +139,13 @@ def test_redis_down_at_commit_the_action_succeeds_and_the_sweep_delivers_when_it
     try:
         workers(broker_url=redis_server.url, smtp_port=smtp_port)
         with transaction.atomic():
-            services.queue_email(to="first@example.org", subject="Before Redis stopped",
-                                 template="notifications/email/message.txt", context={"text": "one"},
-                                 kind=kinds.INVITATION)
+            services.queue_email(
+                to="first@example.org",
+                subject="Before Redis stopped",
+                template="notifications/email/message.txt",
+                context={"text": "one"},
+                kind=kinds.INVITATION,
+            )
         wait_for(lambda: sink.count() == 1 and all_sent(1), 60, "the first message delivered through Redis")
 
         redis.kill()  # SIGKILL: Redis is gone at the moment the officer's action commits
@@ -161,8 +176,11 @@ def test_redis_down_at_commit_the_action_succeeds_and_the_sweep_delivers_when_it
         # would have delivered has been delivered by then (the solo worker takes its queue in order).
         run_job.delay("sweep_outbox")
         sweeps += 1
-        wait_for(lambda: JobRun.objects.filter(name="sweep_outbox", finished_at__isnull=False).count() >= sweeps,
-                 120, "the worker to run every sweep queued")
+        wait_for(
+            lambda: JobRun.objects.filter(name="sweep_outbox", finished_at__isnull=False).count() >= sweeps,
+            120,
+            "the worker to run every sweep queued",
+        )
     finally:
         use_broker(None, None)
 

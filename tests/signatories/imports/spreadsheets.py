@@ -7,14 +7,37 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-ORGANISATION_HEADINGS = ["Name", "Sector", "Kind", "Charity number", "Company number", "Website", "Address",
-                         "Postcode", "Main email", "Signed on", "Signed by", "Signed by role"]
+ORGANISATION_HEADINGS = [
+    "Name",
+    "Sector",
+    "Kind",
+    "Charity number",
+    "Company number",
+    "Website",
+    "Address",
+    "Postcode",
+    "Main email",
+    "Signed on",
+    "Signed by",
+    "Signed by role",
+]
 
 
 def organisation(name="Riverside Food Bank", **overrides):
-    row = {"Name": name, "Sector": "Voluntary and community", "Kind": "Charity", "Charity number": "",
-           "Company number": "", "Website": "", "Address": "", "Postcode": "", "Main email": "",
-           "Signed on": "", "Signed by": "", "Signed by role": ""}
+    row = {
+        "Name": name,
+        "Sector": "Voluntary and community",
+        "Kind": "Charity",
+        "Charity number": "",
+        "Company number": "",
+        "Website": "",
+        "Address": "",
+        "Postcode": "",
+        "Main email": "",
+        "Signed on": "",
+        "Signed by": "",
+        "Signed by role": "",
+    }
     row.update(overrides)
     return row
 
@@ -63,4 +86,6 @@ def confirm(client, preview_response):
 
 def problems(preview_response):
     """Every problem the preview lists, as the officer reads it."""
-    return [f"Row {row.number}: {problem}" for row in preview_response.context["preview"].errors for problem in row.errors]
+    return [
+        f"Row {row.number}: {problem}" for row in preview_response.context["preview"].errors for problem in row.errors
+    ]

@@ -18,9 +18,18 @@ ENDORSEMENT_HEADINGS = ["Name", "Position", "Kind", "Organisation", "Date"]
 
 def test_champions_are_added_to_their_organisations(officer_client, officer, compact):
     transport = factories.OrganisationFactory(name="Northbrook Community Transport")
-    lines = [CHAMPION_HEADINGS,
-             ["Alex Jones", "Alex.Jones@Example.org", "01234 567890", "Coordinator", "northbrook community transport",
-              "3 March 2025", "Time for the network"]]
+    lines = [
+        CHAMPION_HEADINGS,
+        [
+            "Alex Jones",
+            "Alex.Jones@Example.org",
+            "01234 567890",
+            "Coordinator",
+            "northbrook community transport",
+            "3 March 2025",
+            "Time for the network",
+        ],
+    ]
     page = preview_of(officer_client, csv_bytes(lines), kind="champions")
     assert page.context["preview"].counts["new"] == 1
 
@@ -28,18 +37,26 @@ def test_champions_are_added_to_their_organisations(officer_client, officer, com
 
     champion = Champion.objects.get()
     assert (champion.organisation, champion.email, champion.appointed_on, champion.support_needs) == (
-        transport, "alex.jones@example.org", datetime.date(2025, 3, 3), "Time for the network")
+        transport,
+        "alex.jones@example.org",
+        datetime.date(2025, 3, 3),
+        "Time for the network",
+    )
     assert champion.history.get().history_user == officer
 
 
 def test_a_champion_is_matched_by_email_within_their_organisation(officer_client, compact):
-    existing = factories.ChampionFactory(organisation__name="Riverside Trust", name="Alex Jones", email="alex@example.org",
-                                         job_title="Volunteer")
+    existing = factories.ChampionFactory(
+        organisation__name="Riverside Trust", name="Alex Jones", email="alex@example.org", job_title="Volunteer"
+    )
     lines = [CHAMPION_HEADINGS, ["Alexandra Jones", "ALEX@example.org", "", "Manager", "Riverside Trust", "", ""]]
     page = preview_of(officer_client, csv_bytes(lines), kind="champions")
     row = page.context["preview"].changed_rows[0]
     assert row.target == existing
-    assert [(c.label, c.old, c.new) for c in row.changes] == [("Name", "Alex Jones", "Alexandra Jones"), ("Job title", "Volunteer", "Manager")]
+    assert [(c.label, c.old, c.new) for c in row.changes] == [
+        ("Name", "Alex Jones", "Alexandra Jones"),
+        ("Job title", "Volunteer", "Manager"),
+    ]
 
 
 def test_a_champion_of_an_unknown_organisation_is_an_error(officer_client, compact):
@@ -60,9 +77,11 @@ def test_a_new_champion_needs_the_date_they_started(officer_client, compact):
 
 def test_the_same_champion_twice_in_a_file_is_an_error(officer_client, compact):
     factories.OrganisationFactory(name="Riverside Trust")
-    lines = [CHAMPION_HEADINGS,
-             ["Alex Jones", "alex@example.org", "", "", "Riverside Trust", "01/01/2025", ""],
-             ["A. Jones", "alex@example.org", "", "", "Riverside Trust", "01/01/2025", ""]]
+    lines = [
+        CHAMPION_HEADINGS,
+        ["Alex Jones", "alex@example.org", "", "", "Riverside Trust", "01/01/2025", ""],
+        ["A. Jones", "alex@example.org", "", "", "Riverside Trust", "01/01/2025", ""],
+    ]
     page = preview_of(officer_client, csv_bytes(lines), kind="champions")
     assert len(problems(page)) == 2
     assert "same email address" in problems(page)[0]
@@ -70,13 +89,20 @@ def test_the_same_champion_twice_in_a_file_is_an_error(officer_client, compact):
 
 def test_endorsements_are_recorded_against_the_compact(officer_client, compact):
     council = factories.OrganisationFactory(name="Northbrook Borough Council")
-    lines = [ENDORSEMENT_HEADINGS, ["Cllr Jo Smith", "Leader of the Council", "Elected member", "Northbrook Borough Council", "2025-03-03"]]
+    lines = [
+        ENDORSEMENT_HEADINGS,
+        ["Cllr Jo Smith", "Leader of the Council", "Elected member", "Northbrook Borough Council", "2025-03-03"],
+    ]
     page = preview_of(officer_client, csv_bytes(lines), kind="endorsements")
     confirm(officer_client, page)
 
     endorsement = Endorsement.objects.get()
     assert (endorsement.compact, endorsement.organisation, endorsement.kind, endorsement.endorsed_on) == (
-        compact, council, "elected_member", datetime.date(2025, 3, 3))
+        compact,
+        council,
+        "elected_member",
+        datetime.date(2025, 3, 3),
+    )
     again = preview_of(officer_client, csv_bytes(lines), kind="endorsements")
     assert again.context["preview"].counts["unchanged"] == 1
 

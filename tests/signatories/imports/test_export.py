@@ -17,15 +17,28 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def register(compact):
     council = factories.OrganisationFactory(
-        name="Northbrook Borough Council", sector="statutory", kind="council", website="https://nb.example.gov.uk",
-        address="Town Hall\nMarket Square", postcode="NB1 1AA", email="compact@nb.example.gov.uk")
+        name="Northbrook Borough Council",
+        sector="statutory",
+        kind="council",
+        website="https://nb.example.gov.uk",
+        address="Town Hall\nMarket Square",
+        postcode="NB1 1AA",
+        email="compact@nb.example.gov.uk",
+    )
     trust = factories.OrganisationFactory(name="Riverside Trust", charity_number="SC012345", company_number="SC123456")
     factories.SignatureFactory(compact=compact, organisation=council)
     factories.ChampionFactory(organisation=trust, name="Alex Jones", phone="+44 1234 567890", support_needs="Time")
     factories.ChampionFactory(organisation=council, name="Sam Lee", email="")
     from signatories.models import Endorsement
-    Endorsement.objects.create(compact=compact, organisation=council, name="Cllr Jo Smith", kind="elected_member",
-                               position="Leader", endorsed_on=datetime.date(2024, 5, 1))
+
+    Endorsement.objects.create(
+        compact=compact,
+        organisation=council,
+        name="Cllr Jo Smith",
+        kind="elected_member",
+        position="Leader",
+        endorsed_on=datetime.date(2024, 5, 1),
+    )
     return council
 
 

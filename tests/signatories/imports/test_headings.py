@@ -11,14 +11,20 @@ pytestmark = pytest.mark.django_db
 
 
 def test_headings_are_recognised_whatever_their_case_spacing_or_synonym(officer_client, compact):
-    lines = [["  ORGANISATION NAME ", "sector", "Type", "Charity No.", "Post code", "E-mail"],
-             ["Riverside Food Bank", "VCSE", "charity", "1187654", "nb4 7lp", "info@example.org"]]
+    lines = [
+        ["  ORGANISATION NAME ", "sector", "Type", "Charity No.", "Post code", "E-mail"],
+        ["Riverside Food Bank", "VCSE", "charity", "1187654", "nb4 7lp", "info@example.org"],
+    ]
     page = preview_of(officer_client, csv_bytes(lines))
     assert page.context["preview"].counts["new"] == 1
     confirm(officer_client, page)
     food_bank = Organisation.objects.get()
     assert (food_bank.sector, food_bank.charity_number, food_bank.postcode, food_bank.email) == (
-        "voluntary", "1187654", "NB4 7LP", "info@example.org")
+        "voluntary",
+        "1187654",
+        "NB4 7LP",
+        "info@example.org",
+    )
 
 
 def test_an_unrecognised_heading_is_matched_by_hand_or_ignored(officer_client, compact):
@@ -46,5 +52,7 @@ def test_a_missing_required_column_is_a_problem_with_the_file(officer_client, co
 
 
 def test_two_columns_for_one_field_is_a_problem(officer_client, compact):
-    page = preview_of(officer_client, csv_bytes([["Name", "Organisation", "Sector", "Kind"], ["A", "B", "Statutory", "Police"]]))
+    page = preview_of(
+        officer_client, csv_bytes([["Name", "Organisation", "Sector", "Kind"], ["A", "B", "Statutory", "Police"]])
+    )
     assert "Columns A and B are both Name: keep one of them" in page.content.decode()

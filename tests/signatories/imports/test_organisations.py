@@ -16,9 +16,16 @@ pytestmark = pytest.mark.django_db
 
 def test_officer_previews_then_confirms_a_new_register(officer_client, officer, compact):
     rows = [
-        organisation("Riverside Food Bank", **{"Charity number": "1187654", "Postcode": "nb4 7lp",
-                                               "Signed on": "03/03/2025", "Signed by": "Peter Lawson",
-                                               "Signed by role": "Manager"}),
+        organisation(
+            "Riverside Food Bank",
+            **{
+                "Charity number": "1187654",
+                "Postcode": "nb4 7lp",
+                "Signed on": "03/03/2025",
+                "Signed by": "Peter Lawson",
+                "Signed by role": "Manager",
+            },
+        ),
         organisation("Northbrook Borough Council", Sector="Statutory", Kind="Local council"),
     ]
     page = preview_of(officer_client, csv_bytes(table(rows)))
@@ -33,7 +40,11 @@ def test_officer_previews_then_confirms_a_new_register(officer_client, officer, 
     food_bank = Organisation.objects.get(name="Riverside Food Bank")
     assert (food_bank.charity_number, food_bank.postcode) == ("1187654", "NB4 7LP")
     signature = Signature.objects.get(organisation=food_bank)
-    assert (signature.compact, signature.signed_on, signature.signed_by_name) == (compact, datetime.date(2025, 3, 3), "Peter Lawson")
+    assert (signature.compact, signature.signed_on, signature.signed_by_name) == (
+        compact,
+        datetime.date(2025, 3, 3),
+        "Peter Lawson",
+    )
     run = ImportRun.objects.get()
     assert (run.status, run.new_count, run.uploaded_by, run.file_name) == ("applied", 2, officer, "register.csv")
     assert run.table == {}, "the file is not kept once imported"
@@ -43,9 +54,13 @@ def test_officer_previews_then_confirms_a_new_register(officer_client, officer, 
 
 def test_each_change_is_in_the_history_and_can_be_put_back(officer_client, officer, compact):
     existing = factories.OrganisationFactory(name="Riverside Food Bank", website="https://old.example.org")
-    page = preview_of(officer_client, csv_bytes(table([organisation("Riverside Food Bank", Website="https://new.example.org")])))
+    page = preview_of(
+        officer_client, csv_bytes(table([organisation("Riverside Food Bank", Website="https://new.example.org")]))
+    )
     changed = page.context["preview"].changed_rows
-    assert [(c.label, c.old, c.new) for c in changed[0].changes] == [("Website", "https://old.example.org", "https://new.example.org")]
+    assert [(c.label, c.old, c.new) for c in changed[0].changes] == [
+        ("Website", "https://old.example.org", "https://new.example.org")
+    ]
 
     confirm(officer_client, page)
 
@@ -100,7 +115,9 @@ def test_matching_by_charity_number_then_company_number_then_name(officer_client
 def test_a_row_matching_two_organisations_is_an_error_never_a_merge(officer_client, compact):
     factories.OrganisationFactory(name="Riverside Trust", charity_number="1111111")
     factories.OrganisationFactory(name="Riverside Food Bank")
-    page = preview_of(officer_client, csv_bytes(table([organisation("Riverside Food Bank", **{"Charity number": "1111111"})])))
+    page = preview_of(
+        officer_client, csv_bytes(table([organisation("Riverside Food Bank", **{"Charity number": "1111111"})]))
+    )
 
     assert problems(page) == [
         "Row 2: Row 2 matches two organisations on the register: Riverside Trust (by charity number) and "
@@ -110,7 +127,9 @@ def test_a_row_matching_two_organisations_is_an_error_never_a_merge(officer_clie
 
 def test_a_name_match_with_a_different_charity_number_is_an_error(officer_client, compact):
     factories.OrganisationFactory(name="Riverside Food Bank", charity_number="1111111")
-    page = preview_of(officer_client, csv_bytes(table([organisation("Riverside Food Bank", **{"Charity number": "2222222"})])))
+    page = preview_of(
+        officer_client, csv_bytes(table([organisation("Riverside Food Bank", **{"Charity number": "2222222"})]))
+    )
     assert problems(page) == [
         "Row 2: Charity number (cell D2) matches Riverside Food Bank on the register by name, whose registered "
         "charity number is 1111111: correct whichever is wrong"
@@ -118,7 +137,11 @@ def test_a_name_match_with_a_different_charity_number_is_an_error(officer_client
 
 
 def test_possible_duplicates_inside_the_file_are_errors_on_both_rows(officer_client, compact):
-    rows = [organisation("The Riverside Food Bank Ltd"), organisation("Other"), organisation("riverside food-bank limited")]
+    rows = [
+        organisation("The Riverside Food Bank Ltd"),
+        organisation("Other"),
+        organisation("riverside food-bank limited"),
+    ]
     page = preview_of(officer_client, csv_bytes(table(rows)))
     assert sorted(problems(page)) == [
         "Row 2: Row 2 looks like the same organisation as row 4 (same name): keep one of them, or make them different",
@@ -153,17 +176,30 @@ def test_a_signature_needs_the_date_who_signed_and_their_role(officer_client, co
 
 def test_a_changed_signature_shows_what_changes(officer_client, compact):
     signature = factories.SignatureFactory(compact=compact, organisation__name="Riverside Food Bank")
-    row = organisation("Riverside Food Bank", **{"Signed on": "01/05/2021", "Signed by": "Sam Signer", "Signed by role": "Chair"})
+    row = organisation(
+        "Riverside Food Bank", **{"Signed on": "01/05/2021", "Signed by": "Sam Signer", "Signed by role": "Chair"}
+    )
     page = preview_of(officer_client, csv_bytes(table([row])))
-    assert [(c.label, c.old, c.new) for c in page.context["preview"].changed_rows[0].changes] == [("Their role", "Chief Executive", "Chair")]
+    assert [(c.label, c.old, c.new) for c in page.context["preview"].changed_rows[0].changes] == [
+        ("Their role", "Chief Executive", "Chair")
+    ]
     confirm(officer_client, page)
     signature.refresh_from_db()
     assert signature.signed_by_role == "Chair"
 
 
 def test_the_same_file_as_xlsx_previews_the_same(officer_client, compact):
-    rows = [organisation("Riverside Food Bank", **{"Signed on": datetime.datetime(2025, 3, 3), "Signed by": "P L", "Signed by role": "Chair",
-                                                   "Company number": 1234567})]
+    rows = [
+        organisation(
+            "Riverside Food Bank",
+            **{
+                "Signed on": datetime.datetime(2025, 3, 3),
+                "Signed by": "P L",
+                "Signed by role": "Chair",
+                "Company number": 1234567,
+            },
+        )
+    ]
     page = preview_of(officer_client, xlsx_bytes(table(rows)), name="register.xlsx")
     assert page.context["preview"].counts["new"] == 1
     confirm(officer_client, page)
@@ -232,8 +268,12 @@ def test_an_unconfirmed_upload_is_dropped_after_a_day_or_when_the_officer_upload
     from django.utils import timezone
 
     first = preview_of(officer_client, csv_bytes(table([organisation("A")]))).context["run"]
-    someone_elses = ImportRun.objects.create(kind="champions", file_name="old.csv", table={"headings": ["Name"], "rows": [[2, False, ["A"]]]},
-                                             uploaded_by=factories.officer(username="someone"))
+    someone_elses = ImportRun.objects.create(
+        kind="champions",
+        file_name="old.csv",
+        table={"headings": ["Name"], "rows": [[2, False, ["A"]]]},
+        uploaded_by=factories.officer(username="someone"),
+    )
     ImportRun.objects.filter(pk=someone_elses.pk).update(uploaded_at=timezone.now() - dt.timedelta(days=2))
     preview_of(officer_client, csv_bytes(table([organisation("B")])))
 
@@ -255,8 +295,10 @@ def test_the_preview_and_confirm_take_as_many_queries_for_fifty_rows_as_for_five
         for n in range(count):
             factories.SignatureFactory(compact=compact, organisation__name=f"{prefix} existing {n}")
         rows = [organisation(f"{prefix} existing {n}", Website="https://changed.example.org") for n in range(count)]
-        rows += [organisation(f"{prefix} new {n}", **{"Signed on": "01/01/2025", "Signed by": "A", "Signed by role": "B"})
-                 for n in range(count)]
+        rows += [
+            organisation(f"{prefix} new {n}", **{"Signed on": "01/01/2025", "Signed by": "A", "Signed by role": "B"})
+            for n in range(count)
+        ]
         response = upload(officer_client, csv_bytes(table(rows)))
         with CaptureQueriesContext(connection) as preview_queries:
             page = officer_client.get(response["Location"])

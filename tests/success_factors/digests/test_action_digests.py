@@ -31,8 +31,7 @@ def send(django_capture_on_commit_callbacks, mailoutbox):
 
 
 def action(compact, description, due_on, **owner):
-    return factories.ActionFactory(compact=compact, factor=factor(3), description=description, due_on=due_on,
-                                   **owner)
+    return factories.ActionFactory(compact=compact, factor=factor(3), description=description, due_on=due_on, **owner)
 
 
 def test_an_owner_hears_about_actions_due_in_the_next_14_days_and_overdue_ones(send, compact, champion):

@@ -7,10 +7,18 @@ from tests import factories
 from tests.success_factors.builders import signed_organisation
 
 
-def a_round(compact, *, year="2026/27", opens_on=datetime.date(2026, 5, 1), deadline=datetime.date(2026, 6, 30),
-            status=RoundStatus.PLANNED, **fields):
-    return Round.objects.create(compact=compact, year=year, opens_on=opens_on, deadline=deadline, status=status,
-                                **fields)
+def a_round(
+    compact,
+    *,
+    year="2026/27",
+    opens_on=datetime.date(2026, 5, 1),
+    deadline=datetime.date(2026, 6, 30),
+    status=RoundStatus.PLANNED,
+    **fields,
+):
+    return Round.objects.create(
+        compact=compact, year=year, opens_on=opens_on, deadline=deadline, status=status, **fields
+    )
 
 
 def open_round(compact, **fields):

@@ -49,8 +49,13 @@ def test_in_progress_shows_how_many_factors_are_done_and_the_extended_deadline(c
 
 def test_a_late_submission_is_thanked_and_tagged_late(champion_client, compact, home):
     open_round(compact)
-    factories.AssessmentFactory(compact=compact, organisation=home, round="2026/27", status="submitted",
-                                submitted_at=timezone.make_aware(datetime.datetime(2026, 7, 2, 10)))
+    factories.AssessmentFactory(
+        compact=compact,
+        organisation=home,
+        round="2026/27",
+        status="submitted",
+        submitted_at=timezone.make_aware(datetime.datetime(2026, 7, 2, 10)),
+    )
 
     text = page_text(champion_client.get(reverse("dashboard")))
 

@@ -32,8 +32,9 @@ def test_existing_assessments_join_a_closed_round_of_their_year():
     compact = Compact.objects.create(name="Anytown Compact", area="Anytown", adopted_on=datetime.date(2020, 4, 1))
     first, second = (Organisation.objects.create(name=name, sector="voluntary", kind="charity") for name in "AB")
     late_submission = timezone.make_aware(datetime.datetime(2025, 4, 20, 15))
-    Assessment.objects.create(compact=compact, organisation=first, round="2024/25", status="submitted",
-                              submitted_at=late_submission)
+    Assessment.objects.create(
+        compact=compact, organisation=first, round="2024/25", status="submitted", submitted_at=late_submission
+    )
     Assessment.objects.create(compact=compact, organisation=second, round="2024/25")
     Assessment.objects.create(compact=compact, organisation=first, round="2025/26")
 
@@ -44,8 +45,14 @@ def test_existing_assessments_join_a_closed_round_of_their_year():
     assert set(rounds) == {"2024/25", "2025/26"}
     assert {r.status for r in rounds.values()} == {"closed"}
     # A year's round runs from April; its deadline is the year's end, or the last submission if later.
-    assert (rounds["2024/25"].opens_on, rounds["2024/25"].deadline) == (datetime.date(2024, 4, 1), datetime.date(2025, 4, 20))
-    assert (rounds["2025/26"].opens_on, rounds["2025/26"].deadline) == (datetime.date(2025, 4, 1), datetime.date(2026, 3, 31))
+    assert (rounds["2024/25"].opens_on, rounds["2024/25"].deadline) == (
+        datetime.date(2024, 4, 1),
+        datetime.date(2025, 4, 20),
+    )
+    assert (rounds["2025/26"].opens_on, rounds["2025/26"].deadline) == (
+        datetime.date(2025, 4, 1),
+        datetime.date(2026, 3, 31),
+    )
     assert rounds["2025/26"].reminder_days == [14, 3]
 
     apps = migrate(BEFORE)

@@ -29,8 +29,7 @@ def register(compact):
     cedar, cedar_user = signatory_with_champion(compact, name="Cedar Trust")
     damson, _ = signatory_with_champion(compact, name="Damson Trust")
     damson.signatures.update(withdrawn_on=datetime.date(2025, 1, 1), withdrawal_reason="Closed down")
-    return {"alder": alder, "beech": beech, "cedar": cedar, "no_login": no_login,
-            "asked": [alder_user, cedar_user]}
+    return {"alder": alder, "beech": beech, "cedar": cedar, "no_login": no_login, "asked": [alder_user, cedar_user]}
 
 
 def test_before_opening_the_officer_sees_who_cannot_be_asked(officer_client, compact, register):
@@ -42,9 +41,9 @@ def test_before_opening_the_officer_sees_who_cannot_be_asked(officer_client, com
     html = response.content.decode()
     assert "2 champions from 2 of 3 signatories will be emailed" in text
     assert "1 signatory has no active champion Beech Trust – appoint a champion for Beech Trust" in text
-    assert f'/champions/new/?organisation={register["beech"].pk}' in html
+    assert f"/champions/new/?organisation={register['beech'].pk}" in html
     assert "1 champion has no login Nina Nologin, Alder Trust – invite them (Nina Nologin)" in text
-    assert f'/people/invite/?champion={register["no_login"].pk}' in html
+    assert f"/people/invite/?champion={register['no_login'].pk}" in html
     assert round_.__class__.objects.get().status == RoundStatus.PLANNED
 
 
@@ -55,10 +54,15 @@ def test_the_invitation_form_is_filled_in_for_a_champion_without_a_login(officer
     assert 'value="Nina"' in html and 'value="Nologin"' in html and 'value="nina@alder.example"' in html
 
 
-def test_opening_emails_every_current_signatorys_champions_with_a_login(officer_client, officer, compact, register,
-                                                                        mailoutbox):
-    round_ = a_round(compact, message="Tell us about commissioning this year.",
-                     opens_on=datetime.date(2026, 5, 4), deadline=datetime.date(2026, 6, 30))
+def test_opening_emails_every_current_signatorys_champions_with_a_login(
+    officer_client, officer, compact, register, mailoutbox
+):
+    round_ = a_round(
+        compact,
+        message="Tell us about commissioning this year.",
+        opens_on=datetime.date(2026, 5, 4),
+        deadline=datetime.date(2026, 6, 30),
+    )
 
     with time_machine.travel(MAY_1):
         response = officer_client.post(reverse("success_factors:round_open", args=[round_.pk]), follow=True)
@@ -106,8 +110,13 @@ def test_the_start_link_fills_in_the_rounds_year(champion_client, compact, champ
 @pytest.fixture
 def running(compact, register):
     round_ = open_round(compact, deadline=datetime.date(2026, 6, 30))
-    factories.AssessmentFactory(compact=compact, organisation=register["cedar"], round="2026/27", status="submitted",
-                                submitted_at=timezone.now())
+    factories.AssessmentFactory(
+        compact=compact,
+        organisation=register["cedar"],
+        round="2026/27",
+        status="submitted",
+        submitted_at=timezone.now(),
+    )
     return round_
 
 
@@ -121,8 +130,14 @@ def test_the_chase_page_offers_only_organisations_that_have_not_submitted(office
 def test_officer_chases_chosen_organisations_with_a_note(officer_client, officer, running, register, mailoutbox):
     url = reverse("success_factors:round_chase", args=[running.pk])
 
-    response = officer_client.post(url, {"organisations": [register["alder"].pk, register["beech"].pk],
-                                         "note": "The board meets on 3 July: we need yours."}, follow=True)
+    response = officer_client.post(
+        url,
+        {
+            "organisations": [register["alder"].pk, register["beech"].pk],
+            "note": "The board meets on 3 July: we need yours.",
+        },
+        follow=True,
+    )
 
     assert "Your note is on its way to 1 champion of 2 organisations." in page_text(response)
     assert [m.to for m in mailoutbox] == [[register["asked"][0].email]]
@@ -130,13 +145,17 @@ def test_officer_chases_chosen_organisations_with_a_note(officer_client, officer
     assert "The board meets on 3 July: we need yours." in mailoutbox[0].body
     chases = RoundNotice.objects.filter(kind=NoticeKind.CHASE).order_by("organisation__name")
     assert [(c.organisation.name, c.recipients, c.sent_by) for c in chases] == [
-        ("Alder Trust", 1, officer), ("Beech Trust", 0, officer)]
+        ("Alder Trust", 1, officer),
+        ("Beech Trust", 0, officer),
+    ]
 
 
 @pytest.mark.parametrize(
     "data, message",
-    [({"note": "Please"}, "Select at least one organisation to chase"),
-     ({"organisations": ["ALDER"], "note": ""}, "Write a note to go with the chaser")],
+    [
+        ({"note": "Please"}, "Select at least one organisation to chase"),
+        ({"organisations": ["ALDER"], "note": ""}, "Write a note to go with the chaser"),
+    ],
 )
 def test_a_chase_needs_organisations_and_a_note(officer_client, running, register, mailoutbox, data, message):
     data = {key: [register["alder"].pk] if value == ["ALDER"] else value for key, value in data.items()}
@@ -148,8 +167,10 @@ def test_a_chase_needs_organisations_and_a_note(officer_client, running, registe
 
 
 def test_an_organisation_that_has_submitted_cannot_be_chased(officer_client, running, register, mailoutbox):
-    response = officer_client.post(reverse("success_factors:round_chase", args=[running.pk]),
-                                   {"organisations": [register["cedar"].pk], "note": "Hello"})
+    response = officer_client.post(
+        reverse("success_factors:round_chase", args=[running.pk]),
+        {"organisations": [register["cedar"].pk], "note": "Hello"},
+    )
 
     assert "Select a valid choice" in page_text(response)
     assert not mailoutbox
@@ -164,7 +185,8 @@ def test_emails_are_written_to_the_outbox_with_the_change(officer_client, compac
 
 
 def test_opening_writes_pending_notices_and_a_lost_task_leaves_them_for_the_sweep(
-        compact, register, officer, mailoutbox, django_capture_on_commit_callbacks):
+    compact, register, officer, mailoutbox, django_capture_on_commit_callbacks
+):
     from compact_site.jobs.services import run_job
     from success_factors.rounds import services
 

@@ -20,8 +20,13 @@ def date_fields(name, day):
 
 
 def round_post(**overrides):
-    data = {"year": "2027/28", "reminder_days": "14, 3", "message": "Please take part.",
-            **date_fields("opens_on", datetime.date(2027, 5, 1)), **date_fields("deadline", datetime.date(2027, 6, 30))}
+    data = {
+        "year": "2027/28",
+        "reminder_days": "14, 3",
+        "message": "Please take part.",
+        **date_fields("opens_on", datetime.date(2027, 5, 1)),
+        **date_fields("deadline", datetime.date(2027, 6, 30)),
+    }
     data.update(overrides)
     return data
 
@@ -84,8 +89,12 @@ def test_officer_changes_a_rounds_deadline_and_reminders(officer_client, compact
 
     response = officer_client.post(
         reverse("success_factors:round_edit", args=[round_.pk]),
-        {"reminder_days": "10", "message": "New message", **date_fields("opens_on", datetime.date(2026, 5, 1)),
-         **date_fields("deadline", datetime.date(2026, 7, 15))},
+        {
+            "reminder_days": "10",
+            "message": "New message",
+            **date_fields("opens_on", datetime.date(2026, 5, 1)),
+            **date_fields("deadline", datetime.date(2026, 7, 15)),
+        },
     )
 
     assert response.status_code == 302
@@ -104,8 +113,9 @@ def test_a_closed_round_cannot_be_changed(officer_client, compact):
 def test_round_list_shows_each_round_with_its_responses(officer_client, compact):
     organisation = signed_organisation(compact, name="Riverside Trust")
     signed_organisation(compact, name="Hillside Trust")
-    factories.AssessmentFactory(compact=compact, organisation=organisation, round="2026/27", status="submitted",
-                                submitted_at=timezone.now())
+    factories.AssessmentFactory(
+        compact=compact, organisation=organisation, round="2026/27", status="submitted", submitted_at=timezone.now()
+    )
     a_round(compact, status=RoundStatus.OPEN)
 
     response = officer_client.get(reverse("success_factors:round_list"))
@@ -124,7 +134,10 @@ def progress_round(compact):
 
     def submitted(organisation, day):
         return factories.AssessmentFactory(
-            compact=compact, organisation=organisation, round="2026/27", status="submitted",
+            compact=compact,
+            organisation=organisation,
+            round="2026/27",
+            status="submitted",
             submitted_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(12))),
         )
 
@@ -140,8 +153,14 @@ def test_rounds_page_shows_each_signatorys_progress(officer_client, progress_rou
 
     assert row_for(response, "Alder Trust") == "Alder Trust Submitted 2 June 2026 30 June 2026"
     assert row_for(response, "Beech Trust") == "Beech Trust Late 3 July 2026 30 June 2026"
-    assert row_for(response, "Cedar Trust") == "Cedar Trust In progress 7 of 7 factors done 30 June 2026 Extend the deadline for Cedar Trust"
-    assert row_for(response, "Damson Trust") == "Damson Trust Not started 30 June 2026 Extend the deadline for Damson Trust"
+    assert (
+        row_for(response, "Cedar Trust")
+        == "Cedar Trust In progress 7 of 7 factors done 30 June 2026 Extend the deadline for Cedar Trust"
+    )
+    assert (
+        row_for(response, "Damson Trust")
+        == "Damson Trust Not started 30 June 2026 Extend the deadline for Damson Trust"
+    )
     assert "2 of 4 signatories responded (50%)" in page_text(response)
 
 
@@ -156,8 +175,13 @@ def test_a_submission_before_an_organisations_extended_deadline_is_not_late(offi
 
 @pytest.mark.parametrize(
     "query, shown",
-    [("?state=late", ["Beech"]), ("?state=not_started", ["Damson"]), ("?q=cedar", ["Cedar"]),
-     ("?state=submitted&q=alder", ["Alder"]), ("?state=bogus", ["Alder", "Beech", "Cedar", "Damson"])],
+    [
+        ("?state=late", ["Beech"]),
+        ("?state=not_started", ["Damson"]),
+        ("?q=cedar", ["Cedar"]),
+        ("?state=submitted&q=alder", ["Alder"]),
+        ("?state=bogus", ["Alder", "Beech", "Cedar", "Damson"]),
+    ],
 )
 def test_progress_can_be_filtered(officer_client, progress_round, query, shown):
     response = officer_client.get(progress_round.get_absolute_url() + query)
@@ -189,15 +213,21 @@ def test_officer_extends_one_organisations_deadline(officer_client, progress_rou
     assert response.status_code == 302
     extension = DeadlineExtension.objects.get()
     assert (extension.organisation, extension.deadline, extension.reason, extension.granted_by) == (
-        damson, datetime.date(2026, 7, 14), "Staff ill", officer)
+        damson,
+        datetime.date(2026, 7, 14),
+        "Staff ill",
+        officer,
+    )
     page = officer_client.get(progress_round.get_absolute_url())
     assert row_for(page, "Damson Trust").startswith("Damson Trust Not started 14 July 2026 (extended)")
 
 
 @pytest.mark.parametrize(
     "day, message",
-    [(datetime.date(2026, 6, 30), "The new deadline must be after the round's deadline, 30 June 2026."),
-     (datetime.date(2026, 6, 1), "The new deadline must be after the round's deadline, 30 June 2026.")],
+    [
+        (datetime.date(2026, 6, 30), "The new deadline must be after the round's deadline, 30 June 2026."),
+        (datetime.date(2026, 6, 1), "The new deadline must be after the round's deadline, 30 June 2026."),
+    ],
 )
 def test_an_extension_must_be_later_than_the_rounds_deadline(officer_client, progress_round, day, message):
     damson = progress_round.compact.signatures.get(organisation__name="Damson Trust").organisation
@@ -234,8 +264,10 @@ def test_every_error_on_the_extension_and_chase_forms_links_to_its_field(officer
     from tests.test_error_summaries import summary_targets
 
     damson = progress_round.compact.signatures.get(organisation__name="Damson Trust").organisation
-    for url in (reverse("success_factors:round_extend", args=[progress_round.pk, damson.pk]),
-                reverse("success_factors:round_chase", args=[progress_round.pk])):
+    for url in (
+        reverse("success_factors:round_extend", args=[progress_round.pk, damson.pk]),
+        reverse("success_factors:round_chase", args=[progress_round.pk]),
+    ):
         html = officer_client.post(url, {"csrfmiddlewaretoken": "x"}).content.decode()
         targets = summary_targets(html)
         assert targets and all(f'id="{target}"' in html for target in targets), url

@@ -22,7 +22,10 @@ pytestmark = pytest.mark.django_db
 
 def submitted(compact, organisation, day):
     return factories.AssessmentFactory(
-        compact=compact, organisation=organisation, round="2026/27", status="submitted",
+        compact=compact,
+        organisation=organisation,
+        round="2026/27",
+        status="submitted",
         submitted_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(12))),
     )
 
@@ -114,13 +117,15 @@ def test_the_kept_figures_follow_a_submission_and_an_extension(officer_client, o
     drafted = page_text(officer_client.get(url))
     assert "In progress: 1" in drafted and "Not started: 0" in drafted
 
-    services.extend_deadline(round_=round_, organisation=late, deadline=datetime.date(2026, 7, 10), reason="",
-                             by=officer)
+    services.extend_deadline(
+        round_=round_, organisation=late, deadline=datetime.date(2026, 7, 10), reason="", by=officer
+    )
     extended = page_text(officer_client.get(url))
     assert "Late: 0" in extended and "Submitted: 1" in extended and "1 of 2 signatories responded (50%)" in extended
 
-    signatory_services.withdraw(signature=late.signatures.get(), withdrawn_on=datetime.date(2026, 7, 20),
-                                reason="Closed down")
+    signatory_services.withdraw(
+        signature=late.signatures.get(), withdrawn_on=datetime.date(2026, 7, 20), reason="Closed down"
+    )
     signed_organisation(compact, name="Trust New")
     assert "0 of 2 signatories responded (0%)" in page_text(officer_client.get(url))
 

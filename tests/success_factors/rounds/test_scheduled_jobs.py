@@ -47,8 +47,13 @@ def round_(compact):
     cedar, _ = signatory_with_champion(compact, name="Cedar Trust")
     elm, _ = signatory_with_champion(compact, name="Elm Trust")
     rate_everything(factories.AssessmentFactory(compact=compact, organisation=beech, round="2026/27"), 2)
-    factories.AssessmentFactory(compact=compact, organisation=cedar, round="2026/27", status="submitted",
-                                submitted_at=timezone.make_aware(datetime.datetime(2026, 6, 2, 10)))
+    factories.AssessmentFactory(
+        compact=compact,
+        organisation=cedar,
+        round="2026/27",
+        status="submitted",
+        submitted_at=timezone.make_aware(datetime.datetime(2026, 6, 2, 10)),
+    )
     DeadlineExtension.objects.create(round=round_, organisation=elm, deadline=datetime.date(2026, 7, 14))
     return round_
 
@@ -143,12 +148,21 @@ def test_the_reminder_due_on_each_day(days_left, stage):
     deadline = datetime.date(2026, 6, 30)
     today = deadline - datetime.timedelta(days=days_left)
 
-    assert reminder_stage(reminder_days=[14, 3], deadline=deadline, today=today,
-                          opened_on=datetime.date(2026, 5, 1)) == stage
+    assert (
+        reminder_stage(reminder_days=[14, 3], deadline=deadline, today=today, opened_on=datetime.date(2026, 5, 1))
+        == stage
+    )
 
 
 def test_no_reminder_for_a_day_before_the_round_opened():
     deadline = datetime.date(2026, 6, 30)
 
-    assert reminder_stage(reminder_days=[14, 3], deadline=deadline, today=datetime.date(2026, 6, 25),
-                          opened_on=datetime.date(2026, 6, 20)) is None
+    assert (
+        reminder_stage(
+            reminder_days=[14, 3],
+            deadline=deadline,
+            today=datetime.date(2026, 6, 25),
+            opened_on=datetime.date(2026, 6, 20),
+        )
+        is None
+    )

@@ -36,7 +36,11 @@ def test_a_past_round_becomes_a_submitted_assessment_with_factor_scores(officer_
 
     assessment = Assessment.objects.get()
     assert (assessment.organisation, assessment.round, assessment.status, assessment.submitted_by) == (
-        trust, "2023/24", "submitted", officer)
+        trust,
+        "2023/24",
+        "submitted",
+        officer,
+    )
     assert assessment.ratings.filter(level=Level.DONT_KNOW).count() == 1
     assert assessment.ratings.filter(level=Level.ESTABLISHED).count() == Indicator.objects.count() - 1
     assert FactorScore.objects.filter(assessment=assessment).count() == 7
@@ -45,7 +49,11 @@ def test_a_past_round_becomes_a_submitted_assessment_with_factor_scores(officer_
 
 def test_importing_the_export_again_is_all_unchanged(officer_client, compact):
     factories.OrganisationFactory(name="Riverside Trust")
-    page = preview_of(officer_client, csv_bytes(scorecard(officer_client, [["Riverside Trust", "2023/24", *levels(2)]])), kind="scorecards")
+    page = preview_of(
+        officer_client,
+        csv_bytes(scorecard(officer_client, [["Riverside Trust", "2023/24", *levels(2)]])),
+        kind="scorecards",
+    )
     confirm(officer_client, page)
     exported = officer_client.get(reverse("signatories:export", args=["scorecards", "xlsx"])).content
     again = preview_of(officer_client, exported, name="scores.xlsx", kind="scorecards")
@@ -55,7 +63,11 @@ def test_importing_the_export_again_is_all_unchanged(officer_client, compact):
 def test_a_round_already_on_the_service_is_never_changed(officer_client, compact):
     trust = factories.OrganisationFactory(name="Riverside Trust")
     factories.AssessmentFactory(compact=compact, organisation=trust, round="2023/24")
-    page = preview_of(officer_client, csv_bytes(scorecard(officer_client, [["Riverside Trust", "2023/24", *levels(4)]])), kind="scorecards")
+    page = preview_of(
+        officer_client,
+        csv_bytes(scorecard(officer_client, [["Riverside Trust", "2023/24", *levels(4)]])),
+        kind="scorecards",
+    )
     assert problems(page) == [
         "Row 2: Round (cell B2) Riverside Trust already has a self-assessment for 2023/24 on the service, which an "
         "import never changes: take this row out of the file"
@@ -66,10 +78,21 @@ def test_levels_rounds_and_organisations_are_checked(officer_client, compact):
     factories.OrganisationFactory(name="Riverside Trust")
     row = ["Riverside Trust", "2023/25", *levels(3)]
     row[2], row[3] = "7", ""
-    page = preview_of(officer_client, csv_bytes(scorecard(officer_client, [row, ["Nowhere", "2022/23", *levels(1)]])), kind="scorecards")
+    page = preview_of(
+        officer_client,
+        csv_bytes(scorecard(officer_client, [row, ["Nowhere", "2022/23", *levels(1)]])),
+        kind="scorecards",
+    )
     listed = problems(page)
     assert "Row 2: Round (cell B2) is not a financial year: write it like 2024/25" in listed
-    assert any(p.startswith("Row 2: 1.1 ") and p.endswith("must be a level from 1 to 4 (Not in place, Developing, Established, Embedded) or Don't know") for p in listed)
+    assert any(
+        p.startswith("Row 2: 1.1 ")
+        and p.endswith("must be a level from 1 to 4 (Not in place, Developing, Established, Embedded) or Don't know")
+        for p in listed
+    )
     assert any(p.endswith("is empty: give a level from 1 to 4, or Don't know if it was not scored") for p in listed)
-    assert "Row 3: Organisation (cell A3) is not an organisation on the register (Nowhere): import the organisations first, or check the spelling" in listed
+    assert (
+        "Row 3: Organisation (cell A3) is not an organisation on the register (Nowhere): import the organisations first, or check the spelling"
+        in listed
+    )
     assert Assessment.objects.count() == 0

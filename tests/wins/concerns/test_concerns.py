@@ -132,7 +132,9 @@ def test_officer_turns_a_concern_into_an_action_prefilled(compact, officer_clien
             "factor": concern.factor.pk,
             "description": "Agree a 12-week minimum for consultations",
             "owner_name": "Policy team",
-            "due_on_0": "31", "due_on_1": "3", "due_on_2": "2027",
+            "due_on_0": "31",
+            "due_on_1": "3",
+            "due_on_2": "2027",
             "status": "open",
         },
     )
@@ -166,8 +168,12 @@ def test_champion_sees_own_concern_in_full_and_others_only_as_published_summarie
 def test_lsp_members_see_counts_and_closed_summaries_but_not_open_concerns(compact, lsp_client):
     make_concern(compact, title="An open worry", summary="Open summary", summary_published=True)
     make_concern(
-        compact, title="A settled one", status=ConcernStatus.RESOLVED, resolved_on=timezone.localdate(),
-        summary="Settled summary", summary_published=True,
+        compact,
+        title="A settled one",
+        status=ConcernStatus.RESOLVED,
+        resolved_on=timezone.localdate(),
+        summary="Settled summary",
+        summary_published=True,
     )
 
     html = lsp_client.get(LIST_URL).content.decode()
@@ -194,7 +200,10 @@ def test_concern_counts_per_factor_in_a_period(compact):
     make_concern(compact, factor=two, raised_on=end)
     make_concern(compact, factor=two, raised_on=start - datetime.timedelta(days=1))  # before the period
     make_concern(
-        compact, factor=five, raised_on=datetime.date(2026, 3, 1), status=ConcernStatus.RESOLVED,
+        compact,
+        factor=five,
+        raised_on=datetime.date(2026, 3, 1),
+        status=ConcernStatus.RESOLVED,
         resolved_on=datetime.date(2026, 5, 1),
     )
     make_concern(
