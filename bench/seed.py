@@ -22,12 +22,12 @@ from psycopg2 import sql
 
 from bench import (
     API_KEY,
-    PUBLIC_WINS,
     CHAMPION_USERNAME,
     DATABASE_NAME,
     LSP_USERNAME,
     OFFICER_USERNAME,
     PASSWORD,
+    PUBLIC_WINS,
     SCALE,
     SERVER_URL,
     setup_django,
@@ -50,12 +50,52 @@ REPORTS = 40
 BATCH = 5_000
 COPY_BATCH = 50_000
 
-WORDS = (
-    "volunteers council funding grant commissioning youth older people housing health food bank "
-    "transport mental wellbeing carers refugees advice debt employment training sport arts library "
-    "neighbourhood safety police fire school parents digital inclusion loneliness disability "
-    "partnership consultation tender procurement outcomes evidence network forum faith environment"
-).split()
+WORDS = [
+    "volunteers",
+    "council",
+    "funding",
+    "grant",
+    "commissioning",
+    "youth",
+    "older",
+    "people",
+    "housing",
+    "health",
+    "food",
+    "bank",
+    "transport",
+    "mental",
+    "wellbeing",
+    "carers",
+    "refugees",
+    "advice",
+    "debt",
+    "employment",
+    "training",
+    "sport",
+    "arts",
+    "library",
+    "neighbourhood",
+    "safety",
+    "police",
+    "fire",
+    "school",
+    "parents",
+    "digital",
+    "inclusion",
+    "loneliness",
+    "disability",
+    "partnership",
+    "consultation",
+    "tender",
+    "procurement",
+    "outcomes",
+    "evidence",
+    "network",
+    "forum",
+    "faith",
+    "environment",
+]
 
 
 def recreate_database():
@@ -398,10 +438,8 @@ class Seeder:
         for assessment in self.assessment_rows:
             growth = (int(assessment.round[:4]) - years[0]) * 0.12
             for indicator in indicators:
-                if self.rng.random() < 0.07:
-                    level = 0
-                else:
-                    level = max(1, min(4, round(self.rng.gauss(2.0 + growth + assessment.organisation.bias, 0.8))))
+                mean = 2.0 + growth + assessment.organisation.bias
+                level = 0 if self.rng.random() < 0.07 else max(1, min(4, round(self.rng.gauss(mean, 0.8))))
                 pk += 1
                 ratings.append(
                     (
@@ -512,7 +550,7 @@ class Seeder:
             return RecordStatus.REPORTED if self.rng.random() < 0.05 else RecordStatus.VERIFIED
 
         consultations = []
-        for n in range(CONSULTATIONS):
+        for _n in range(CONSULTATIONS):
             opened = self.days_ago(0, 1460)
             weeks = self.rng.choices([12, 13, 8, 6, 4], weights=[60, 15, 10, 10, 5])[0]
             consultations.append(
@@ -531,7 +569,7 @@ class Seeder:
             )
         consultations = Consultation.objects.bulk_create(consultations, batch_size=BATCH)
         decisions = []
-        for n in range(FUNDING_DECISIONS):
+        for _n in range(FUNDING_DECISIONS):
             decided = self.days_ago(0, 1460)
             starts = decided + datetime.timedelta(days=30)
             months = self.rng.choice([12, 12, 24, 36, 36])
@@ -620,8 +658,8 @@ class Seeder:
 
     def reports(self):
         """Two real reports through the reporting services, then earlier quarters copying the published snapshot."""
-        from compact_site.reporting.models import Report, ReportStatus
         from compact_site.reporting import services
+        from compact_site.reporting.models import Report, ReportStatus
         from compact_site.reporting.periods import last_full_quarter, quarter_of
 
         start, end = quarter_of(self.today)
@@ -707,9 +745,8 @@ def main():
     # gets round to it. Do it now so the plans and index-only scans are those of a settled database.
     with step(f"public site: on, scores published, {PUBLIC_WINS:,} wins and a report shown, an API key", timings):
         seeder.public_site()
-    with step("vacuum and analyse", timings):
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    with step("vacuum and analyse", timings), connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     total = time.perf_counter() - started
     print(f"Seeded {DATABASE_NAME} in {total:.1f} s", flush=True)
     return total

@@ -81,7 +81,7 @@ def bare_environment():
 
 def start_gunicorn(env, *, app="compact_site.wsgi", port=PORT, log_name="gunicorn.log"):
     """The same gunicorn command line for the service and the bare reference; only the app differs."""
-    log = open(os.path.join(RESULTS_DIR, log_name), "w")
+    log = open(os.path.join(RESULTS_DIR, log_name), "w")  # noqa: SIM115  (the server writes to it until stopped)
     process = subprocess.Popen(
         [
             os.path.join(VENV_BIN, "gunicorn"),

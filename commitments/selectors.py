@@ -113,8 +113,8 @@ def for_listing(records: Records) -> Records:
     return (
         records.select_related("body")
         .annotate(**{f"n_{result}": _check_count(field, result) for result in RESULTS})
-        .order_by(*records.model._meta.ordering)
-    )  # type: ignore[misc]
+        .order_by(*records.model._meta.ordering)  # type: ignore[misc]
+    )
 
 
 def waiting_count(*, compact: Compact | None) -> int:
@@ -172,8 +172,8 @@ def _period_results(compact: Compact | None, periods: dict[str, Span]) -> tuple[
     by_body: Counts = defaultdict(Counter)
     for commitment, body, *counts in rows:
         if any(counts):  # checks dated between two periods that are not side by side count in neither
-            by_commitment[commitment].update(dict(zip(counted, counts)))
-            by_body[body].update(dict(zip(counted, counts)))
+            by_commitment[commitment].update(dict(zip(counted, counts, strict=False)))
+            by_body[body].update(dict(zip(counted, counts, strict=False)))
     return dict(by_commitment), dict(by_body)
 
 

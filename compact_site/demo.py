@@ -12,9 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from commitments.demo import create_consultations, create_funding, ended_contract
 from signatories.demo import DEMO_CHAMPION_ORGANISATION, create_champions, create_endorsements, create_register
 from signatories.models import Compact, Organisation
-from commitments.demo import create_consultations, create_funding, ended_contract
 from success_factors.demo import create_actions, create_assessments
 from success_factors.rounds.demo import create_rounds
 from wins.concerns.demo import create_concerns, raise_concern_about

@@ -1,8 +1,8 @@
 """Our own error pages: the service's look, never a stack trace."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
-from django.http import HttpResponseServerError
 
 
 def bad_request(request, exception):

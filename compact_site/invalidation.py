@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from commitments.models import Check, Commitment
 from commitments.consultations.models import Consultation
 from commitments.funding.models import FundingDecision
+from commitments.models import Check, Commitment
 from signatories.caching import (
     COMMITMENTS,
     COMPACT,

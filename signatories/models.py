@@ -60,11 +60,11 @@ class Compact(models.Model):
             )
         ]
 
-    def get_absolute_url(self) -> str:
-        return reverse("signatories:compact_detail")
-
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("signatories:compact_detail")
 
 
 class Organisation(models.Model):

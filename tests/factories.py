@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from signatories import models as sig
-from success_factors import models as sf
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from success_factors import models as sf
 
 PASSWORD = "a-long-test-password-42"
 

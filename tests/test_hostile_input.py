@@ -22,17 +22,16 @@ from hypothesis import strategies as st
 
 from commitments.models import Check, Commitment, Consultation, FundingDecision
 from compact_site.accounts.models import Invitation
-from compact_site.reporting.models import Report
 from compact_site.reporting import services as report_services
+from compact_site.reporting.models import Report
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
 from signatories.roles import CHAMPION
 from success_factors.models import Action, Assessment, DeadlineExtension, Indicator, Rating, Round, RoundNotice
-from wins.concerns.models import Concern
-from wins.models import Win
-
 from tests import factories
 from tests.commitments import builders as commitment_builders
 from tests.wins import factories as win_factories
+from wins.concerns.models import Concern
+from wins.models import Win
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
@@ -113,9 +112,7 @@ class FormReader(HTMLParser):
         elif tag == "option" and self.select:
             value = a.get("value", "")
             options = fields.get(self.select)
-            if "selected" in a and value:
-                fields[self.select] = [value]
-            elif options is None and value:
+            if "selected" in a and value or options is None and value:
                 fields[self.select] = [value]
 
     def handle_data(self, data):

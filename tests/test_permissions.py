@@ -17,13 +17,12 @@ from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
 from signatories.models import ImportRun
-from wins import services as win_services
 from success_factors.models import Factor, Indicator, Round, RoundStatus
-from wins.concerns.models import Concern
-
 from tests import factories
 from tests.commitments import builders as commitment_builders
 from tests.wins import factories as win_factories
+from wins import services as win_services
+from wins.concerns.models import Concern
 
 LOGIN = "login"
 REDIRECT = "redirect"

@@ -382,7 +382,7 @@ def create_wins(*, compact, rng, anchor, officer, champion_user, organisations):
         days = rng.randrange(2, 30) if status == WinStatus.DRAFT else days
         spec = _compose(rng, vcs=vcs, statutory=statutory, others=everyone)
         plans.append((days, status, officer, None, spec))
-    for index in range(CHAMPION_PUBLISHED):
+    for _ in range(CHAMPION_PUBLISHED):
         plans.append(
             (
                 rng.randrange(40, 480),

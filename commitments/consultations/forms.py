@@ -1,11 +1,11 @@
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
+from signatories.form_fields import GovDateField
+
 from ..forms import BodyField, RecordForm, link_field, optional_date
 from ..services import CONSULTATION_FIELDS
 from .models import SectorInvolvement
-
-from signatories.form_fields import GovDateField
 
 
 class ConsultationForm(RecordForm):

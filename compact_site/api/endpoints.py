@@ -23,8 +23,8 @@ from .schemas import (
     ListParams,
     OrganisationPage,
     PeriodParams,
-    ReportPage,
     ReportListParams,
+    ReportPage,
     RoundPage,
     WinPage,
 )

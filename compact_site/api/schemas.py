@@ -7,7 +7,6 @@ from ninja import Field, Schema
 
 from . import paging
 
-
 # A report carries every figure it froze (tens of kilobytes): its pages are shorter than other lists'.
 REPORTS_DEFAULT = 10
 REPORTS_MOST = 50

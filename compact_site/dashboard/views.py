@@ -21,7 +21,6 @@ from ..public.selectors import site_is_on
 from ..public.views import public_home
 from ..reporting import selectors as reporting_selectors
 
-
 FUNDING_ENDING_LISTED = 5
 # What the officers' and LSP members' home pages count.
 DASHBOARD_READS = [

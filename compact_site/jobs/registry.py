@@ -6,8 +6,8 @@ summary of what it did ("2 messages queued again"). To add one, add a ``Job`` to
 times are UK time (CELERY_TIMEZONE, Europe/London).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from cron_descriptor import get_description
 from django.conf import settings

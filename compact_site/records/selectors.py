@@ -70,7 +70,7 @@ def changes(kind: Kind, obj: models.Model) -> list[dict[str, Any]]:
     history = obj.history  # type: ignore[attr-defined]
     records = list(history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
     rows = []
-    for record, older in zip(records, records[1:] + [None]):
+    for record, older in zip(records, records[1:] + [None], strict=False):
         changed = []
         if older is not None:
             delta = record.diff_against(older, foreign_keys_are_objs=False)

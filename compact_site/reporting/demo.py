@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from success_factors.wording import whole
 
-from .models import Report
 from . import services
 from .figures import figures as report_figures
+from .models import Report
 from .periods import ONE_DAY, last_full_quarter, period_label, quarter_of
 
 BOARD_MEETS_AFTER = datetime.timedelta(days=19)
@@ -99,7 +99,7 @@ def create_reports(*, compact, officer, anchor):
         quarters.insert(0, (start, end))
         end = start - ONE_DAY
     assert quarters[-1] == last_full_quarter(anchor)
-    for (start, end), (issues, recommendations) in zip(quarters, COMMENTARY):
+    for (start, end), (issues, recommendations) in zip(quarters, COMMENTARY, strict=False):
         report = services.create_report(compact=compact, start=start, end=end, by=officer)
         services.update_report(
             report=report,

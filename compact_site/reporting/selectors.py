@@ -15,8 +15,8 @@ from signatories.roles import LSP_MEMBER, OFFICER, is_officer
 from success_factors.models import Action, Factor
 from success_factors.selectors import overdue_q
 
-from .models import FROZEN_STATUSES, Report, ReportStatus
 from .content import headlines
+from .models import FROZEN_STATUSES, Report, ReportStatus
 from .periods import add_months, period_label
 
 TREND_REPORTS = 6

@@ -25,8 +25,8 @@ from signatories.roles import LSP_MEMBER, is_officer
 from wins.models import Win
 from wins.selectors import published_wins
 
-from .models import Report, ReportStatus
 from .content import build_content
+from .models import Report, ReportStatus
 from .periods import period_label, timestamp_range
 
 DEFAULT_HIGHLIGHTS = 3

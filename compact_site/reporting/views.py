@@ -13,11 +13,11 @@ from signatories.roles import OFFICER, READERS, role_required
 from signatories.selectors import current_compact
 from wins.models import Win
 
-from .models import Report, ReportStatus
 from . import selectors, services
 from .content import draft_figures, headlines, report_content
 from .export import csv_text, file_name
 from .forms import PeriodForm, ReportCreateForm, ReportEditForm
+from .models import Report, ReportStatus
 from .pdf import render_pdf
 
 WIN_CHOICES = 100  # the most recent wins of the period offered as highlights

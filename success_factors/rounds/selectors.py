@@ -10,8 +10,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
-from signatories.models import Champion, Compact, Organisation
 from signatories import caching
+from signatories.models import Champion, Compact, Organisation
 from signatories.selectors import active_signatories
 
 from ..models import Assessment, AssessmentStatus

@@ -132,7 +132,7 @@ def test_four_quarterly_reports_are_published_and_this_quarter_is_in_draft():
     assert (published[-1].period_start, published[-1].period_end) == last_full_quarter(today)
     assert all(
         later.period_start == earlier.period_end + datetime.timedelta(days=1)
-        for earlier, later in zip(published, published[1:])
+        for earlier, later in zip(published, published[1:], strict=False)
     )
     assert all(report.snapshot["commentary"]["summary"] and report.snapshot["highlighted_wins"] for report in published)
     assert all(report.published_at.date() > report.period_end for report in published)

@@ -231,10 +231,8 @@ class MakeRun:
     def stop_all(self):
         if self.make is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.pgid, signal.SIGKILL)  # never leave them running, whatever the test found
-        except ProcessLookupError:
-            pass
         self.make.wait(10)
 
 

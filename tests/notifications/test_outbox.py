@@ -44,10 +44,9 @@ def test_a_queued_message_is_rendered_now_and_sent_after_commit(db, django_captu
 
 
 def test_a_rolled_back_change_sends_nothing(transactional_db):
-    with pytest.raises(RuntimeError):
-        with transaction.atomic():
-            queue()
-            raise RuntimeError("the officer's change failed")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        queue()
+        raise RuntimeError("the officer's change failed")
 
     assert OutgoingMessage.objects.count() == 0
     assert mail.outbox == []

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from signatories.models import Champion
-
 from tests import factories
 from tests.success_factors.builders import page_text, rows_for
 

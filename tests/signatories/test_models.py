@@ -6,7 +6,6 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from signatories.models import Champion, Compact, Organisation, Signature
-
 from tests import factories
 
 pytestmark = pytest.mark.django_db

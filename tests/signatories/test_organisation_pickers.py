@@ -5,11 +5,10 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.layout import Layout
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from signatories.form_fields import GovForm, OrganisationChoiceField, OrganisationPicker, OrganisationsChoiceField
 from signatories.models import Sector

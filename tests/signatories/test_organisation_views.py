@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from signatories.form_fields import not_in_future
 from signatories.models import Endorsement, EndorsementKind, Organisation, Sector, Signature
-
 from tests import factories
 from tests.success_factors.builders import page_text, rows_for
 
@@ -331,7 +330,7 @@ def test_a_signature_without_a_real_date_is_refused(compact, officer_client):
 
 def test_just_after_midnight_in_london_today_is_not_in_the_future(monkeypatch):
     # 23:30 UTC on 1 June is 00:30 on 2 June in London: a signature dated 2 June is not in the future.
-    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2030, 6, 1, 23, 30, tzinfo=datetime.timezone.utc))
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2030, 6, 1, 23, 30, tzinfo=datetime.UTC))
 
     assert not_in_future(datetime.date(2030, 6, 2)) == datetime.date(2030, 6, 2)
 

@@ -15,7 +15,6 @@ from signatories.selectors import (
     organisations_with_status,
     register_summary,
 )
-
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 
 from signatories import services
 from signatories.models import Champion, Signature
-
 from tests import factories
 
 pytestmark = pytest.mark.django_db

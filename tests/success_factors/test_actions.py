@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from signatories.selectors import organisation_for
 from success_factors.models import Action, ActionStatus
-
 from tests import factories
 
 from .builders import factor, page_text, signed_organisation, submitted_assessment

@@ -13,7 +13,6 @@ from signatories.models import Champion
 from success_factors.models import Assessment, AssessmentStatus, Indicator, Level, Rating
 from success_factors.selectors import current_round
 from success_factors.services import add_local_indicator, retire_indicator
-
 from tests import factories
 from tests.conftest import client_for
 

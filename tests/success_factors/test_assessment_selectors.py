@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from success_factors.models import Indicator, Level, Rating
 from success_factors.selectors import answers_by_factor, completed_factor_counts, current_round, progress
-
 from tests import factories
 
 from .builders import first_indicator, rate_everything

@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from success_factors.models import Level
-
 from tests import factories
 from tests.conftest import client_for
 

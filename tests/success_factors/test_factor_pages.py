@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from signatories.models import Sector
 from success_factors.models import ActionStatus, Indicator, Level
-
 from tests import factories
 
 from .builders import factor, first_indicator, page_text, row_for, signed_organisation, submitted_assessment

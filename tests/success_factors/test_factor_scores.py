@@ -14,7 +14,6 @@ from signatories.models import Sector
 from success_factors.models import Assessment, AssessmentStatus, FactorScore, Indicator, Level, Rating
 from success_factors.selectors import factor_scores, level_score, partnership_results
 from success_factors.services import submit_assessment
-
 from tests import factories
 from tests.conftest import client_for
 

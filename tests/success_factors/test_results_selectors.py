@@ -11,7 +11,6 @@ from success_factors.selectors import (
     factors,
     open_action_counts,
 )
-
 from tests import factories
 
 from .builders import factor, rate_everything, signed_organisation, submitted_assessment
@@ -65,7 +64,10 @@ def test_factor_trend_runs_one_query_however_many_organisations(compact, django_
 
 
 def test_weakest_factors_includes_ties():
-    rows = [FactorResult(factor=f, score=score) for f, score in zip(factors(), [50, 33.3, 33.4, None, 80, 90, 70])]
+    rows = [
+        FactorResult(factor=f, score=score)
+        for f, score in zip(factors(), [50, 33.3, 33.4, None, 80, 90, 70], strict=False)
+    ]
 
     weakest = PartnershipResults(round="2026/27", previous_round=None, factors=rows).weakest_factors
 

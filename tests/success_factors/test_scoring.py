@@ -4,7 +4,6 @@ import pytest
 
 from success_factors.models import Indicator, Level
 from success_factors.selectors import factor_scores, level_score
-
 from tests import factories
 
 
@@ -26,7 +25,7 @@ def test_level_score(level, score):
 def rate_factor_one(assessment, levels):
     """Rate factor 1's first indicators with ``levels``, in order."""
     indicators = Indicator.objects.filter(factor__number=1).order_by("order", "id")
-    for indicator, level in zip(indicators, levels):
+    for indicator, level in zip(indicators, levels, strict=False):
         factories.RatingFactory(assessment=assessment, indicator=indicator, level=level)
 
 

@@ -4,9 +4,10 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import wins.evidence
 from django.conf import settings
 from django.db import migrations, models
+
+import wins.evidence
 
 
 class Migration(migrations.Migration):

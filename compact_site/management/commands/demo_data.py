@@ -38,7 +38,7 @@ class Command(BaseCommand):
         if not existing:
             return
         self.stdout.write("")
-        self.stdout.write("Demo logins (password for each: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo logins (password for each: {DEMO_PASSWORD})")
         for username, first_name, last_name, role, what in DEMO_USERS:
             if username in existing:
                 self.stdout.write(f"  {username:<10} {role:<16} {first_name} {last_name}, {what}")

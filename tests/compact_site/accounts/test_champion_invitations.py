@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from compact_site.accounts.models import Invitation
 from signatories.roles import CHAMPION
-
 from tests import factories
 
 pytestmark = pytest.mark.django_db

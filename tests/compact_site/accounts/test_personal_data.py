@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from compact_site.accounts.models import Invitation
-from signatories.models import Champion
-from success_factors.models import Action
-from tests import factories
 from notifications import kinds
 from notifications.models import EmailPreference, OutgoingMessage
 from notifications.services import queue_email, set_preference
+from signatories.models import Champion
+from success_factors.models import Action
+from tests import factories
 from tests.wins import factories as win_factories
 from wins.concerns.models import Concern
 

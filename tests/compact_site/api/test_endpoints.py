@@ -203,7 +203,7 @@ def test_list_endpoints_run_a_fixed_number_of_queries(endpoint, world, client, d
 
 def test_champion_names_cost_no_query_per_organisation(world, client, django_assert_max_num_queries):
     _, key = services.create_token(name="Network", by=world.officer, can_see_names=True)
-    for number in range(10):
+    for _number in range(10):
         factories.ChampionFactory(organisation=factories.OrganisationFactory())
     client.get("/api/v1/champions", HTTP_AUTHORIZATION=f"Bearer {key}")
     with django_assert_max_num_queries(4):

@@ -7,6 +7,7 @@
   signing in through the real login form) and ``Load`` (client threads requesting a mix of pages).
 """
 
+import contextlib
 import fcntl
 import http.client
 import json
@@ -301,10 +302,8 @@ class Processes:
 
     @staticmethod
     def signal_group(process, sig):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
 
     def stop(self, process, sig=signal.SIGTERM, timeout=15):
         """``sig`` to the whole group (gunicorn's master and its workers), then SIGKILL if it has not ended."""

@@ -61,7 +61,7 @@ def test_no_page_requested_after_a_hide_shows_the_win_while_redis_is_flushed(mak
             if number:
                 world.control("show_win", win=hidden["id"], show=True)
 
-            def seen_everywhere():
+            def seen_everywhere(shown_at=shown_at):
                 recent = [r for r in load.results(shown_at) if r.page.label in watched and shows_win(r)]
                 return {r.page.label for r in recent} == set(watched)
 

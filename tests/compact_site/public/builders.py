@@ -114,7 +114,7 @@ def build_world(compact, *, publish_scores=True, publish_commitments=True):
         organisation=organisation,
         round="2025/26",
         status="submitted",
-        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.timezone.utc),
+        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
         reopen_reason="SECRET-REOPEN-REASON",
     )
     factories.RatingFactory(

@@ -113,8 +113,8 @@ def test_with_redis_a_change_another_server_made_is_seen_on_the_next_visit(world
 
 def test_a_message_for_one_visitor_is_never_kept_for_others(world, client):
     from django.contrib.messages import constants
-    from django.contrib.messages.storage.cookie import CookieStorage
     from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
     from django.http import HttpResponse
     from django.test import Client, RequestFactory
 

@@ -101,7 +101,7 @@ def test_register_ignores_values_it_does_not_know(world, client):
 
 
 def test_register_costs_the_same_queries_however_long_it_is(world, client, django_assert_max_num_queries):
-    for number in range(30):
+    for _number in range(30):
         factories.SignatureFactory(compact=world.compact, organisation=factories.OrganisationFactory())
     with django_assert_max_num_queries(8):
         response = client.get("/public/register/")

@@ -10,7 +10,6 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from commitments import services as commitment_services
-
 from tests.commitments.builders import consultation, funding, statutory_body
 
 from .builders import draft_report, published_report

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting import services
+from compact_site.reporting.models import Report, ReportStatus
 from tests import factories
 from tests.wins.factories import WinFactory
 

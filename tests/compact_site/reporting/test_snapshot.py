@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from compact_site.reporting.models import Report
 from compact_site.reporting import services
+from compact_site.reporting.models import Report
 from signatories import services as register
 from success_factors.models import Action
 from tests.success_factors.builders import page_text

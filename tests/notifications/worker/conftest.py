@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from kombu import pools
 from django.db import connections
+from kombu import pools
 
 from compact_site.celery import app as celery_app
 

@@ -5,7 +5,6 @@ import datetime
 import pytest
 
 from signatories.models import Champion, Endorsement
-
 from tests import factories
 
 from .spreadsheets import confirm, csv_bytes, preview_of, problems

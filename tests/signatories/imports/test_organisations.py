@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from signatories.models import ImportRun, Organisation, Signature
-
 from tests import factories
 
 from .spreadsheets import confirm, csv_bytes, organisation, preview_of, problems, table, upload, xlsx_bytes

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from success_factors.models import Assessment, FactorScore, Indicator, Level
-
 from tests import factories
 from tests.signatories.imports.spreadsheets import confirm, csv_bytes, preview_of, problems
 
