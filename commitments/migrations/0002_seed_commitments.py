@@ -5,56 +5,20 @@ from django.db import migrations
 
 # (order, factor number, rule, threshold, title, description)
 COMMITMENTS = [
-    (
-        1,
-        4,
-        "consultation_length",
-        12,
-        "Consultations last 12 weeks",
-        "Consultations with the sector last at least 12 weeks where possible, with early notice, the sector involved "
-        "in their design and feedback on how the responses changed the outcome. When a consultation is shorter, "
-        "the reason is given.",
-    ),
-    (
-        2,
-        2,
-        "rationale",
-        None,
-        "A clear, published rationale for funding decisions",
-        "Every funding decision comes with a clear rationale that is published.",
-    ),
-    (
-        3,
-        2,
-        "multi_year",
-        3,
-        "Multi-year funding where appropriate",
-        "Funding lasts several years (typically three) where that is appropriate, so organisations can plan.",
-    ),
-    (
-        4,
-        2,
-        "full_cost_recovery",
-        None,
-        "Full cost recovery",
-        "Funders accept that organisations recover a fair share of their overheads.",
-    ),
-    (
-        5,
-        2,
-        "payment_in_advance",
-        None,
-        "Payment in advance",
-        "Funding is paid in advance of spending where that is value for money, and on time.",
-    ),
-    (
-        6,
-        2,
-        "notice",
-        3,
-        "Three months' notice of ending or reducing funding",
-        "At least three months' written notice is given when funding is ended or reduced, with the reason.",
-    ),
+    (1, 4, "consultation_length", 12, "Consultations last 12 weeks",
+     "Consultations with the sector last at least 12 weeks where possible, with early notice, the sector involved "
+     "in their design and feedback on how the responses changed the outcome. When a consultation is shorter, "
+     "the reason is given."),
+    (2, 2, "rationale", None, "A clear, published rationale for funding decisions",
+     "Every funding decision comes with a clear rationale that is published."),
+    (3, 2, "multi_year", 3, "Multi-year funding where appropriate",
+     "Funding lasts several years (typically three) where that is appropriate, so organisations can plan."),
+    (4, 2, "full_cost_recovery", None, "Full cost recovery",
+     "Funders accept that organisations recover a fair share of their overheads."),
+    (5, 2, "payment_in_advance", None, "Payment in advance",
+     "Funding is paid in advance of spending where that is value for money, and on time."),
+    (6, 2, "notice", 3, "Three months' notice of ending or reducing funding",
+     "At least three months' written notice is given when funding is ended or reduced, with the reason."),
 ]
 
 
@@ -65,15 +29,9 @@ def seed(apps, schema_editor):
     for order, number, rule, threshold, title, description in COMMITMENTS:
         # get_or_create, so the tests can put the seed back after a transactional test empties the tables.
         Commitment.objects.get_or_create(
-            is_local=False,
-            rule=rule,
-            defaults={
-                "order": order,
-                "factor": factors[number],
-                "threshold": threshold,
-                "title": title,
-                "description": description,
-            },
+            is_local=False, rule=rule,
+            defaults={"order": order, "factor": factors[number], "threshold": threshold, "title": title,
+                      "description": description},
         )
 
 

@@ -5,25 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("commitments", "0002_seed_commitments"),
-        ("signatories", "0003_compact_report_every_months"),
+        ('commitments', '0002_seed_commitments'),
+        ('signatories', '0003_compact_report_every_months'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name="check",
-            name="check_period_idx",
+            model_name='check',
+            name='check_period_idx',
         ),
         migrations.AddIndex(
-            model_name="check",
-            index=models.Index(
-                fields=["compact", "verified", "dated_on", "commitment", "body", "result"], name="check_rates_idx"
-            ),
+            model_name='check',
+            index=models.Index(fields=['compact', 'verified', 'dated_on', 'commitment', 'body', 'result'], name='check_rates_idx'),
         ),
         migrations.AddIndex(
-            model_name="consultation",
-            index=models.Index(fields=["compact", "closes_on"], name="consultation_closing_idx"),
+            model_name='consultation',
+            index=models.Index(fields=['compact', 'closes_on'], name='consultation_closing_idx'),
         ),
     ]

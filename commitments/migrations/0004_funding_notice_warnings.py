@@ -5,33 +5,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("commitments", "0003_rates_indexes"),
+        ('commitments', '0003_rates_indexes'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="FundingNoticeWarning",
+            name='FundingNoticeWarning',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("ends_on", models.DateField()),
-                ("sent_on", models.DateField()),
-                ("recipients", models.PositiveIntegerField()),
-                (
-                    "funding_decision",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notice_warnings",
-                        to="commitments.fundingdecision",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('ends_on', models.DateField()),
+                ('sent_on', models.DateField()),
+                ('recipients', models.PositiveIntegerField()),
+                ('funding_decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notice_warnings', to='commitments.fundingdecision')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("funding_decision", "ends_on"), name="funding_warned_once_per_ending"
-                    )
-                ],
+                'constraints': [models.UniqueConstraint(fields=('funding_decision', 'ends_on'), name='funding_warned_once_per_ending')],
             },
         ),
     ]

@@ -57,24 +57,15 @@ SELECT compact_id, {month}, {key}, result, count(*) FROM commitments_check WHERE
 
 def _triggers(vendor):
     if vendor == "postgresql":
-        return [
-            PG_TRIGGER.format(
-                op=op,
-                OP=op.upper(),
-                transition_tables=TRANSITION_TABLES[op],
-                upserts="".join(PG_UPSERT.format(tally=tally, key=key, changes=CHANGES[op]) for tally, key in TALLIES),
-            )
-            for op in OPERATIONS
-        ]
+        return [PG_TRIGGER.format(
+            op=op, OP=op.upper(), transition_tables=TRANSITION_TABLES[op],
+            upserts="".join(PG_UPSERT.format(tally=tally, key=key, changes=CHANGES[op]) for tally, key in TALLIES),
+        ) for op in OPERATIONS]
     if vendor == "sqlite":
-        return [
-            SQLITE_TRIGGER.format(
-                op=op,
-                OP=op.upper(),
-                steps="".join(step.format(tally=tally, key=key) for tally, key in TALLIES for step in SQLITE_STEPS[op]),
-            )
-            for op in OPERATIONS
-        ]
+        return [SQLITE_TRIGGER.format(
+            op=op, OP=op.upper(),
+            steps="".join(step.format(tally=tally, key=key) for tally, key in TALLIES for step in SQLITE_STEPS[op]),
+        ) for op in OPERATIONS]
     raise NotImplementedError(f"The checks' tallies are kept on PostgreSQL and SQLite, not {vendor}.")
 
 
@@ -96,86 +87,39 @@ def stop_keeping_tallies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("commitments", "0004_funding_notice_warnings"),
-        ("signatories", "0005_organisation_name_index"),
+        ('commitments', '0004_funding_notice_warnings'),
+        ('signatories', '0005_organisation_name_index'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="BodyTally",
+            name='BodyTally',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("month", models.DateField(help_text="The first day of the month.")),
-                (
-                    "result",
-                    models.CharField(
-                        choices=[
-                            ("met", "Met"),
-                            ("not_met", "Not met"),
-                            ("explained", "Explained"),
-                            ("unknown", "Not known yet"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("checks", models.IntegerField(default=0)),
-                (
-                    "body",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="signatories.organisation"
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="signatories.compact"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('month', models.DateField(help_text='The first day of the month.')),
+                ('result', models.CharField(choices=[('met', 'Met'), ('not_met', 'Not met'), ('explained', 'Explained'), ('unknown', 'Not known yet')], max_length=10)),
+                ('checks', models.IntegerField(default=0)),
+                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='signatories.organisation')),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='signatories.compact')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("compact", "month", "body", "result"), name="body_tally_key")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('compact', 'month', 'body', 'result'), name='body_tally_key')],
             },
         ),
         migrations.CreateModel(
-            name="CommitmentTally",
+            name='CommitmentTally',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("month", models.DateField(help_text="The first day of the month.")),
-                (
-                    "result",
-                    models.CharField(
-                        choices=[
-                            ("met", "Met"),
-                            ("not_met", "Not met"),
-                            ("explained", "Explained"),
-                            ("unknown", "Not known yet"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("checks", models.IntegerField(default=0)),
-                (
-                    "commitment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="commitments.commitment"
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="signatories.compact"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('month', models.DateField(help_text='The first day of the month.')),
+                ('result', models.CharField(choices=[('met', 'Met'), ('not_met', 'Not met'), ('explained', 'Explained'), ('unknown', 'Not known yet')], max_length=10)),
+                ('checks', models.IntegerField(default=0)),
+                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='commitments.commitment')),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='signatories.compact')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("compact", "month", "commitment", "result"), name="commitment_tally_key"
-                    )
-                ],
+                'constraints': [models.UniqueConstraint(fields=('compact', 'month', 'commitment', 'result'), name='commitment_tally_key')],
             },
         ),
         migrations.RunPython(keep_tallies, stop_keeping_tallies),

@@ -5,19 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("commitments", "0005_check_tallies"),
-        ("signatories", "0005_organisation_name_index"),
+        ('commitments', '0005_check_tallies'),
+        ('signatories', '0005_organisation_name_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="consultation",
-            index=models.Index(fields=["compact", "-opened_on", "-id"], name="consultation_order_idx"),
+            model_name='consultation',
+            index=models.Index(fields=['compact', '-opened_on', '-id'], name='consultation_order_idx'),
         ),
         migrations.AddIndex(
-            model_name="fundingdecision",
-            index=models.Index(fields=["compact", "-decided_on", "-id"], name="funding_order_idx"),
+            model_name='fundingdecision',
+            index=models.Index(fields=['compact', '-decided_on', '-id'], name='funding_order_idx'),
         ),
     ]

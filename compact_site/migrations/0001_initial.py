@@ -7,70 +7,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("signatories", "0002_roles"),
+        ('signatories', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Invitation",
+            name='Invitation',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("first_name", models.CharField(max_length=150)),
-                ("last_name", models.CharField(max_length=150)),
-                ("email", models.EmailField(max_length=254)),
-                (
-                    "role",
-                    models.CharField(
-                        choices=[
-                            ("Compact officer", "Compact officer"),
-                            ("Champion", "Champion"),
-                            ("LSP member", "LSP member"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("expires_at", models.DateTimeField()),
-                ("accepted_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "invited_by",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="invitations_sent",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="For champions: the organisation they champion the Compact in.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="invitations",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="invitations_accepted",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('first_name', models.CharField(max_length=150)),
+                ('last_name', models.CharField(max_length=150)),
+                ('email', models.EmailField(max_length=254)),
+                ('role', models.CharField(choices=[('Compact officer', 'Compact officer'), ('Champion', 'Champion'), ('LSP member', 'LSP member')], max_length=40)),
+                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('expires_at', models.DateTimeField()),
+                ('accepted_at', models.DateTimeField(blank=True, null=True)),
+                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations_sent', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(blank=True, help_text='For champions: the organisation they champion the Compact in.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='signatories.organisation')),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='invitations_accepted', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at"],
-                "indexes": [models.Index(fields=["email", "accepted_at"], name="compact_sit_email_87d4f3_idx")],
+                'ordering': ['-created_at'],
+                'indexes': [models.Index(fields=['email', 'accepted_at'], name='compact_sit_email_87d4f3_idx')],
             },
         ),
     ]

@@ -4,19 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("compact_site", "0003_security_settings"),
+        ('compact_site', '0003_security_settings'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="report",
-            name="draft_figures",
+            model_name='report',
+            name='draft_figures',
             field=models.JSONField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name="report",
-            name="draft_figures_at",
+            model_name='report',
+            name='draft_figures_at',
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
     ]

@@ -5,33 +5,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("compact_site", "0004_draft_figures"),
-        ("signatories", "0003_compact_report_every_months"),
+        ('compact_site', '0004_draft_figures'),
+        ('signatories', '0003_compact_report_every_months'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ReportReminder",
+            name='ReportReminder',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("due_on", models.DateField()),
-                ("days_before", models.PositiveSmallIntegerField()),
-                ("sent_on", models.DateField()),
-                ("recipients", models.PositiveSmallIntegerField(default=0)),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="signatories.compact"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('due_on', models.DateField()),
+                ('days_before', models.PositiveSmallIntegerField()),
+                ('sent_on', models.DateField()),
+                ('recipients', models.PositiveSmallIntegerField(default=0)),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='signatories.compact')),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("compact", "due_on", "days_before"), name="one_report_reminder_per_stage"
-                    )
-                ],
+                'constraints': [models.UniqueConstraint(fields=('compact', 'due_on', 'days_before'), name='one_report_reminder_per_stage')],
             },
         ),
     ]

@@ -9,188 +9,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("compact_site", "0005_report_reminders"),
+        ('compact_site', '0005_report_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalreport",
-            name="is_public",
-            field=models.BooleanField(
-                default=False,
-                help_text="A published report an officer has chosen to show to everyone on the public site.",
-                verbose_name="shown on the public site",
-            ),
+            model_name='historicalreport',
+            name='is_public',
+            field=models.BooleanField(default=False, help_text='A published report an officer has chosen to show to everyone on the public site.', verbose_name='shown on the public site'),
         ),
         migrations.AddField(
-            model_name="report",
-            name="is_public",
-            field=models.BooleanField(
-                default=False,
-                help_text="A published report an officer has chosen to show to everyone on the public site.",
-                verbose_name="shown on the public site",
-            ),
+            model_name='report',
+            name='is_public',
+            field=models.BooleanField(default=False, help_text='A published report an officer has chosen to show to everyone on the public site.', verbose_name='shown on the public site'),
         ),
         migrations.CreateModel(
-            name="ApiToken",
+            name='ApiToken',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "name",
-                    models.CharField(
-                        help_text="For example, Power BI – performance team.",
-                        max_length=120,
-                        verbose_name="what it is for",
-                    ),
-                ),
-                (
-                    "prefix",
-                    models.CharField(
-                        editable=False, help_text="The start of the key, to recognise it by.", max_length=12
-                    ),
-                ),
-                ("token_hash", models.CharField(editable=False, max_length=64, unique=True)),
-                (
-                    "can_see_names",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Without this, the API gives the number of champions in each organisation but not who they are.",
-                        verbose_name="can see champions' names",
-                    ),
-                ),
-                (
-                    "rate_limit_per_minute",
-                    models.PositiveIntegerField(
-                        default=60,
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(6000),
-                        ],
-                        verbose_name="requests a minute",
-                    ),
-                ),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("last_used_at", models.DateTimeField(blank=True, null=True)),
-                ("revoked_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "revoked_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(help_text='For example, Power BI – performance team.', max_length=120, verbose_name='what it is for')),
+                ('prefix', models.CharField(editable=False, help_text='The start of the key, to recognise it by.', max_length=12)),
+                ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
+                ('can_see_names', models.BooleanField(default=False, help_text='Without this, the API gives the number of champions in each organisation but not who they are.', verbose_name="can see champions' names")),
+                ('rate_limit_per_minute', models.PositiveIntegerField(default=60, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(6000)], verbose_name='requests a minute')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('last_used_at', models.DateTimeField(blank=True, null=True)),
+                ('revoked_at', models.DateTimeField(blank=True, null=True)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "API token",
-                "ordering": ["revoked_at", "-created_at"],
+                'verbose_name': 'API token',
+                'ordering': ['revoked_at', '-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalPublicSiteSettings",
+            name='HistoricalPublicSiteSettings',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                (
-                    "is_on",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Visitors who are not signed in see the public home page, the register of signatories, public wins and public reports. When it is off, everyone is asked to sign in.",
-                        verbose_name="public site is on",
-                    ),
-                ),
-                (
-                    "publish_scores",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Show the seven factors' partnership scores on the public site and in the open data.",
-                        verbose_name="publish the partnership scores",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('is_on', models.BooleanField(default=False, help_text='Visitors who are not signed in see the public home page, the register of signatories, public wins and public reports. When it is off, everyone is asked to sign in.', verbose_name='public site is on')),
+                ('publish_scores', models.BooleanField(default=False, help_text="Show the seven factors' partnership scores on the public site and in the open data.", verbose_name='publish the partnership scores')),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical public site settings",
-                "verbose_name_plural": "historical public site settings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical public site settings',
+                'verbose_name_plural': 'historical public site settings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="PublicSiteSettings",
+            name='PublicSiteSettings',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "is_on",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Visitors who are not signed in see the public home page, the register of signatories, public wins and public reports. When it is off, everyone is asked to sign in.",
-                        verbose_name="public site is on",
-                    ),
-                ),
-                (
-                    "publish_scores",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Show the seven factors' partnership scores on the public site and in the open data.",
-                        verbose_name="publish the partnership scores",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "updated_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('is_on', models.BooleanField(default=False, help_text='Visitors who are not signed in see the public home page, the register of signatories, public wins and public reports. When it is off, everyone is asked to sign in.', verbose_name='public site is on')),
+                ('publish_scores', models.BooleanField(default=False, help_text="Show the seven factors' partnership scores on the public site and in the open data.", verbose_name='publish the partnership scores')),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name_plural": "public site settings",
+                'verbose_name_plural': 'public site settings',
             },
         ),
     ]

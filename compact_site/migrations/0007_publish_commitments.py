@@ -4,27 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("compact_site", "0006_public_site_and_api"),
+        ('compact_site', '0006_public_site_and_api'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalpublicsitesettings",
-            name="publish_commitments",
-            field=models.BooleanField(
-                default=False,
-                help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.",
-                verbose_name="publish how the commitments are kept",
-            ),
+            model_name='historicalpublicsitesettings',
+            name='publish_commitments',
+            field=models.BooleanField(default=False, help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.", verbose_name='publish how the commitments are kept'),
         ),
         migrations.AddField(
-            model_name="publicsitesettings",
-            name="publish_commitments",
-            field=models.BooleanField(
-                default=False,
-                help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.",
-                verbose_name="publish how the commitments are kept",
-            ),
+            model_name='publicsitesettings',
+            name='publish_commitments',
+            field=models.BooleanField(default=False, help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.", verbose_name='publish how the commitments are kept'),
         ),
     ]

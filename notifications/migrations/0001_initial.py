@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
@@ -15,116 +16,43 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="EmailPreference",
+            name='EmailPreference',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("invitation", "Invitations"),
-                            ("password_reset", "Password resets"),
-                            ("win_outcome", "The outcome of your wins"),
-                            ("report_published", "Reports to the LSP"),
-                            ("round_opened", "Self-assessment round opened"),
-                            ("round_chase", "Notes from an officer about your self-assessment"),
-                            ("round_reminder", "Self-assessment reminders"),
-                            ("round_summary", "Self-assessment round summaries"),
-                            ("actions_digest", "Weekly actions digest"),
-                            ("report_due", "LSP report reminders"),
-                            ("funding_notice_warning", "Funding notice warnings"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("enabled", models.BooleanField(default=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="email_preferences",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('invitation', 'Invitations'), ('password_reset', 'Password resets'), ('win_outcome', 'The outcome of your wins'), ('report_published', 'Reports to the LSP'), ('round_opened', 'Self-assessment round opened'), ('round_chase', 'Notes from an officer about your self-assessment'), ('round_reminder', 'Self-assessment reminders'), ('round_summary', 'Self-assessment round summaries'), ('actions_digest', 'Weekly actions digest'), ('report_due', 'LSP report reminders'), ('funding_notice_warning', 'Funding notice warnings')], max_length=40)),
+                ('enabled', models.BooleanField(default=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='email_preferences', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "constraints": [models.UniqueConstraint(fields=("user", "kind"), name="one_preference_per_kind")],
+                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='one_preference_per_kind')],
             },
         ),
         migrations.CreateModel(
-            name="OutgoingMessage",
+            name='OutgoingMessage',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("to", models.EmailField(max_length=254)),
-                ("subject", models.CharField(max_length=998)),
-                ("body", models.TextField()),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("invitation", "Invitations"),
-                            ("password_reset", "Password resets"),
-                            ("win_outcome", "The outcome of your wins"),
-                            ("report_published", "Reports to the LSP"),
-                            ("round_opened", "Self-assessment round opened"),
-                            ("round_chase", "Notes from an officer about your self-assessment"),
-                            ("round_reminder", "Self-assessment reminders"),
-                            ("round_summary", "Self-assessment round summaries"),
-                            ("actions_digest", "Weekly actions digest"),
-                            ("report_due", "LSP report reminders"),
-                            ("funding_notice_warning", "Funding notice warnings"),
-                        ],
-                        max_length=40,
-                    ),
-                ),
-                ("headers", models.JSONField(blank=True, default=dict)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("queued", "Waiting to be sent"),
-                            ("sending", "Being sent"),
-                            ("sent", "Sent"),
-                            ("failed", "Not sent"),
-                        ],
-                        default="queued",
-                        max_length=10,
-                    ),
-                ),
-                ("attempts", models.PositiveIntegerField(default=0)),
-                ("next_attempt_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("claimed_until", models.DateTimeField(blank=True, null=True)),
-                ("claim_token", models.CharField(blank=True, max_length=32)),
-                ("last_attempt_at", models.DateTimeField(blank=True, null=True)),
-                ("last_error", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("sent_at", models.DateTimeField(blank=True, null=True)),
-                ("provider_reference", models.CharField(blank=True, max_length=255)),
-                (
-                    "retried_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="outgoing_messages",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('to', models.EmailField(max_length=254)),
+                ('subject', models.CharField(max_length=998)),
+                ('body', models.TextField()),
+                ('kind', models.CharField(choices=[('invitation', 'Invitations'), ('password_reset', 'Password resets'), ('win_outcome', 'The outcome of your wins'), ('report_published', 'Reports to the LSP'), ('round_opened', 'Self-assessment round opened'), ('round_chase', 'Notes from an officer about your self-assessment'), ('round_reminder', 'Self-assessment reminders'), ('round_summary', 'Self-assessment round summaries'), ('actions_digest', 'Weekly actions digest'), ('report_due', 'LSP report reminders'), ('funding_notice_warning', 'Funding notice warnings')], max_length=40)),
+                ('headers', models.JSONField(blank=True, default=dict)),
+                ('status', models.CharField(choices=[('queued', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('failed', 'Not sent')], default='queued', max_length=10)),
+                ('attempts', models.PositiveIntegerField(default=0)),
+                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('claimed_until', models.DateTimeField(blank=True, null=True)),
+                ('claim_token', models.CharField(blank=True, max_length=32)),
+                ('last_attempt_at', models.DateTimeField(blank=True, null=True)),
+                ('last_error', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('sent_at', models.DateTimeField(blank=True, null=True)),
+                ('provider_reference', models.CharField(blank=True, max_length=255)),
+                ('retried_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='outgoing_messages', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at", "-pk"],
-                "indexes": [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_due")],
+                'ordering': ['-created_at', '-pk'],
+                'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='outbox_status_due')],
             },
         ),
     ]

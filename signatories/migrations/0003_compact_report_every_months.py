@@ -5,29 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0002_roles"),
+        ('signatories', '0002_roles'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="compact",
-            name="report_every_months",
-            field=models.PositiveSmallIntegerField(
-                default=3,
-                help_text="How often the Local Strategic Partnership expects a report: 3 for quarterly, 12 for yearly.",
-                validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)],
-                verbose_name="months between reports to the LSP",
-            ),
+            model_name='compact',
+            name='report_every_months',
+            field=models.PositiveSmallIntegerField(default=3, help_text='How often the Local Strategic Partnership expects a report: 3 for quarterly, 12 for yearly.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)], verbose_name='months between reports to the LSP'),
         ),
         migrations.AddField(
-            model_name="historicalcompact",
-            name="report_every_months",
-            field=models.PositiveSmallIntegerField(
-                default=3,
-                help_text="How often the Local Strategic Partnership expects a report: 3 for quarterly, 12 for yearly.",
-                validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)],
-                verbose_name="months between reports to the LSP",
-            ),
+            model_name='historicalcompact',
+            name='report_every_months',
+            field=models.PositiveSmallIntegerField(default=3, help_text='How often the Local Strategic Partnership expects a report: 3 for quarterly, 12 for yearly.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(24)], verbose_name='months between reports to the LSP'),
         ),
     ]

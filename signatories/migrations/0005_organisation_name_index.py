@@ -4,13 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0004_organisation_contact_and_imports"),
+        ('signatories', '0004_organisation_contact_and_imports'),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="organisation",
-            index=models.Index(fields=["name"], name="signatories_name_db1296_idx"),
+            model_name='organisation',
+            index=models.Index(fields=['name'], name='signatories_name_db1296_idx'),
         ),
     ]

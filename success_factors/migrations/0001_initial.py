@@ -9,670 +9,237 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("signatories", "0002_roles"),
+        ('signatories', '0002_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Assessment",
+            name='Assessment',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "round",
-                    models.CharField(
-                        help_text="The financial year, like 2026/27.",
-                        max_length=7,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^\\d{4}/\\d{2}$", "Enter the round as a financial year, like 2026/27"
-                            )
-                        ],
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("draft", "Draft"), ("submitted", "Submitted")], default="draft", max_length=10
-                    ),
-                ),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("reopened_at", models.DateTimeField(blank=True, null=True)),
-                ("reopen_reason", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assessments",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="assessments",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "reopened_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "started_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('round', models.CharField(help_text='The financial year, like 2026/27.', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}/\\d{2}$', 'Enter the round as a financial year, like 2026/27')])),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted')], default='draft', max_length=10)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('reopened_at', models.DateTimeField(blank=True, null=True)),
+                ('reopen_reason', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='signatories.compact')),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='signatories.organisation')),
+                ('reopened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-round", "organisation__name"],
+                'ordering': ['-round', 'organisation__name'],
             },
         ),
         migrations.CreateModel(
-            name="Factor",
+            name='Factor',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("number", models.PositiveSmallIntegerField(unique=True)),
-                ("title", models.CharField(max_length=120)),
-                ("summary", models.TextField()),
-                ("guidance", models.TextField(blank=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('number', models.PositiveSmallIntegerField(unique=True)),
+                ('title', models.CharField(max_length=120)),
+                ('summary', models.TextField()),
+                ('guidance', models.TextField(blank=True)),
             ],
             options={
-                "ordering": ["number"],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("number__gte", 1), ("number__lte", 7)), name="factor_number_1_to_7"
-                    )
-                ],
+                'ordering': ['number'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('number__gte', 1), ('number__lte', 7)), name='factor_number_1_to_7')],
             },
         ),
         migrations.CreateModel(
-            name="Action",
+            name='Action',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("description", models.TextField()),
-                (
-                    "owner_name",
-                    models.CharField(
-                        blank=True,
-                        help_text="The person who will make it happen.",
-                        max_length=200,
-                        verbose_name="owner",
-                    ),
-                ),
-                ("due_on", models.DateField()),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("done", "Done"),
-                            ("dropped", "Dropped"),
-                        ],
-                        default="open",
-                        max_length=12,
-                    ),
-                ),
-                ("progress_notes", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="actions", to="signatories.compact"
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "owner_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="actions",
-                        to="signatories.organisation",
-                        verbose_name="owning organisation",
-                    ),
-                ),
-                (
-                    "owner_user",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions_owned",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="owner's login",
-                    ),
-                ),
-                (
-                    "source_assessment",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="actions",
-                        to="success_factors.assessment",
-                    ),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="actions", to="success_factors.factor"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('description', models.TextField()),
+                ('owner_name', models.CharField(blank=True, help_text='The person who will make it happen.', max_length=200, verbose_name='owner')),
+                ('due_on', models.DateField()),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12)),
+                ('progress_notes', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='signatories.compact')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('owner_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='signatories.organisation', verbose_name='owning organisation')),
+                ('owner_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions_owned', to=settings.AUTH_USER_MODEL, verbose_name="owner's login")),
+                ('source_assessment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='success_factors.assessment')),
+                ('factor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='success_factors.factor')),
             ],
             options={
-                "ordering": ["due_on", "id"],
+                'ordering': ['due_on', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalAction",
+            name='HistoricalAction',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("description", models.TextField()),
-                (
-                    "owner_name",
-                    models.CharField(
-                        blank=True,
-                        help_text="The person who will make it happen.",
-                        max_length=200,
-                        verbose_name="owner",
-                    ),
-                ),
-                ("due_on", models.DateField()),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_progress", "In progress"),
-                            ("done", "Done"),
-                            ("dropped", "Dropped"),
-                        ],
-                        default="open",
-                        max_length=12,
-                    ),
-                ),
-                ("progress_notes", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.factor",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "owner_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                        verbose_name="owning organisation",
-                    ),
-                ),
-                (
-                    "owner_user",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="owner's login",
-                    ),
-                ),
-                (
-                    "source_assessment",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.assessment",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('description', models.TextField()),
+                ('owner_name', models.CharField(blank=True, help_text='The person who will make it happen.', max_length=200, verbose_name='owner')),
+                ('due_on', models.DateField()),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12)),
+                ('progress_notes', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.compact')),
+                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('factor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.factor')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('owner_organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation', verbose_name='owning organisation')),
+                ('owner_user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name="owner's login")),
+                ('source_assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.assessment')),
             ],
             options={
-                "verbose_name": "historical action",
-                "verbose_name_plural": "historical actions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical action',
+                'verbose_name_plural': 'historical actions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalAssessment",
+            name='HistoricalAssessment',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                (
-                    "round",
-                    models.CharField(
-                        help_text="The financial year, like 2026/27.",
-                        max_length=7,
-                        validators=[
-                            django.core.validators.RegexValidator(
-                                "^\\d{4}/\\d{2}$", "Enter the round as a financial year, like 2026/27"
-                            )
-                        ],
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("draft", "Draft"), ("submitted", "Submitted")], default="draft", max_length=10
-                    ),
-                ),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("reopened_at", models.DateTimeField(blank=True, null=True)),
-                ("reopen_reason", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "reopened_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "started_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "submitted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('round', models.CharField(help_text='The financial year, like 2026/27.', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}/\\d{2}$', 'Enter the round as a financial year, like 2026/27')])),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted')], default='draft', max_length=10)),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('reopened_at', models.DateTimeField(blank=True, null=True)),
+                ('reopen_reason', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.compact')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
+                ('reopened_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('started_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('submitted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical assessment",
-                "verbose_name_plural": "historical assessments",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical assessment',
+                'verbose_name_plural': 'historical assessments',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalIndicator",
+            name='HistoricalIndicator',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("order", models.PositiveSmallIntegerField(default=0)),
-                ("statement", models.CharField(max_length=300)),
-                (
-                    "guidance",
-                    models.TextField(blank=True, help_text="What good looks like, to help people choose a level."),
-                ),
-                (
-                    "is_local",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Added by this area rather than part of the standard set.",
-                        verbose_name="local indicator",
-                    ),
-                ),
-                ("retired_on", models.DateField(blank=True, null=True)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.factor",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('order', models.PositiveSmallIntegerField(default=0)),
+                ('statement', models.CharField(max_length=300)),
+                ('guidance', models.TextField(blank=True, help_text='What good looks like, to help people choose a level.')),
+                ('is_local', models.BooleanField(default=False, help_text='Added by this area rather than part of the standard set.', verbose_name='local indicator')),
+                ('retired_on', models.DateField(blank=True, null=True)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('factor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.factor')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical indicator",
-                "verbose_name_plural": "historical indicators",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical indicator',
+                'verbose_name_plural': 'historical indicators',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Indicator",
+            name='Indicator',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("order", models.PositiveSmallIntegerField(default=0)),
-                ("statement", models.CharField(max_length=300)),
-                (
-                    "guidance",
-                    models.TextField(blank=True, help_text="What good looks like, to help people choose a level."),
-                ),
-                (
-                    "is_local",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Added by this area rather than part of the standard set.",
-                        verbose_name="local indicator",
-                    ),
-                ),
-                ("retired_on", models.DateField(blank=True, null=True)),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="indicators",
-                        to="success_factors.factor",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('order', models.PositiveSmallIntegerField(default=0)),
+                ('statement', models.CharField(max_length=300)),
+                ('guidance', models.TextField(blank=True, help_text='What good looks like, to help people choose a level.')),
+                ('is_local', models.BooleanField(default=False, help_text='Added by this area rather than part of the standard set.', verbose_name='local indicator')),
+                ('retired_on', models.DateField(blank=True, null=True)),
+                ('factor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='success_factors.factor')),
             ],
             options={
-                "ordering": ["factor__number", "order", "id"],
+                'ordering': ['factor__number', 'order', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalRating",
+            name='HistoricalRating',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                (
-                    "level",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[
-                            (0, "Don't know"),
-                            (1, "Not in place"),
-                            (2, "Developing"),
-                            (3, "Established"),
-                            (4, "Embedded"),
-                        ],
-                        null=True,
-                    ),
-                ),
-                ("evidence", models.TextField(blank=True)),
-                ("evidence_link", models.URLField(blank=True, max_length=500)),
-                ("comment", models.TextField(blank=True)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.assessment",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "indicator",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.indicator",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('level', models.PositiveSmallIntegerField(blank=True, choices=[(0, "Don't know"), (1, 'Not in place'), (2, 'Developing'), (3, 'Established'), (4, 'Embedded')], null=True)),
+                ('evidence', models.TextField(blank=True)),
+                ('evidence_link', models.URLField(blank=True, max_length=500)),
+                ('comment', models.TextField(blank=True)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('assessment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.assessment')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('indicator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.indicator')),
             ],
             options={
-                "verbose_name": "historical rating",
-                "verbose_name_plural": "historical ratings",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical rating',
+                'verbose_name_plural': 'historical ratings',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Rating",
+            name='Rating',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "level",
-                    models.PositiveSmallIntegerField(
-                        blank=True,
-                        choices=[
-                            (0, "Don't know"),
-                            (1, "Not in place"),
-                            (2, "Developing"),
-                            (3, "Established"),
-                            (4, "Embedded"),
-                        ],
-                        null=True,
-                    ),
-                ),
-                ("evidence", models.TextField(blank=True)),
-                ("evidence_link", models.URLField(blank=True, max_length=500)),
-                ("comment", models.TextField(blank=True)),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="ratings",
-                        to="success_factors.assessment",
-                    ),
-                ),
-                (
-                    "indicator",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="ratings",
-                        to="success_factors.indicator",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('level', models.PositiveSmallIntegerField(blank=True, choices=[(0, "Don't know"), (1, 'Not in place'), (2, 'Developing'), (3, 'Established'), (4, 'Embedded')], null=True)),
+                ('evidence', models.TextField(blank=True)),
+                ('evidence_link', models.URLField(blank=True, max_length=500)),
+                ('comment', models.TextField(blank=True)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ratings', to='success_factors.assessment')),
+                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='success_factors.indicator')),
             ],
             options={
-                "ordering": ["indicator__factor__number", "indicator__order", "indicator_id"],
+                'ordering': ['indicator__factor__number', 'indicator__order', 'indicator_id'],
             },
         ),
         migrations.AddIndex(
-            model_name="assessment",
-            index=models.Index(fields=["compact", "round", "status"], name="success_fac_compact_00fa21_idx"),
+            model_name='assessment',
+            index=models.Index(fields=['compact', 'round', 'status'], name='success_fac_compact_00fa21_idx'),
         ),
         migrations.AddConstraint(
-            model_name="assessment",
-            constraint=models.UniqueConstraint(
-                fields=("compact", "organisation", "round"), name="one_assessment_per_round"
-            ),
+            model_name='assessment',
+            constraint=models.UniqueConstraint(fields=('compact', 'organisation', 'round'), name='one_assessment_per_round'),
         ),
         migrations.AddConstraint(
-            model_name="assessment",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status", "draft"), ("submitted_at__isnull", False), _connector="OR"),
-                name="submitted_has_timestamp",
-            ),
+            model_name='assessment',
+            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('submitted_at__isnull', False), _connector='OR'), name='submitted_has_timestamp'),
         ),
         migrations.AddIndex(
-            model_name="action",
-            index=models.Index(fields=["compact", "status", "due_on"], name="success_fac_compact_854e1f_idx"),
+            model_name='action',
+            index=models.Index(fields=['compact', 'status', 'due_on'], name='success_fac_compact_854e1f_idx'),
         ),
         migrations.AddConstraint(
-            model_name="action",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("owner_organisation__isnull", False),
-                    models.Q(("owner_name", ""), _negated=True),
-                    ("owner_user__isnull", False),
-                    _connector="OR",
-                ),
-                name="action_has_an_owner",
-            ),
+            model_name='action',
+            constraint=models.CheckConstraint(condition=models.Q(('owner_organisation__isnull', False), models.Q(('owner_name', ''), _negated=True), ('owner_user__isnull', False), _connector='OR'), name='action_has_an_owner'),
         ),
         migrations.AddConstraint(
-            model_name="rating",
-            constraint=models.UniqueConstraint(fields=("assessment", "indicator"), name="one_rating_per_indicator"),
+            model_name='rating',
+            constraint=models.UniqueConstraint(fields=('assessment', 'indicator'), name='one_rating_per_indicator'),
         ),
         migrations.AddConstraint(
-            model_name="rating",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("level__isnull", True), ("level__lte", 4), _connector="OR"),
-                name="rating_level_0_to_4",
-            ),
+            model_name='rating',
+            constraint=models.CheckConstraint(condition=models.Q(('level__isnull', True), ('level__lte', 4), _connector='OR'), name='rating_level_0_to_4'),
         ),
     ]

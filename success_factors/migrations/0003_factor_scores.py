@@ -14,7 +14,7 @@ def keep_scores_of_submitted_assessments(apps, schema_editor):
     factor_ids = list(Factor.objects.values_list("pk", flat=True))
     ids = list(Assessment.objects.filter(status="submitted").values_list("pk", flat=True))
     for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
+        batch = ids[start:start + 500]
         means = {
             (assessment_id, factor_id): mean_level
             for assessment_id, factor_id, mean_level in Rating.objects.filter(assessment_id__in=batch, level__gte=1)
@@ -30,33 +30,22 @@ def keep_scores_of_submitted_assessments(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("success_factors", "0002_seed_factors"),
+        ('success_factors', '0002_seed_factors'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="FactorScore",
+            name='FactorScore',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("mean_level", models.FloatField(blank=True, null=True)),
-                (
-                    "assessment",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="factor_scores",
-                        to="success_factors.assessment",
-                    ),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="success_factors.factor"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('mean_level', models.FloatField(blank=True, null=True)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='factor_scores', to='success_factors.assessment')),
+                ('factor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='success_factors.factor')),
             ],
             options={
-                "constraints": [models.UniqueConstraint(fields=("assessment", "factor"), name="one_score_per_factor")],
+                'constraints': [models.UniqueConstraint(fields=('assessment', 'factor'), name='one_score_per_factor')],
             },
         ),
         migrations.RunPython(keep_scores_of_submitted_assessments, migrations.RunPython.noop, elidable=True),

@@ -3,369 +3,167 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
+import success_factors.rounds.models
 from django.conf import settings
 from django.db import migrations, models
 
-import success_factors.rounds.models
-
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0003_compact_report_every_months"),
-        ("success_factors", "0003_factor_scores"),
+        ('signatories', '0003_compact_report_every_months'),
+        ('success_factors', '0003_factor_scores'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HistoricalRound",
+            name='HistoricalRound',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("year", models.CharField(help_text="Like 2026/27.", max_length=7, verbose_name="financial year")),
-                ("opens_on", models.DateField(verbose_name="opens on")),
-                ("deadline", models.DateField()),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("planned", "Planned"), ("open", "Open"), ("closed", "Closed")],
-                        default="planned",
-                        max_length=10,
-                    ),
-                ),
-                ("message", models.TextField(blank=True, verbose_name="message to champions")),
-                (
-                    "reminder_days",
-                    models.JSONField(
-                        default=success_factors.rounds.models.default_reminder_days,
-                        help_text="Days before the deadline when reminders go out.",
-                    ),
-                ),
-                ("opened_at", models.DateTimeField(blank=True, null=True)),
-                ("closed_at", models.DateTimeField(blank=True, null=True)),
-                ("summary_sent_on", models.DateField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "closed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "opened_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('year', models.CharField(help_text='Like 2026/27.', max_length=7, verbose_name='financial year')),
+                ('opens_on', models.DateField(verbose_name='opens on')),
+                ('deadline', models.DateField()),
+                ('status', models.CharField(choices=[('planned', 'Planned'), ('open', 'Open'), ('closed', 'Closed')], default='planned', max_length=10)),
+                ('message', models.TextField(blank=True, verbose_name='message to champions')),
+                ('reminder_days', models.JSONField(default=success_factors.rounds.models.default_reminder_days, help_text='Days before the deadline when reminders go out.')),
+                ('opened_at', models.DateTimeField(blank=True, null=True)),
+                ('closed_at', models.DateTimeField(blank=True, null=True)),
+                ('summary_sent_on', models.DateField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('closed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.compact')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('opened_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical round",
-                "verbose_name_plural": "historical rounds",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical round',
+                'verbose_name_plural': 'historical rounds',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Round",
+            name='Round',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("year", models.CharField(help_text="Like 2026/27.", max_length=7, verbose_name="financial year")),
-                ("opens_on", models.DateField(verbose_name="opens on")),
-                ("deadline", models.DateField()),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[("planned", "Planned"), ("open", "Open"), ("closed", "Closed")],
-                        default="planned",
-                        max_length=10,
-                    ),
-                ),
-                ("message", models.TextField(blank=True, verbose_name="message to champions")),
-                (
-                    "reminder_days",
-                    models.JSONField(
-                        default=success_factors.rounds.models.default_reminder_days,
-                        help_text="Days before the deadline when reminders go out.",
-                    ),
-                ),
-                ("opened_at", models.DateTimeField(blank=True, null=True)),
-                ("closed_at", models.DateTimeField(blank=True, null=True)),
-                ("summary_sent_on", models.DateField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "closed_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="rounds", to="signatories.compact"
-                    ),
-                ),
-                (
-                    "opened_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.CharField(help_text='Like 2026/27.', max_length=7, verbose_name='financial year')),
+                ('opens_on', models.DateField(verbose_name='opens on')),
+                ('deadline', models.DateField()),
+                ('status', models.CharField(choices=[('planned', 'Planned'), ('open', 'Open'), ('closed', 'Closed')], default='planned', max_length=10)),
+                ('message', models.TextField(blank=True, verbose_name='message to champions')),
+                ('reminder_days', models.JSONField(default=success_factors.rounds.models.default_reminder_days, help_text='Days before the deadline when reminders go out.')),
+                ('opened_at', models.DateTimeField(blank=True, null=True)),
+                ('closed_at', models.DateTimeField(blank=True, null=True)),
+                ('summary_sent_on', models.DateField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rounds', to='signatories.compact')),
+                ('opened_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-year"],
+                'ordering': ['-year'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalDeadlineExtension",
+            name='HistoricalDeadlineExtension',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("deadline", models.DateField(verbose_name="new deadline")),
-                ("reason", models.TextField(blank=True)),
-                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "granted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.round",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('deadline', models.DateField(verbose_name='new deadline')),
+                ('reason', models.TextField(blank=True)),
+                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('granted_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
+                ('round', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.round')),
             ],
             options={
-                "verbose_name": "historical deadline extension",
-                "verbose_name_plural": "historical deadline extensions",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical deadline extension',
+                'verbose_name_plural': 'historical deadline extensions',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="DeadlineExtension",
+            name='DeadlineExtension',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("deadline", models.DateField(verbose_name="new deadline")),
-                ("reason", models.TextField(blank=True)),
-                ("granted_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "granted_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="deadline_extensions",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="extensions",
-                        to="success_factors.round",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('deadline', models.DateField(verbose_name='new deadline')),
+                ('reason', models.TextField(blank=True)),
+                ('granted_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('granted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deadline_extensions', to='signatories.organisation')),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='success_factors.round')),
             ],
         ),
         migrations.CreateModel(
-            name="RoundNotice",
+            name='RoundNotice',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("opened", "Round opened"),
-                            ("reminder", "Reminder"),
-                            ("chase", "Chased by an officer"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("days_before", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("deadline", models.DateField()),
-                ("sent_on", models.DateField()),
-                ("sent_at", models.DateTimeField(blank=True, null=True)),
-                ("recipients", models.PositiveSmallIntegerField(default=0)),
-                ("note", models.TextField(blank=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="signatories.organisation"
-                    ),
-                ),
-                (
-                    "round",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="notices", to="success_factors.round"
-                    ),
-                ),
-                (
-                    "sent_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('opened', 'Round opened'), ('reminder', 'Reminder'), ('chase', 'Chased by an officer')], max_length=10)),
+                ('days_before', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('deadline', models.DateField()),
+                ('sent_on', models.DateField()),
+                ('sent_at', models.DateTimeField(blank=True, null=True)),
+                ('recipients', models.PositiveSmallIntegerField(default=0)),
+                ('note', models.TextField(blank=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='signatories.organisation')),
+                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='success_factors.round')),
+                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-created_at"],
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="ActionDigest",
+            name='ActionDigest',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("week_of", models.DateField()),
-                ("due_soon", models.PositiveSmallIntegerField(default=0)),
-                ("overdue", models.PositiveSmallIntegerField(default=0)),
-                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
-                (
-                    "user",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('week_of', models.DateField()),
+                ('due_soon', models.PositiveSmallIntegerField(default=0)),
+                ('overdue', models.PositiveSmallIntegerField(default=0)),
+                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "constraints": [
-                    models.UniqueConstraint(fields=("user", "week_of"), name="one_digest_per_person_per_week")
-                ],
+                'constraints': [models.UniqueConstraint(fields=('user', 'week_of'), name='one_digest_per_person_per_week')],
             },
         ),
         migrations.AddConstraint(
-            model_name="round",
-            constraint=models.UniqueConstraint(fields=("compact", "year"), name="one_round_per_year"),
+            model_name='round',
+            constraint=models.UniqueConstraint(fields=('compact', 'year'), name='one_round_per_year'),
         ),
         migrations.AddConstraint(
-            model_name="round",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("deadline__gte", models.F("opens_on"))), name="round_deadline_after_opening"
-            ),
+            model_name='round',
+            constraint=models.CheckConstraint(condition=models.Q(('deadline__gte', models.F('opens_on'))), name='round_deadline_after_opening'),
         ),
         migrations.AddConstraint(
-            model_name="deadlineextension",
-            constraint=models.UniqueConstraint(fields=("round", "organisation"), name="one_extension_per_organisation"),
+            model_name='deadlineextension',
+            constraint=models.UniqueConstraint(fields=('round', 'organisation'), name='one_extension_per_organisation'),
         ),
         migrations.AddIndex(
-            model_name="roundnotice",
-            index=models.Index(
-                condition=models.Q(("sent_at__isnull", True)), fields=["sent_at"], name="round_notices_pending"
-            ),
+            model_name='roundnotice',
+            index=models.Index(condition=models.Q(('sent_at__isnull', True)), fields=['sent_at'], name='round_notices_pending'),
         ),
         migrations.AddConstraint(
-            model_name="roundnotice",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("kind", "reminder")),
-                fields=("round", "organisation", "kind", "days_before", "deadline"),
-                name="one_reminder_per_stage_and_deadline",
-            ),
+            model_name='roundnotice',
+            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'reminder')), fields=('round', 'organisation', 'kind', 'days_before', 'deadline'), name='one_reminder_per_stage_and_deadline'),
         ),
         migrations.AddConstraint(
-            model_name="roundnotice",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("kind", "opened")),
-                fields=("round", "organisation"),
-                name="one_opening_per_organisation",
-            ),
+            model_name='roundnotice',
+            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'opened')), fields=('round', 'organisation'), name='one_opening_per_organisation'),
         ),
     ]

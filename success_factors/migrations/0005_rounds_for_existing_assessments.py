@@ -15,9 +15,7 @@ def create_rounds(apps, schema_editor):
     Assessment = apps.get_model("success_factors", "Assessment")
     Round = apps.get_model("success_factors", "Round")
     years = (
-        Assessment.objects.values("compact_id", "round")
-        .annotate(last=Max("submitted_at"))
-        .order_by("compact_id", "round")
+        Assessment.objects.values("compact_id", "round").annotate(last=Max("submitted_at")).order_by("compact_id", "round")
     )
     for row in years:
         start = int(row["round"][:4])

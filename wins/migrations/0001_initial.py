@@ -4,427 +4,154 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
+import wins.evidence
 from django.conf import settings
 from django.db import migrations, models
 
-import wins.evidence
-
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("signatories", "0002_roles"),
-        ("success_factors", "0002_seed_factors"),
+        ('signatories', '0002_roles'),
+        ('success_factors', '0002_seed_factors'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HistoricalWin",
+            name='HistoricalWin',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("title", models.CharField(max_length=200)),
-                ("what_happened", models.TextField()),
-                (
-                    "difference_made",
-                    models.TextField(
-                        help_text="The outcome for local people or services.", verbose_name="difference it made"
-                    ),
-                ),
-                ("happened_on", models.DateField(verbose_name="date it happened")),
-                ("is_quick_win", models.BooleanField(default=False, verbose_name="quick win")),
-                (
-                    "people_reached",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
-                    ),
-                ),
-                ("evidence_link", models.URLField(blank=True, max_length=500)),
-                ("evidence_file", models.TextField(blank=True, max_length=200)),
-                (
-                    "evidence_file_name",
-                    models.CharField(
-                        blank=True,
-                        help_text="Shown to people; never used as a path.",
-                        max_length=200,
-                        verbose_name="evidence file's original name",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("published", "Published"),
-                            ("returned", "Returned"),
-                        ],
-                        default="draft",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "return_note",
-                    models.TextField(blank=True, help_text="Why an officer returned it, for the champion."),
-                ),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("published_at", models.DateTimeField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        help_text="The organisation of the champion who recorded it.",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "published_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=200)),
+                ('what_happened', models.TextField()),
+                ('difference_made', models.TextField(help_text='The outcome for local people or services.', verbose_name='difference it made')),
+                ('happened_on', models.DateField(verbose_name='date it happened')),
+                ('is_quick_win', models.BooleanField(default=False, verbose_name='quick win')),
+                ('people_reached', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
+                ('evidence_link', models.URLField(blank=True, max_length=500)),
+                ('evidence_file', models.TextField(blank=True, max_length=200)),
+                ('evidence_file_name', models.CharField(blank=True, help_text='Shown to people; never used as a path.', max_length=200, verbose_name="evidence file's original name")),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published'), ('returned', 'Returned')], default='draft', max_length=10)),
+                ('return_note', models.TextField(blank=True, help_text='Why an officer returned it, for the champion.')),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('published_at', models.DateTimeField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.compact')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The organisation of the champion who recorded it.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
+                ('published_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical win",
-                "verbose_name_plural": "historical wins",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical win',
+                'verbose_name_plural': 'historical wins',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="Win",
+            name='Win',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=200)),
-                ("what_happened", models.TextField()),
-                (
-                    "difference_made",
-                    models.TextField(
-                        help_text="The outcome for local people or services.", verbose_name="difference it made"
-                    ),
-                ),
-                ("happened_on", models.DateField(verbose_name="date it happened")),
-                ("is_quick_win", models.BooleanField(default=False, verbose_name="quick win")),
-                (
-                    "people_reached",
-                    models.PositiveIntegerField(
-                        blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)]
-                    ),
-                ),
-                ("evidence_link", models.URLField(blank=True, max_length=500)),
-                (
-                    "evidence_file",
-                    models.FileField(blank=True, max_length=200, upload_to=wins.evidence.evidence_upload_to),
-                ),
-                (
-                    "evidence_file_name",
-                    models.CharField(
-                        blank=True,
-                        help_text="Shown to people; never used as a path.",
-                        max_length=200,
-                        verbose_name="evidence file's original name",
-                    ),
-                ),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("published", "Published"),
-                            ("returned", "Returned"),
-                        ],
-                        default="draft",
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "return_note",
-                    models.TextField(blank=True, help_text="Why an officer returned it, for the champion."),
-                ),
-                ("submitted_at", models.DateTimeField(blank=True, null=True)),
-                ("published_at", models.DateTimeField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="wins", to="signatories.compact"
-                    ),
-                ),
-                ("factors", models.ManyToManyField(related_name="wins", to="success_factors.factor")),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        help_text="The organisation of the champion who recorded it.",
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="recorded_wins",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "organisations",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="wins_involved",
-                        to="signatories.organisation",
-                        verbose_name="organisations involved",
-                    ),
-                ),
-                (
-                    "published_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "recorded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="wins_recorded",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200)),
+                ('what_happened', models.TextField()),
+                ('difference_made', models.TextField(help_text='The outcome for local people or services.', verbose_name='difference it made')),
+                ('happened_on', models.DateField(verbose_name='date it happened')),
+                ('is_quick_win', models.BooleanField(default=False, verbose_name='quick win')),
+                ('people_reached', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
+                ('evidence_link', models.URLField(blank=True, max_length=500)),
+                ('evidence_file', models.FileField(blank=True, max_length=200, upload_to=wins.evidence.evidence_upload_to)),
+                ('evidence_file_name', models.CharField(blank=True, help_text='Shown to people; never used as a path.', max_length=200, verbose_name="evidence file's original name")),
+                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published'), ('returned', 'Returned')], default='draft', max_length=10)),
+                ('return_note', models.TextField(blank=True, help_text='Why an officer returned it, for the champion.')),
+                ('submitted_at', models.DateTimeField(blank=True, null=True)),
+                ('published_at', models.DateTimeField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wins', to='signatories.compact')),
+                ('factors', models.ManyToManyField(related_name='wins', to='success_factors.factor')),
+                ('organisation', models.ForeignKey(blank=True, help_text='The organisation of the champion who recorded it.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recorded_wins', to='signatories.organisation')),
+                ('organisations', models.ManyToManyField(blank=True, related_name='wins_involved', to='signatories.organisation', verbose_name='organisations involved')),
+                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='wins_recorded', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "ordering": ["-happened_on", "-id"],
+                'ordering': ['-happened_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalWin_organisations",
+            name='HistoricalWin_organisations',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
-                (
-                    "history",
-                    models.ForeignKey(
-                        db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to="wins.historicalwin"
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
-                (
-                    "win",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="wins.win",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='wins.historicalwin')),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
+                ('win', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wins.win')),
             ],
             options={
-                "verbose_name": "HistoricalWin_organisations",
+                'verbose_name': 'HistoricalWin_organisations',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalWin_factors",
+            name='HistoricalWin_factors',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.factor",
-                    ),
-                ),
-                (
-                    "history",
-                    models.ForeignKey(
-                        db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to="wins.historicalwin"
-                    ),
-                ),
-                (
-                    "win",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="wins.win",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('factor', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.factor')),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='wins.historicalwin')),
+                ('win', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wins.win')),
             ],
             options={
-                "verbose_name": "HistoricalWin_factors",
+                'verbose_name': 'HistoricalWin_factors',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="WinEvent",
+            name='WinEvent',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "from_status",
-                    models.CharField(
-                        blank=True,
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("published", "Published"),
-                            ("returned", "Returned"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                (
-                    "to_status",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Draft"),
-                            ("submitted", "Submitted"),
-                            ("published", "Published"),
-                            ("returned", "Returned"),
-                        ],
-                        max_length=10,
-                    ),
-                ),
-                ("at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("note", models.TextField(blank=True)),
-                (
-                    "by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "win",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="wins.win"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('from_status', models.CharField(blank=True, choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published'), ('returned', 'Returned')], max_length=10)),
+                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published'), ('returned', 'Returned')], max_length=10)),
+                ('at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('note', models.TextField(blank=True)),
+                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('win', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='wins.win')),
             ],
             options={
-                "ordering": ["at", "id"],
+                'ordering': ['at', 'id'],
             },
         ),
         migrations.AddIndex(
-            model_name="win",
-            index=models.Index(fields=["compact", "status", "-happened_on", "-id"], name="win_library_idx"),
+            model_name='win',
+            index=models.Index(fields=['compact', 'status', '-happened_on', '-id'], name='win_library_idx'),
         ),
         migrations.AddIndex(
-            model_name="win",
-            index=models.Index(fields=["status", "submitted_at"], name="win_queue_idx"),
+            model_name='win',
+            index=models.Index(fields=['status', 'submitted_at'], name='win_queue_idx'),
         ),
         migrations.AddConstraint(
-            model_name="win",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "published"), _negated=True), ("published_at__isnull", False), _connector="OR"
-                ),
-                name="published_win_has_timestamp",
-            ),
+            model_name='win',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='published_win_has_timestamp'),
         ),
         migrations.AddConstraint(
-            model_name="win",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "submitted"), _negated=True), ("submitted_at__isnull", False), _connector="OR"
-                ),
-                name="submitted_win_has_timestamp",
-            ),
+            model_name='win',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'submitted'), _negated=True), ('submitted_at__isnull', False), _connector='OR'), name='submitted_win_has_timestamp'),
         ),
         migrations.AddConstraint(
-            model_name="win",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "returned"), _negated=True),
-                    models.Q(("return_note", ""), _negated=True),
-                    _connector="OR",
-                ),
-                name="returned_win_has_note",
-            ),
+            model_name='win',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'returned'), _negated=True), models.Q(('return_note', ''), _negated=True), _connector='OR'), name='returned_win_has_note'),
         ),
         migrations.AddConstraint(
-            model_name="win",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("people_reached__isnull", True), ("people_reached__gte", 1), _connector="OR"),
-                name="win_people_reached_positive",
-            ),
+            model_name='win',
+            constraint=models.CheckConstraint(condition=models.Q(('people_reached__isnull', True), ('people_reached__gte', 1), _connector='OR'), name='win_people_reached_positive'),
         ),
     ]

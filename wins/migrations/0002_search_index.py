@@ -7,7 +7,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-INDEX = GinIndex(SearchVector("title", "what_happened", "difference_made", config="english"), name="win_search_idx")
+INDEX = GinIndex(
+    SearchVector("title", "what_happened", "difference_made", config="english"), name="win_search_idx"
+)
 
 
 def add_index(apps, schema_editor):

@@ -8,276 +8,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0003_compact_report_every_months"),
-        ("success_factors", "0002_seed_factors"),
-        ("wins", "0002_search_index"),
+        ('signatories', '0003_compact_report_every_months'),
+        ('success_factors', '0002_seed_factors'),
+        ('wins', '0002_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Concern",
+            name='Concern',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("title", models.CharField(max_length=200, verbose_name="what needs addressing")),
-                ("details", models.TextField(blank=True, verbose_name="what has happened")),
-                ("raised_on", models.DateField(default=django.utils.timezone.localdate)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_discussion", "In discussion"),
-                            ("resolved", "Resolved"),
-                            ("escalated", "Escalated"),
-                        ],
-                        default="open",
-                        max_length=20,
-                    ),
-                ),
-                ("resolution", models.TextField(blank=True, verbose_name="resolution notes")),
-                ("resolved_on", models.DateField(blank=True, null=True)),
-                ("escalated_on", models.DateField(blank=True, null=True)),
-                ("summary", models.TextField(blank=True, verbose_name="published summary")),
-                ("summary_published", models.BooleanField(default=False)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "action",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="concerns",
-                        to="success_factors.action",
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="concerns", to="signatories.compact"
-                    ),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="concerns",
-                        to="success_factors.factor",
-                    ),
-                ),
-                (
-                    "organisations",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="concerns_involved",
-                        to="signatories.organisation",
-                        verbose_name="organisations involved",
-                    ),
-                ),
-                (
-                    "raised_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="concerns_raised",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "raised_by_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="concerns_raised",
-                        to="signatories.organisation",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='what needs addressing')),
+                ('details', models.TextField(blank=True, verbose_name='what has happened')),
+                ('raised_on', models.DateField(default=django.utils.timezone.localdate)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_discussion', 'In discussion'), ('resolved', 'Resolved'), ('escalated', 'Escalated')], default='open', max_length=20)),
+                ('resolution', models.TextField(blank=True, verbose_name='resolution notes')),
+                ('resolved_on', models.DateField(blank=True, null=True)),
+                ('escalated_on', models.DateField(blank=True, null=True)),
+                ('summary', models.TextField(blank=True, verbose_name='published summary')),
+                ('summary_published', models.BooleanField(default=False)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('action', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='concerns', to='success_factors.action')),
+                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='concerns', to='signatories.compact')),
+                ('factor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='concerns', to='success_factors.factor')),
+                ('organisations', models.ManyToManyField(blank=True, related_name='concerns_involved', to='signatories.organisation', verbose_name='organisations involved')),
+                ('raised_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='concerns_raised', to=settings.AUTH_USER_MODEL)),
+                ('raised_by_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='concerns_raised', to='signatories.organisation')),
             ],
             options={
-                "ordering": ["-raised_on", "-id"],
+                'ordering': ['-raised_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="HistoricalConcern",
+            name='HistoricalConcern',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("title", models.CharField(max_length=200, verbose_name="what needs addressing")),
-                ("details", models.TextField(blank=True, verbose_name="what has happened")),
-                ("raised_on", models.DateField(default=django.utils.timezone.localdate)),
-                (
-                    "status",
-                    models.CharField(
-                        choices=[
-                            ("open", "Open"),
-                            ("in_discussion", "In discussion"),
-                            ("resolved", "Resolved"),
-                            ("escalated", "Escalated"),
-                        ],
-                        default="open",
-                        max_length=20,
-                    ),
-                ),
-                ("resolution", models.TextField(blank=True, verbose_name="resolution notes")),
-                ("resolved_on", models.DateField(blank=True, null=True)),
-                ("escalated_on", models.DateField(blank=True, null=True)),
-                ("summary", models.TextField(blank=True, verbose_name="published summary")),
-                ("summary_published", models.BooleanField(default=False)),
-                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
-                ("updated_at", models.DateTimeField(blank=True, editable=False)),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
-                ),
-                (
-                    "action",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.action",
-                    ),
-                ),
-                (
-                    "compact",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.compact",
-                    ),
-                ),
-                (
-                    "factor",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="success_factors.factor",
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "raised_by",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "raised_by_organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='what needs addressing')),
+                ('details', models.TextField(blank=True, verbose_name='what has happened')),
+                ('raised_on', models.DateField(default=django.utils.timezone.localdate)),
+                ('status', models.CharField(choices=[('open', 'Open'), ('in_discussion', 'In discussion'), ('resolved', 'Resolved'), ('escalated', 'Escalated')], default='open', max_length=20)),
+                ('resolution', models.TextField(blank=True, verbose_name='resolution notes')),
+                ('resolved_on', models.DateField(blank=True, null=True)),
+                ('escalated_on', models.DateField(blank=True, null=True)),
+                ('summary', models.TextField(blank=True, verbose_name='published summary')),
+                ('summary_published', models.BooleanField(default=False)),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
+                ('updated_at', models.DateTimeField(blank=True, editable=False)),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('action', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.action')),
+                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.compact')),
+                ('factor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='success_factors.factor')),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('raised_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('raised_by_organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
             ],
             options={
-                "verbose_name": "historical concern",
-                "verbose_name_plural": "historical concerns",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical concern',
+                'verbose_name_plural': 'historical concerns',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalConcern_organisations",
+            name='HistoricalConcern_organisations',
             fields=[
-                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
-                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
-                (
-                    "concern",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="wins.concern",
-                    ),
-                ),
-                (
-                    "history",
-                    models.ForeignKey(
-                        db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to="wins.historicalconcern"
-                    ),
-                ),
-                (
-                    "organisation",
-                    models.ForeignKey(
-                        blank=True,
-                        db_constraint=False,
-                        db_tablespace="",
-                        null=True,
-                        on_delete=django.db.models.deletion.DO_NOTHING,
-                        related_name="+",
-                        to="signatories.organisation",
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('concern', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='wins.concern')),
+                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='wins.historicalconcern')),
+                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='signatories.organisation')),
             ],
             options={
-                "verbose_name": "HistoricalConcern_organisations",
+                'verbose_name': 'HistoricalConcern_organisations',
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name="concern",
-            index=models.Index(fields=["compact", "status", "factor"], name="concern_status_idx"),
+            model_name='concern',
+            index=models.Index(fields=['compact', 'status', 'factor'], name='concern_status_idx'),
         ),
         migrations.AddConstraint(
-            model_name="concern",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "resolved"), _negated=True), ("resolved_on__isnull", False), _connector="OR"
-                ),
-                name="resolved_concern_has_date",
-            ),
+            model_name='concern',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'resolved'), _negated=True), ('resolved_on__isnull', False), _connector='OR'), name='resolved_concern_has_date'),
         ),
         migrations.AddConstraint(
-            model_name="concern",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    models.Q(("status", "escalated"), _negated=True), ("escalated_on__isnull", False), _connector="OR"
-                ),
-                name="escalated_concern_has_date",
-            ),
+            model_name='concern',
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'escalated'), _negated=True), ('escalated_on__isnull', False), _connector='OR'), name='escalated_concern_has_date'),
         ),
         migrations.AddConstraint(
-            model_name="concern",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("summary_published", False), models.Q(("summary", ""), _negated=True), _connector="OR"
-                ),
-                name="published_concern_has_summary",
-            ),
+            model_name='concern',
+            constraint=models.CheckConstraint(condition=models.Q(('summary_published', False), models.Q(('summary', ''), _negated=True), _connector='OR'), name='published_concern_has_summary'),
         ),
     ]

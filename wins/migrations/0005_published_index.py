@@ -5,16 +5,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0003_compact_report_every_months"),
-        ("success_factors", "0003_factor_scores"),
-        ("wins", "0004_search_vector"),
+        ('signatories', '0003_compact_report_every_months'),
+        ('success_factors', '0003_factor_scores'),
+        ('wins', '0004_search_vector'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="win",
-            index=models.Index(fields=["compact", "status", "published_at", "id"], name="win_published_idx"),
+            model_name='win',
+            index=models.Index(fields=['compact', 'status', 'published_at', 'id'], name='win_published_idx'),
         ),
     ]

@@ -6,66 +6,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("commitments", "0002_seed_commitments"),
-        ("signatories", "0003_compact_report_every_months"),
-        ("success_factors", "0003_factor_scores"),
-        ("wins", "0005_published_index"),
+        ('commitments', '0002_seed_commitments'),
+        ('signatories', '0003_compact_report_every_months'),
+        ('success_factors', '0003_factor_scores'),
+        ('wins', '0005_published_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="concern",
-            name="consultation",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="concerns",
-                to="commitments.consultation",
-            ),
+            model_name='concern',
+            name='consultation',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='concerns', to='commitments.consultation'),
         ),
         migrations.AddField(
-            model_name="concern",
-            name="funding_decision",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="concerns",
-                to="commitments.fundingdecision",
-            ),
+            model_name='concern',
+            name='funding_decision',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='concerns', to='commitments.fundingdecision'),
         ),
         migrations.AddField(
-            model_name="historicalconcern",
-            name="consultation",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="commitments.consultation",
-            ),
+            model_name='historicalconcern',
+            name='consultation',
+            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='commitments.consultation'),
         ),
         migrations.AddField(
-            model_name="historicalconcern",
-            name="funding_decision",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="commitments.fundingdecision",
-            ),
+            model_name='historicalconcern',
+            name='funding_decision',
+            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='commitments.fundingdecision'),
         ),
         migrations.AddConstraint(
-            model_name="concern",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("consultation__isnull", True), ("funding_decision__isnull", True), _connector="OR"),
-                name="concern_about_one_record",
-            ),
+            model_name='concern',
+            constraint=models.CheckConstraint(condition=models.Q(('consultation__isnull', True), ('funding_decision__isnull', True), _connector='OR'), name='concern_about_one_record'),
         ),
     ]

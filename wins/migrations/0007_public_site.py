@@ -5,30 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0003_compact_report_every_months"),
-        ("success_factors", "0003_factor_scores"),
-        ("wins", "0006_concern_record"),
+        ('signatories', '0003_compact_report_every_months'),
+        ('success_factors', '0003_factor_scores'),
+        ('wins', '0006_concern_record'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalwin",
-            name="show_on_public_site",
-            field=models.BooleanField(default=False, verbose_name="show on the public site"),
+            model_name='historicalwin',
+            name='show_on_public_site',
+            field=models.BooleanField(default=False, verbose_name='show on the public site'),
         ),
         migrations.AddField(
-            model_name="win",
-            name="show_on_public_site",
-            field=models.BooleanField(default=False, verbose_name="show on the public site"),
+            model_name='win',
+            name='show_on_public_site',
+            field=models.BooleanField(default=False, verbose_name='show on the public site'),
         ),
         migrations.AddIndex(
-            model_name="win",
-            index=models.Index(
-                condition=models.Q(("show_on_public_site", True), ("status", "published")),
-                fields=["compact", "-happened_on", "-id"],
-                name="win_public_idx",
-            ),
+            model_name='win',
+            index=models.Index(condition=models.Q(('show_on_public_site', True), ('status', 'published')), fields=['compact', '-happened_on', '-id'], name='win_public_idx'),
         ),
     ]

@@ -18,7 +18,7 @@ PUBLISHED = "'published'"
 CHANGES = {
     "insert": f"SELECT compact_id, 1 AS n FROM new_wins WHERE status = {PUBLISHED}",
     "update": f"SELECT compact_id, 1 AS n FROM new_wins WHERE status = {PUBLISHED} UNION ALL "
-    f"SELECT compact_id, -1 AS n FROM old_wins WHERE status = {PUBLISHED}",
+              f"SELECT compact_id, -1 AS n FROM old_wins WHERE status = {PUBLISHED}",
 }
 TRANSITION_TABLES = {
     "insert": "NEW TABLE AS new_wins",
@@ -58,15 +58,10 @@ SELECT compact_id, count(*) FROM wins_win WHERE status = {PUBLISHED} GROUP BY co
 
 def _triggers(vendor):
     if vendor == "postgresql":
-        return [
-            PG_TRIGGER.format(
-                op=op,
-                OP=op.upper(),
-                transition_tables=TRANSITION_TABLES[op],
-                steps=PG_TAKE if op == "delete" else PG_UPSERT.format(changes=CHANGES[op]),
-            )
-            for op in OPERATIONS
-        ]
+        return [PG_TRIGGER.format(
+            op=op, OP=op.upper(), transition_tables=TRANSITION_TABLES[op],
+            steps=PG_TAKE if op == "delete" else PG_UPSERT.format(changes=CHANGES[op]),
+        ) for op in OPERATIONS]
     if vendor == "sqlite":
         return [SQLITE_TRIGGER.format(op=op, OP=op.upper(), steps="".join(SQLITE_STEPS[op])) for op in OPERATIONS]
     raise NotImplementedError(f"The published wins' tally is kept on PostgreSQL and SQLite, not {vendor}.")
@@ -87,26 +82,18 @@ def stop_keeping_tally(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("signatories", "0003_compact_report_every_months"),
-        ("wins", "0007_public_site"),
+        ('signatories', '0003_compact_report_every_months'),
+        ('wins', '0007_public_site'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="PublishedTally",
+            name='PublishedTally',
             fields=[
-                (
-                    "compact",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        primary_key=True,
-                        related_name="+",
-                        serialize=False,
-                        to="signatories.compact",
-                    ),
-                ),
-                ("wins", models.IntegerField(default=0)),
+                ('compact', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='signatories.compact')),
+                ('wins', models.IntegerField(default=0)),
             ],
         ),
         migrations.RunPython(keep_tally, stop_keeping_tally),

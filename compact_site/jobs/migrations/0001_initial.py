@@ -4,24 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="JobRun",
+            name='JobRun',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100)),
-                ("started_at", models.DateTimeField()),
-                ("finished_at", models.DateTimeField(blank=True, null=True)),
-                ("ok", models.BooleanField(null=True)),
-                ("summary", models.TextField(blank=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100)),
+                ('started_at', models.DateTimeField()),
+                ('finished_at', models.DateTimeField(blank=True, null=True)),
+                ('ok', models.BooleanField(null=True)),
+                ('summary', models.TextField(blank=True)),
             ],
             options={
-                "ordering": ["-started_at", "-pk"],
-                "indexes": [models.Index(fields=["name", "-started_at"], name="jobrun_name_started")],
+                'ordering': ['-started_at', '-pk'],
+                'indexes': [models.Index(fields=['name', '-started_at'], name='jobrun_name_started')],
             },
         ),
     ]
