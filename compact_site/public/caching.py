@@ -2,7 +2,7 @@
 
 ``cached_for_visitors`` puts Django's ``cache_page`` around a public view, with a key prefix made of the
 current versions of every kind of data the public site shows (``signatories.caching``): any change to one of
-them gives the next visitor a page worked out afresh, and a page cached under old versions is never found
+them gives the next visitor a page worked out again, and a page cached under old versions is never found
 again (the versions are random, so not even after Redis is flushed). The view runs inside the middleware, so
 the host check, the https redirect and the security headers apply to a cached page as to any other.
 
@@ -38,7 +38,7 @@ conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
 def _may_be_personal(request):
     """A visitor with a session or waiting messages may see something meant for them alone (a message after
-    accepting an invitation, say): their pages are worked out afresh and never cached for others."""
+    accepting an invitation, say): their pages are worked out each time and never cached for others."""
     return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
 
 
