@@ -6,10 +6,24 @@ import redis
 from django.core.cache import cache, caches
 from django.core.signals import request_finished, request_started
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
 from compact_site.celery import app as celery_app
 from tests import factories
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Hash the tests' passwords with MD5, as Django's documentation advises for test speed: PBKDF2's 1,000,000
+    rounds cost about 0.35 s a user here, most of the suite's set-up. The production hashers stay listed after it,
+    so a password hashed by them (a subprocess's demo data) is still checked; tests/compact_site/test_settings.py
+    checks production hashes with PBKDF2."""
+    from django.conf import settings
+
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True, scope="session")

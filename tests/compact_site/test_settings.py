@@ -108,3 +108,14 @@ def test_redis_settings_give_a_cache_that_ignores_an_unreachable_redis():
         cwd=ROOT,
     ).stdout.split()
     assert out == ["django_redis.cache.RedisCache", "django.contrib.sessions.backends.cached_db", "miss", "None", "{}"]
+
+
+def test_passwords_are_hashed_with_pbkdf2_outside_the_tests():
+    """The tests hash with MD5 for speed (tests/conftest.py); the service itself never does."""
+    code = (
+        "from django.contrib.auth.hashers import make_password;"
+        "print(make_password('a-long-test-password-42').split('$')[0])"
+    )
+    result = run_manage("shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "pbkdf2_sha256"
