@@ -11,6 +11,10 @@ can come back.
 Which model changes invalidate which kind is one table, ``compact_site.invalidation``. This module lives in
 the lowest app whose pages are cached, so every app can cache with it.
 
+Within a request the versions are read once, all kinds together in one round trip, and reused by every
+cached part of the page (``invalidate`` forgets them, so a request that changes data sees its own change). A
+Celery task or a command has no request: it reads them each time.
+
 With Redis down every read is a miss and every write is dropped (``settings.CACHES``): each page is worked
 out from the database.
 """
@@ -20,9 +24,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import TypeVar, cast
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.dispatch import receiver
 from django.utils.safestring import SafeString, mark_safe
 
 # The kinds of data, each with a version.
@@ -42,21 +49,48 @@ KINDS = (COMPACT, REGISTER, USERS, SCORES, FACTORS, ROUNDS, WINS, CONCERNS, COMM
 T = TypeVar("T")
 
 
+# The versions this request has read, while a request is being answered (one per thread or task).
+_this_request = Local()
+
+
+@receiver(request_started, dispatch_uid="caching.request_started")
+def _start_reading(**kwargs: object) -> None:
+    _this_request.versions = {}
+
+
+@receiver(request_finished, dispatch_uid="caching.request_finished")
+def _stop_reading(**kwargs: object) -> None:
+    _this_request.versions = None
+
+
 def _version_key(kind: str) -> str:
     return f"version:{kind}"
 
 
-def versions(*kinds: str) -> str:
-    """The current versions of ``kinds`` as one string: one round trip to the cache (two for a new version)."""
-    keys = [_version_key(kind) for kind in kinds]
-    found = cache.get_many(keys)
-    for key in keys:
+def _read_versions(kinds: Iterable[str]) -> dict[str, str]:
+    """The current versions of ``kinds``, by kind: one round trip to the cache (more for a new version)."""
+    keys = {kind: _version_key(kind) for kind in kinds}
+    found = cache.get_many(keys.values())
+    for key in keys.values():
         if key not in found:
             new = uuid.uuid4().hex[:12]
             cache.add(key, new, None)
             # Another request's new version if it added one first.
             found[key] = cache.get(key, new)
-    return "-".join(found[key] for key in keys)
+    return {kind: found[key] for kind, key in keys.items()}
+
+
+def versions(*kinds: str) -> str:
+    """The current versions of ``kinds`` as one string. In a request, the first call reads every kind's version
+    in one round trip and later calls reuse them; elsewhere each call reads what it asks for."""
+    read = getattr(_this_request, "versions", None)
+    if read is None:
+        found = _read_versions(kinds)
+    else:
+        if not read:
+            read.update(_read_versions(KINDS))
+        found = read
+    return "-".join(found[kind] for kind in kinds)
 
 
 def cache_key(key: str, kinds: Iterable[str]) -> str:
@@ -75,6 +109,8 @@ def invalidate(*kinds: str) -> None:
     """Invalidate ``kinds``: now, and again once the change is committed (in between, another request could
     read the old rows and cache them under the new version)."""
     keys = [_version_key(kind) for kind in kinds]
+    if getattr(_this_request, "versions", None):
+        _this_request.versions = {}  # this request reads the new ones
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))
 

@@ -78,3 +78,40 @@ def test_an_invalidation_is_made_again_when_its_change_commits():
 def test_cached_html_is_safe_to_place_in_a_page():
     html = caching.cached_html("fragment", [caching.WINS], lambda: "<p>Ready</p>")
     assert html == "<p>Ready</p>" and hasattr(html, "__html__")
+
+
+def in_a_request(work):
+    """Run ``work`` as a request runs: between Django's request_started and request_finished signals."""
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        return work()
+    finally:
+        request_finished.send(sender=None)
+
+
+def test_a_request_reads_every_version_in_one_round_trip_and_sees_its_own_invalidations():
+    """The versions are read once per request (all kinds together), not once per cached part; a change the
+    request makes itself gives it new ones at once; the next request reads them afresh."""
+    compute, calls = counting("<p>part</p>")
+
+    def request():
+        first = caching.versions(caching.WINS, caching.REGISTER)
+        cache.delete(f"version:{caching.WINS}")  # another worker's invalidation, mid-request
+        same = caching.versions(caching.WINS)
+        caching.invalidate(caching.REGISTER)  # this request's own change
+        caching.cached("part", [caching.REGISTER], compute)
+        caching.cached("part", [caching.REGISTER], compute)
+        return first, same, caching.versions(caching.WINS, caching.REGISTER)
+
+    first, same, after_own_change = in_a_request(request)
+
+    assert same == first.split("-")[0]  # one read for the whole request
+    assert after_own_change.split("-")[1] != first.split("-")[1]  # its own invalidation seen at once
+    assert len(calls) == 1
+    next_request = in_a_request(lambda: caching.versions(caching.WINS))
+    assert next_request != same  # the other worker's invalidation, seen by the next request
+    assert caching.versions(caching.WINS) == next_request  # outside a request: read each time, the same here
+    cache.delete(f"version:{caching.WINS}")
+    assert caching.versions(caching.WINS) != next_request  # and outside a request, never kept
