@@ -167,9 +167,9 @@ def close_checked_page(page):
     page.context.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    page, axe = open_checked_page(browser, live_server.url)
+def checked_page(browser, base_url, width=1280):
+    """A page as the ``page`` fixture gives it, ``width`` CSS px wide; fails the test with what the checks found."""
+    page, axe = open_checked_page(browser, base_url, width)
     yield page
     close_checked_page(page)
     assert axe.loaded, "No page was loaded"
@@ -178,6 +178,23 @@ def page(browser, live_server):
     )
     assert not axe.violations, "Accessibility violations:\n" + "\n".join(axe.violations)
     assert not axe.too_wide, f"Pages that scroll sideways at {REFLOW_WIDTH} px:\n" + "\n".join(axe.too_wide)
+
+
+@pytest.fixture
+def page(browser, live_server):
+    yield from checked_page(browser, live_server.url)
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A page on a phone: 375 CSS px wide (axe-core's target-size rule then checks touch targets at that width)."""
+    yield from checked_page(browser, live_server.url, width=375)
+
+
+@pytest.fixture
+def narrowest(browser, live_server):
+    """A page 320 CSS px wide, WCAG's Reflow width, from the start."""
+    yield from checked_page(browser, live_server.url, width=REFLOW_WIDTH)
 
 
 def reseed():
@@ -215,6 +232,11 @@ def visit(page, path):
     """Go to ``path`` once the page on screen has been checked."""
     settle(page)
     page.goto(path)
+
+
+def sign_out(page):
+    page.locator("header").get_by_role("button", name="Sign out").click()
+    page.wait_for_url(lambda url: "/accounts/login/" in url)
 
 
 def log_in(page, username, password="compact-demo"):
