@@ -54,6 +54,7 @@ MATRIX = {
     # Accounts: Django's own views. Login sends signed-in people on to their home page.
     "login": (OK, REDIRECT, REDIRECT, REDIRECT),
     "logout": (405, 405, 405, 405),  # POST only: a link cannot sign anyone out
+    "account": READ_ALL,  # "Your account": who is signed in, and their password, two-step, emails and sign out
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
     "password_reset": PUBLIC,
