@@ -220,6 +220,17 @@ MATRIX = {
     "public:sitemap": PUBLIC,
     "public:robots": PUBLIC,
     "public:settings": OFFICERS_ONLY,
+    # What every public-sector service publishes: open to everyone whether the public site is on or not (the
+    # footer of every page links to them); officers fill in their details and read the problems reported
+    "about:accessibility": PUBLIC,
+    "about:privacy": PUBLIC,
+    "about:cookies": PUBLIC,
+    "about:contact": PUBLIC,
+    "about:security_txt": PUBLIC,
+    "about:settings": OFFICERS_ONLY,
+    "feedback:report": PUBLIC,
+    "feedback:thanks": PUBLIC,
+    "feedback:report_list": OFFICERS_ONLY,
     # The API: its documentation and schema are public; officers manage the keys
     "api_docs": PUBLIC,
     "api:openapi-json": PUBLIC,
