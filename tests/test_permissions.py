@@ -235,6 +235,7 @@ MATRIX = {
     "api_docs": PUBLIC,
     "api:openapi-json": PUBLIC,
     "api:api-root": (GONE, GONE, GONE, GONE),
+    "api_not_found": (GONE, GONE, GONE, GONE),  # any other address under /api/: a JSON 404
     "api:organisations": NEEDS_API_KEY,
     "api:champions": NEEDS_API_KEY,
     "api:rounds": NEEDS_API_KEY,
@@ -339,6 +340,7 @@ def world(db, compact, settings, tmp_path):
         "public:win_detail": {"pk": published_win.pk},
         "public:report_detail": {"pk": published_report.pk},
         "api_token_revoke": {"pk": token.pk},
+        "api_not_found": {"rest": "v1/unknown"},
         "success_factors:factor_detail": {"number": 3},
         "success_factors:indicator_create": {"number": 3},
         "success_factors:indicator_retire": {"pk": Indicator.objects.first().pk},
