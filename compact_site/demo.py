@@ -20,6 +20,7 @@ from success_factors.rounds.demo import create_rounds
 from wins.concerns.demo import create_concerns, raise_concern_about
 from wins.demo import create_wins
 
+from .about.demo import fill_in_statements
 from .accounts.demo import create_users
 from .api.demo import create_demo_token
 from .emails.demo import create_failed_email
@@ -90,6 +91,7 @@ def load(*, anchor=None):
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     counts.update(open_public_site(compact=compact, officer=users["officer"]))
+    counts.update(fill_in_statements(officer=users["officer"], anchor=anchor))
     counts["API tokens"] = create_demo_token(officer=users["officer"])
     invalidate_everything()  # the demos write in bulk too (bulk_create and update send no signals)
     return counts

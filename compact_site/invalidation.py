@@ -35,6 +35,7 @@ from success_factors.rounds.models import DeadlineExtension, Round
 from wins.concerns.models import Concern
 from wins.models import Win
 
+from .about.models import StatementSettings
 from .public.models import PublicSiteSettings
 from .reporting.models import Report
 
@@ -65,6 +66,7 @@ INVALIDATES: dict[type[models.Model], tuple[str, ...]] = {
     Report: (REPORTS,),
     Report.highlighted_wins.through: (REPORTS,),
     PublicSiteSettings: (PUBLIC_SITE,),
+    StatementSettings: (PUBLIC_SITE,),
 }
 
 

@@ -270,6 +270,12 @@ PUBLIC_CACHE_SECONDS = int(env("PUBLIC_CACHE_SECONDS", "300"))
 # The read-only API: requests a minute a new token may make (each token can have its own limit).
 API_RATE_LIMIT_PER_MINUTE = int(env("API_RATE_LIMIT_PER_MINUTE", "60"))
 
+# /.well-known/security.txt's Contact (a mailto: or https: address) for reporting a vulnerability; left unset, the
+# Compact team's email address an officer gave, or else the contact page.
+SECURITY_CONTACT = env("SECURITY_CONTACT", "")
+# "Report a problem with this page": how many reports one internet address may send in an hour.
+PROBLEM_REPORTS_PER_HOUR = int(env("PROBLEM_REPORTS_PER_HOUR", "5"))
+
 # How long a draft report reuses the figures it last worked out before counting again (minutes).
 REPORT_DRAFT_FIGURES_MINUTES = int(env("REPORT_DRAFT_FIGURES_MINUTES", "10"))
 

@@ -4,6 +4,8 @@ from django.urls import include, path
 # Django tries each pattern in turn: the public site, which visitors ask for most, comes first.
 urlpatterns = [
     path("", include("compact_site.public.urls")),
+    path("", include("compact_site.about.urls")),
+    path("", include("compact_site.feedback.urls")),
     path("", include("compact_site.dashboard.urls")),
     path("", include("compact_site.accounts.urls")),
     path("", include("compact_site.records.urls")),

@@ -210,6 +210,7 @@ def create_register(*, rng, anchor):
     compact = Compact.objects.create(
         name="Northbrook Local Compact",
         area="Borough of Northbrook",
+        council_name="Northbrook Borough Council",
         summary=(
             "The agreement between Northbrook Borough Council, its statutory partners and the voluntary and "
             "community sector on how we work together: funding, consultation, volunteering and equality."

@@ -19,7 +19,7 @@ class CompactForm(EditConflictMixin, GovModelForm):
 
     class Meta:
         model = Compact
-        fields = ["name", "area", "summary", "adopted_on", "review_on", "report_every_months"]
+        fields = ["name", "area", "council_name", "summary", "adopted_on", "review_on", "report_every_months"]
         labels = {"summary": "What the Compact is for"}
         help_texts = {"summary": "A few sentences that everyone signed in sees on the Compact's page."}
         error_messages = {

@@ -34,6 +34,13 @@ class Compact(models.Model):
 
     name = models.CharField(max_length=200)
     area = models.CharField(max_length=200, help_text="The local area the Compact covers.")
+    council_name = models.CharField(
+        "council that runs this service",
+        max_length=200,
+        blank=True,
+        help_text="It runs the service, answers for its accessibility and controls the personal data it holds: "
+        "the accessibility statement and the privacy notice name it. For example, Northbrook Borough Council.",
+    )
     summary = models.TextField(blank=True)
     adopted_on = models.DateField(null=True, blank=True)
     review_on = models.DateField("review due on", null=True, blank=True)

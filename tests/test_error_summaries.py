@@ -25,6 +25,8 @@ FORMS = [
     ("officer", "reports:report_create", {}),
     ("champion", "wins:win_create", {}),
     ("champion", "wins:concern_create", {}),
+    ("officer", "about:settings", {}),
+    ("champion", "feedback:report", {}),
 ]
 
 

@@ -221,10 +221,22 @@ MATRIX = {
     "public:sitemap": PUBLIC,
     "public:robots": PUBLIC,
     "public:settings": OFFICERS_ONLY,
+    # What every public-sector service publishes: open to everyone whether the public site is on or not (the
+    # footer of every page links to them); officers fill in their details and read the problems reported
+    "about:accessibility": PUBLIC,
+    "about:privacy": PUBLIC,
+    "about:cookies": PUBLIC,
+    "about:contact": PUBLIC,
+    "about:security_txt": PUBLIC,
+    "about:settings": OFFICERS_ONLY,
+    "feedback:report": PUBLIC,
+    "feedback:thanks": PUBLIC,
+    "feedback:report_list": OFFICERS_ONLY,
     # The API: its documentation and schema are public; officers manage the keys
     "api_docs": PUBLIC,
     "api:openapi-json": PUBLIC,
     "api:api-root": (GONE, GONE, GONE, GONE),
+    "api_not_found": (GONE, GONE, GONE, GONE),  # any other address under /api/: a JSON 404
     "api:organisations": NEEDS_API_KEY,
     "api:champions": NEEDS_API_KEY,
     "api:rounds": NEEDS_API_KEY,
@@ -329,6 +341,7 @@ def world(db, compact, settings, tmp_path):
         "public:win_detail": {"pk": published_win.pk},
         "public:report_detail": {"pk": published_report.pk},
         "api_token_revoke": {"pk": token.pk},
+        "api_not_found": {"rest": "v1/unknown"},
         "success_factors:factor_detail": {"number": 3},
         "success_factors:indicator_create": {"number": 3},
         "success_factors:indicator_retire": {"pk": Indicator.objects.first().pk},

@@ -1,7 +1,8 @@
 """The read-only JSON API (django-ninja): every endpoint needs a token, sent as ``Authorization: Bearer <key>``.
 
 Errors are JSON ``{"error", "message", "details"}``: 400 for a bad parameter (never 500), 401 without a valid
-token, 404, and 429 with ``Retry-After`` over the token's rate limit. Lists page by cursor (``paging``) and
+token, 404 (before a Compact is set up, and for an unknown address: ``urls``), 405 for a method other than GET
+and HEAD (``urls``), and 429 with ``Retry-After`` over the token's rate limit. Lists page by cursor (``paging``) and
 filter by date. A token in the address is never accepted, so keys do not end up in access logs.
 """
 
@@ -22,6 +23,7 @@ from .schemas import (
     Error,
     ListParams,
     OrganisationPage,
+    PageParams,
     PeriodParams,
     ReportListParams,
     ReportPage,
@@ -57,10 +59,33 @@ api = NinjaAPI(
 )
 
 ERRORS = {400: Error, 401: Error, 429: Error}
+NO_COMPACT = "No Compact has been set up yet: a Compact officer sets it up first."
+# The lists of a Compact answer 404 until one is set up.
+COMPACT_ERRORS = {**ERRORS, 404: Error}
+NO_COMPACT_DOCUMENTED = {
+    "responses": {
+        404: {
+            "description": f"Not found: {NO_COMPACT}",
+            "content": {
+                "application/json": {
+                    "example": {"error": "not_found", "message": NO_COMPACT, "details": []},
+                }
+            },
+        }
+    }
+}
+
+
+class NoCompact(Exception):
+    """No Compact has been set up: the lists that belong to one have nothing to give."""
+
+
+def error_body(kind: str, message: str, details=()) -> dict:
+    return {"error": kind, "message": message, "details": list(details)}
 
 
 def _error(request, status, kind, message, details=()):
-    return api.create_response(request, {"error": kind, "message": message, "details": list(details)}, status=status)
+    return api.create_response(request, error_body(kind, message, details), status=status)
 
 
 @api.exception_handler(ValidationError)
@@ -68,7 +93,7 @@ def bad_parameters(request, exc):
     details = [
         {
             "parameter": ".".join(str(part) for part in error.get("loc", ())[1:] or error.get("loc", ())),
-            "message": error.get("msg", ""),
+            "message": error.get("msg", "").removeprefix("Value error, "),
         }
         for error in exc.errors
     ]
@@ -106,11 +131,25 @@ def not_found(request, exc):
     return _error(request, 404, "not_found", "There is nothing at this address.")
 
 
+@api.exception_handler(NoCompact)
+def no_compact(request, exc):
+    return _error(request, 404, "not_found", NO_COMPACT)
+
+
 def _compact():
     compact = current_compact()
     if compact is None:
-        raise Http404("No Compact has been set up yet.")
+        raise NoCompact
     return compact
+
+
+def _only(request, params_class=None):
+    """Refuse a parameter the operation does not take: a misspelt one (``date_form``) would otherwise be ignored."""
+    taken = list(params_class.model_fields) if params_class else []
+    unknown = sorted(set(request.GET) - set(taken))
+    if unknown:
+        takes = ", ".join(taken) if taken else "no parameters"
+        raise paging.BadParameter(unknown[0], f"Unknown parameter {unknown[0]!r}: this list takes {takes}")
 
 
 def _check_dates(params):
@@ -120,13 +159,15 @@ def _check_dates(params):
 
 @api.get(
     "/organisations",
-    response={200: OrganisationPage, **ERRORS},
+    response={200: OrganisationPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="organisations",
     summary="Organisations and whether they have signed",
     description="Every organisation on the register with its latest signature of the Compact. "
     "date_from and date_to filter on the date it signed.",
 )
 def organisations(request, params: Query[ListParams]):
+    _only(request, ListParams)
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.organisations(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
@@ -158,9 +199,10 @@ def organisations(request, params: Query[ListParams]):
     url_name="champions",
     summary="Active champions in each organisation",
     description="How many active Compact Champions each organisation has. Their names only for a key allowed "
-    "to see them; never their contact details. The date parameters do not apply.",
+    "to see them; never their contact details.",
 )
-def champions(request, params: Query[ListParams]):
+def champions(request, params: Query[PageParams]):
+    _only(request, PageParams)
     with_names = request.auth.can_see_names
     rows, cursor = paging.page(
         selectors.champion_counts(with_names=with_names), cursor=params.cursor, limit=params.limit
@@ -179,24 +221,28 @@ def champions(request, params: Query[ListParams]):
 
 @api.get(
     "/rounds",
-    response={200: RoundPage, **ERRORS},
+    response={200: RoundPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="rounds",
     summary="Self-assessment rounds with the partnership score per factor",
     description="Each round's partnership score on the seven factors (the mean of the organisations' scores "
     "in their submitted self-assessments), oldest round first. Single assessments are never given.",
 )
-def rounds(request, params: Query[ListParams]):
+def rounds(request):
+    _only(request)
     return {"results": selectors.rounds(compact=_compact()), "next_cursor": None}
 
 
 @api.get(
     "/wins",
-    response={200: WinPage, **ERRORS},
+    response={200: WinPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="wins",
     summary="Published wins",
     description="Wins an officer has published. date_from and date_to filter on the date the win happened.",
 )
 def wins(request, params: Query[ListParams]):
+    _only(request, ListParams)
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.published_wins(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
@@ -225,13 +271,15 @@ def wins(request, params: Query[ListParams]):
 
 @api.get(
     "/actions",
-    response={200: ActionPage, **ERRORS},
+    response={200: ActionPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="actions",
     summary="The action plan",
     description="Improvement actions on the seven factors. Owners are given as organisations only. "
     "date_from and date_to filter on the due date.",
 )
 def actions(request, params: Query[ListParams]):
+    _only(request, ListParams)
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.actions(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
@@ -259,13 +307,15 @@ def actions(request, params: Query[ListParams]):
 
 @api.get(
     "/reports",
-    response={200: ReportPage, **ERRORS},
+    response={200: ReportPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="reports",
     summary="Published reports to the LSP, with their frozen figures",
     description="Published reports (and superseded ones, which a correction replaced) with every figure as "
     "the board saw it. Drafts are never given. date_from and date_to filter on the period's end.",
 )
 def reports(request, params: Query[ReportListParams]):
+    _only(request, ReportListParams)
     _check_dates(params)
     rows, cursor = paging.page(
         selectors.published_reports(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
@@ -310,7 +360,8 @@ def _commitment_periods(params):
 
 @api.get(
     "/commitments",
-    response={200: CommitmentsAnswer, **ERRORS},
+    response={200: CommitmentsAnswer, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="commitments",
     summary="How consultations and funding decisions keep the Compact's commitments",
     description="Each of the Compact's commitments (12-week consultations, three months' notice of ending "
@@ -321,4 +372,5 @@ def _commitment_periods(params):
     "never counted, and no record or person is named.",
 )
 def commitments(request, params: Query[PeriodParams]):
+    _only(request, PeriodParams)
     return selectors.commitments(compact=_compact(), periods=_commitment_periods(params))

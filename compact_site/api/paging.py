@@ -6,9 +6,21 @@ someone pages through do not shift what they see.
 
 import base64
 import binascii
+import re
 
 MOST = 200
 DEFAULT = 50
+# The largest id a database key holds: a cursor after a larger one gives an empty page.
+LARGEST_ID = 2**63 - 1
+
+# Exactly the cursors ``encode`` makes: base64url, unpadded, of "after:" and the digits of an id. "after:" is 8
+# characters; each 3 digits are 4 more, and 1 or 2 digits left over are 2 or 3. Written out so that the OpenAPI
+# schema says which strings are cursors (a client or a fuzzer can tell one without asking the API).
+_FIRST = "(?:[MN][DTjz]|O[DT])"  # the first digit of a group of three: "0"-"7" then "8" or "9"
+_GROUP = _FIRST + "[AEIMQUYcgk][w-z0-5]"
+_ONE_LEFT = "(?:[MN][AQgw]|O[AQ])"
+CURSOR = re.compile(f"^YWZ0ZXI6(?:{_GROUP})*(?:{_GROUP}|{_ONE_LEFT}|{_FIRST}[AEIMQUYcgk])$")
+CURSOR_MESSAGE = "The cursor is not one this API gave: use next_cursor from the previous page"
 
 
 class BadParameter(ValueError):
@@ -33,11 +45,11 @@ def decode(cursor):
     try:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         label, _, number = text.partition(":")
-        if label != "after" or not number.isdigit():
+        if label != "after" or not number.isascii() or not number.isdigit():
             raise ValueError
-        return int(number)
+        return min(int(number), LARGEST_ID)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise BadCursor("The cursor is not one this API gave: use next_cursor from the previous page") from error
+        raise BadCursor(CURSOR_MESSAGE) from error
 
 
 def page(queryset, *, cursor, limit):

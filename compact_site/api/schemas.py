@@ -1,28 +1,76 @@
 """The shapes of the API's answers, as the OpenAPI schema documents them."""
 
+import re
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator, WithJsonSchema
 
 from . import paging
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PLAIN_DIGITS = re.compile(r"[0-9]+")
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates only as YYYY-MM-DD: pydantic alone would also read "0" (1 January 1970) and "20261207"."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise ValueError("Enter the date as YYYY-MM-DD, for example 2026-04-01")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("Enter a real date as YYYY-MM-DD, for example 2026-04-01") from None
+
+
+def _plain_digits(value: Any) -> Any:
+    """Whole numbers only as plain digits: pydantic alone would also read "5_0" (50), "+5" and " 5"."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not isinstance(value, str) or not PLAIN_DIGITS.fullmatch(value):
+        raise ValueError("Enter a whole number in plain digits, for example 50")
+    return int(value)
+
+
+def _cursor(value: Any) -> Any:
+    if value is not None and (not isinstance(value, str) or not paging.CURSOR.fullmatch(value)):
+        raise ValueError(paging.CURSOR_MESSAGE)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+PlainInt = Annotated[int, BeforeValidator(_plain_digits)]
+Cursor = Annotated[
+    str | None,
+    BeforeValidator(_cursor),
+    WithJsonSchema({"type": "string", "pattern": paging.CURSOR.pattern}),
+]
 
 # A report carries every figure it froze (tens of kilobytes): its pages are shorter than other lists'.
 REPORTS_DEFAULT = 10
 REPORTS_MOST = 50
 
 
-class ListParams(Schema):
-    cursor: str | None = Field(None, description="The next_cursor of the previous page; leave out for the first page.")
-    limit: int = Field(paging.DEFAULT, ge=1, le=paging.MOST, description="How many rows a page holds (1 to 200).")
-    date_from: date | None = Field(
+class PageParams(Schema):
+    cursor: Cursor = Field(None, description="The next_cursor of the previous page; leave out for the first page.")
+    limit: PlainInt = Field(
+        paging.DEFAULT, ge=1, le=paging.MOST, description="How many rows a page holds (1 to 200), in plain digits."
+    )
+
+
+class ListParams(PageParams):
+    date_from: IsoDate | None = Field(
         None, description="Only rows on or after this date (YYYY-MM-DD): see each list for which date."
     )
-    date_to: date | None = Field(None, description="Only rows on or before this date (YYYY-MM-DD).")
+    date_to: IsoDate | None = Field(
+        None, description="Only rows on or before this date (YYYY-MM-DD); not before date_from."
+    )
 
 
 class ReportListParams(ListParams):
-    limit: int = Field(
+    limit: PlainInt = Field(
         REPORTS_DEFAULT,
         ge=1,
         le=REPORTS_MOST,
@@ -32,7 +80,9 @@ class ReportListParams(ListParams):
 
 
 class Error(Schema):
-    error: str = Field(description="What kind of error: bad_request, unauthorised, not_found or rate_limited.")
+    error: str = Field(
+        description="What kind of error: bad_request, unauthorised, not_found, method_not_allowed or rate_limited."
+    )
     message: str = Field(description="What went wrong, in words.")
     details: list[dict[str, Any]] = Field(default_factory=list, description="For bad_request: each bad parameter.")
 
@@ -156,10 +206,12 @@ class ReportPage(Schema):
 
 
 class PeriodParams(Schema):
-    date_from: date | None = Field(
+    date_from: IsoDate | None = Field(
         None, description="The first day of the period (YYYY-MM-DD); leave out for 12 months before date_to."
     )
-    date_to: date | None = Field(None, description="The last day of the period (YYYY-MM-DD); leave out for today.")
+    date_to: IsoDate | None = Field(
+        None, description="The last day of the period (YYYY-MM-DD), not before date_from; leave out for today."
+    )
 
 
 class PeriodOut(Schema):

@@ -13,6 +13,7 @@ from cron_descriptor import get_description
 from django.conf import settings
 
 from commitments.funding.warnings import send_funding_notice_warnings
+from compact_site.feedback.services import delete_old_problem_reports
 from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
 from success_factors.digests.services import send_action_digests
@@ -101,6 +102,14 @@ JOBS = [
         "ending recorded, so the Compact's notice can still be given. Once for each end date.",
         function=send_funding_notice_warnings,
         crontab={"minute": 15, "hour": 8},
+    ),
+    Job(
+        name="problem_reports_deleted",
+        title="Delete old problem reports",
+        description="Deletes the problems people reported with a page once they are older than the months officers "
+        "keep a leaver's personal data (12 unless changed), as the privacy notice says.",
+        function=delete_old_problem_reports,
+        crontab={"minute": 30, "hour": 3},
     ),
 ]
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from compact_site.feedback.selectors import problem_reports
 from signatories.roles import OFFICER, is_officer, public, role_required
 from signatories.selectors import current_compact
 from signatories.views import paginate
@@ -210,6 +211,10 @@ def sitemap(request):
         "public:report_list",
         "public:open_data",
         "api_docs",
+        "about:accessibility",
+        "about:privacy",
+        "about:cookies",
+        "about:contact",
     ]
     if selectors.commitments_published():
         names.insert(names.index("public:report_list") + 1, "public:commitments")
@@ -232,6 +237,11 @@ def robots(request):
             "Allow: /public/",
             "Allow: /open-data/",
             "Allow: /api/docs/",
+            "Allow: /accessibility/",
+            "Allow: /privacy/",
+            "Allow: /cookies/",
+            "Allow: /contact/",
+            "Allow: /.well-known/security.txt",
             "Disallow: /",
             f"Sitemap: {base}{reverse('public:sitemap')}",
         ]
@@ -262,5 +272,6 @@ def site_settings(request):
         "form": form,
         "setting": setting,
         "public_reports": selectors.public_reports(compact=current_compact()).count(),
+        "problem_reports": problem_reports().count(),
     }
     return render(request, "compact_site/public/settings.html", context)

@@ -149,6 +149,7 @@ def visit_every_cached_page():
         (Client(), "/public/register/", {}),
         (Client(), "/api/v1/rounds", key),
         (Client(), "/api/v1/commitments", key),
+        (Client(), "/privacy/", {}),
     ]
     for client, url, headers in visits:
         cache.clear()
@@ -165,6 +166,10 @@ PUBLIC_PAGES = [
     "/public/commitments/",
     "/open-data/register.csv",
     "/robots.txt",
+    "/accessibility/",
+    "/privacy/",
+    "/cookies/",
+    "/contact/",
 ]
 
 

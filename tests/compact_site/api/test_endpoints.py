@@ -161,8 +161,8 @@ def test_filtering_by_date(world, client):
 )
 def test_bad_parameters_answer_400_with_a_clear_json_error(params, parameter, world, client):
     for endpoint in ("wins", "organisations", "actions", "reports", "champions"):
-        if endpoint == "champions" and parameter == "date_to" and "date_from" in params:
-            continue  # champions have no date to filter on
+        if endpoint == "champions" and parameter.startswith("date_"):
+            continue  # champions have no date to filter on, and do not take one
         response = get(client, world, f"/api/v1/{endpoint}", **params)
         assert response.status_code == 400, (endpoint, params, response.content)
         body = response.json()
@@ -171,9 +171,80 @@ def test_bad_parameters_answer_400_with_a_clear_json_error(params, parameter, wo
         assert parameter in body["message"]
 
 
-def test_unknown_addresses_answer_json_404(world, client):
-    response = get(client, world, "/api/v1/nothing-here")
+@pytest.mark.parametrize(
+    "params,parameter,message",
+    [
+        ({"date_to": "0"}, "date_to", "Enter the date as YYYY-MM-DD, for example 2026-04-01"),
+        ({"date_from": "20261207"}, "date_from", "Enter the date as YYYY-MM-DD, for example 2026-04-01"),
+        ({"date_from": "2026-12-07T00:00:00"}, "date_from", "Enter the date as YYYY-MM-DD, for example 2026-04-01"),
+        ({"date_from": "2026-02-30"}, "date_from", "Enter a real date as YYYY-MM-DD, for example 2026-04-01"),
+        ({"limit": "5_0"}, "limit", "Enter a whole number in plain digits, for example 50"),
+        ({"limit": "+5"}, "limit", "Enter a whole number in plain digits, for example 50"),
+        ({"limit": " 5"}, "limit", "Enter a whole number in plain digits, for example 50"),
+        ({"limit": "5.0"}, "limit", "Enter a whole number in plain digits, for example 50"),
+    ],
+)
+def test_dates_and_numbers_are_read_only_in_their_plain_forms(params, parameter, message, world, client):
+    response = get(client, world, "/api/v1/wins", **params)
+    assert response.status_code == 400
+    assert response.json()["details"] == [{"parameter": parameter, "message": message}]
+
+
+def test_a_number_with_leading_zeros_is_still_plain_digits(world, client):
+    assert get(client, world, "/api/v1/wins", limit="007").status_code == 200
+
+
+def test_a_cursor_after_an_id_larger_than_any_gives_an_empty_page(world, client):
+    from compact_site.api import paging
+
+    body = get(client, world, "/api/v1/wins", cursor=paging.encode(10**30)).json()
+    assert body == {"results": [], "next_cursor": None}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing-here", "/api/v1/wins/", "/api/v2/wins", "/api/"])
+def test_unknown_addresses_answer_json_404(path, world, client):
+    response = get(client, world, path)
     assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"] == "not_found"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+def test_other_methods_answer_json_405_with_the_methods_allowed(method, world, client):
+    for path in ("/api/v1/wins", "/api/v1/openapi.json", "/api/v1/nothing-here"):
+        response = getattr(client, method)(path, HTTP_AUTHORIZATION=f"Bearer {world.key}")
+        assert response.status_code == 405, path
+        assert response["Allow"] == "GET, HEAD"
+        assert response.json()["error"] == "method_not_allowed"
+
+
+def test_head_answers_wherever_get_does(world, client):
+    for endpoint in ENDPOINTS:
+        got = get(client, world, f"/api/v1/{endpoint}")
+        head = client.head(f"/api/v1/{endpoint}", HTTP_AUTHORIZATION=f"Bearer {world.key}")
+        assert head.status_code == 200, endpoint
+        assert head["Content-Type"] == got["Content-Type"]
+        assert head.content == b""
+    assert client.head("/api/v1/wins").status_code == 401
+    assert client.head("/api/v1/openapi.json").status_code == 200
+
+
+def test_rounds_and_champions_advertise_only_the_parameters_they_use(world, client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert paths["/api/v1/rounds"]["get"]["parameters"] == []
+    assert [p["name"] for p in paths["/api/v1/champions"]["get"]["parameters"]] == ["cursor", "limit"]
+
+
+def test_before_a_compact_is_set_up_the_lists_answer_the_404_the_schema_documents(db, client):
+    token, key = services.create_token(name="Early", by=factories.officer(username="early-officer"))
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    for endpoint in ("organisations", "rounds", "wins", "actions", "reports", "commitments"):
+        response = client.get(f"/api/v1/{endpoint}", HTTP_AUTHORIZATION=f"Bearer {key}")
+        assert response.status_code == 404, endpoint
+        documented = paths[f"/api/v1/{endpoint}"]["get"]["responses"]["404"]
+        assert response.json()["message"] in documented["description"]
+        assert documented["content"]["application/json"]["example"] == response.json()
+        assert response.json()["message"].startswith("No Compact has been set up yet")
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS)

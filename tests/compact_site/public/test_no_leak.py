@@ -101,7 +101,8 @@ def api_answers(client, key):
     """Every page of every API list, following next_cursor."""
     answers = []
     for name in API_LISTS:
-        url = f"/api/v1/{name}?limit=1"
+        # /rounds and /commitments fit on one page and take no limit (the API refuses a parameter it does not take)
+        url = f"/api/v1/{name}" if name in ("rounds", "commitments") else f"/api/v1/{name}?limit=1"
         while url:
             response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
             assert response.status_code == 200, (url, response.content)

@@ -1,0 +1,1 @@
+"""Tests of reporting a problem with a page."""
