@@ -22,7 +22,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signatories.models import Champion
-from signatories.roles import OFFICER, READERS, has_role, public, role_required
+from signatories.roles import ALL_ROLES, OFFICER, has_role, public, role_required
 
 from . import selectors, services
 from .forms import (
@@ -125,7 +125,7 @@ def secret_for_people(device):
     ).strip()
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def two_step_setup(request):
     if user_has_device(request.user, confirmed=True):
         return redirect("two_step_manage")
@@ -158,7 +158,7 @@ def two_step_verify(request):
     return render(request, "compact_site/two_step/verify.html", {"form": form})
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def two_step_manage(request):
     """Your own two-step verification; for officers also the requirement for all officers."""
     officer = has_role(request.user, OFFICER)
