@@ -297,10 +297,12 @@ def representation_figures(
                 if r.ending_soon and r.term is not None
             ]
         by_board.append(row)
-    total: dict[str, dict[str, Any]] = {}
-    for period, counts in totals.items():
-        share = round(100 * counts["meetings_reported"] / counts["meetings"]) if counts["meetings"] else None
-        total[period] = {**counts, "share_reported": share, "ending_soon": len(ending[period])}
+    total: dict[str, dict[str, Any]] = {key: {p: totals[p][key] for p in periods} for key in COUNTS}
+    total["ending_soon"] = {period: len(ending[period]) for period in periods}
+    total["share_reported"] = {
+        p: round(100 * totals[p]["meetings_reported"] / totals[p]["meetings"]) if totals[p]["meetings"] else None
+        for p in periods
+    }
     return {
         "by_board": by_board,
         "total": total,
