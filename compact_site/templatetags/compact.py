@@ -53,9 +53,11 @@ def nav_item(context, label, url_name, *sections):
     """A main-navigation link, marked current when the page's "namespace:name" starts with one of ``sections``.
 
     Drawn here rather than from a template: every page has a dozen of them. A link to a page the person's roles may
-    not open is left out (a representative who is nothing else sees only what they may use)."""
+    not open is left out (a representative who is nothing else sees only what they may use); visitors' links (the
+    public site's) are all theirs."""
+    user = context["request"].user
     allowed = _allowed_roles(url_name)
-    if allowed != "public" and not roles_of(context["request"].user) & allowed:
+    if user.is_authenticated and allowed != "public" and not roles_of(user) & allowed:
         return ""
     match = context["request"].resolver_match
     here = match.view_name if match else ""
