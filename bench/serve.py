@@ -25,6 +25,7 @@ from bench import CACHE_URL, DATABASE_NAME, DATABASE_URL, OFFICER_USERNAME, PASS
 HOST = "127.0.0.1"
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 BARE_PORT = int(os.environ.get("BENCH_BARE_PORT", str(PORT + 1)))
+FLOOR_PORT = int(os.environ.get("BENCH_FLOOR_PORT", str(PORT + 2)))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
 SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "30"))
 BURSTS = int(os.environ.get("BENCH_WRK_BURSTS", "3"))  # each page's seconds are split into this many bursts
@@ -42,6 +43,8 @@ TARGETS = [
     ("Commitments page", "/commitments/", 0.10, True),
     ("Public register (visitor, from the cache)", "/public/register/", 0.50, False),
 ]
+# The floor (bench.floor): only the session and user reads every signed-in page must make; no target, for reading.
+FLOOR = ("Floor: signed-in hello with only the session and user reads", "/bench/hello/", None, True)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV_BIN = os.path.join(ROOT, ".venv", "bin")
 
@@ -104,7 +107,7 @@ def start_gunicorn(env, *, app="compact_site.wsgi", port=PORT, log_name="gunicor
         try:
             connection = http.client.HTTPConnection(HOST, port, timeout=2)
             connection.request("GET", "/accounts/login/" if port == PORT else "/bench/hello/")
-            if connection.getresponse().status == 200:
+            if connection.getresponse().status in (200, 403):  # the floor's hello refuses who is not signed in
                 return process
         except OSError:
             pass
@@ -249,16 +252,17 @@ def report(rows, sizes):
     return "\n".join(lines)
 
 
-def load(label, path, least_share, cookie):
-    """``path`` on the service and the bare Django's hello, in alternating bursts of the same length."""
+def load(label, path, least_share, cookie, *, port=PORT):
+    """``path`` on the service (or the floor, on its port) and the bare Django's hello, in alternating bursts of
+    the same length."""
     print(f"  wrk {SECONDS}s on {label} ({path}), alternating with the bare Django", flush=True)
     seconds = max(1, SECONDS // BURSTS)
     # One second first, not counted: a server that has been up a while has its cached pages and figures.
-    run_wrk(path, cookie, seconds=1)
+    run_wrk(path, cookie, port=port, seconds=1)
     page, bare = [], []
     for _ in range(BURSTS):
         bare.append(run_wrk(BARE[1], "", port=BARE_PORT, seconds=seconds))
-        page.append(run_wrk(path, cookie, seconds=seconds))
+        page.append(run_wrk(path, cookie, port=port, seconds=seconds))
     row = {"page": label, "path": path, "least_share": least_share, **combined(page)}
     row["bare_rps"] = combined(bare)["rps"]
     row["share"] = row["rps"] / row["bare_rps"]
@@ -275,13 +279,17 @@ def main():
     bare = start_gunicorn(
         bare_environment(), app="django.core.wsgi:get_wsgi_application()", port=BARE_PORT, log_name="gunicorn-bare.log"
     )
+    floor = start_gunicorn(
+        {**env, "DJANGO_SETTINGS_MODULE": "bench.floor"}, port=FLOOR_PORT, log_name="gunicorn-floor.log"
+    )
     try:
         server = start_gunicorn(env)
         try:
             cookie = sign_in()
             rows, bare_bursts = [], []
-            for label, path, share, signed_in in TARGETS:
-                row, bursts = load(label, path, share, cookie if signed_in else "")
+            for label, path, share, signed_in in [FLOOR, *TARGETS]:
+                port = FLOOR_PORT if (label, path, share, signed_in) == FLOOR else PORT
+                row, bursts = load(label, path, share, cookie if signed_in else "", port=port)
                 rows.append(row)
                 bare_bursts += bursts
             sizes = worker_rss_mb(server.pid)
@@ -289,8 +297,9 @@ def main():
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
     finally:
-        bare.send_signal(signal.SIGTERM)
-        bare.wait(timeout=30)
+        for other in (bare, floor):
+            other.send_signal(signal.SIGTERM)
+            other.wait(timeout=30)
     reference = {"page": BARE[0], "path": BARE[1], "least_share": None, **combined(bare_bursts)}
     reference.update(bare_rps=reference["rps"], share=1.0)
     rows.insert(0, reference)

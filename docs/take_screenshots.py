@@ -3,6 +3,7 @@
 .venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000]
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -35,11 +36,34 @@ SHOTS = [
 ]
 
 
+def open_the_menu(page):
+    page.get_by_role("button", name="Menu").click()
+
+
+def start_a_self_assessment(page):
+    """The first factor's statements, each rated with radios, as a champion sees them on a phone."""
+    page.get_by_role("button", name="Start a self-assessment").click()
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name=re.compile("Outcomes focus")).click()
+    page.locator("fieldset").first.get_by_label("Established").check()
+
+
+# Each role's main journey on a phone, 375 CSS px wide (the same tuples).
+PHONE_SHOTS = [
+    ("phone-champion-home-menu.png", "champion", "/", False, open_the_menu),
+    ("phone-champion-record-win.png", "champion", "/wins/new/", True, None),
+    ("phone-champion-self-assessment.png", "champion", "/assessments/", False, start_a_self_assessment),
+    ("phone-officer-moderate-wins.png", "officer", "/wins/waiting/", True, None),
+    ("phone-lsp-report.png", "lsp", "/reports/", False, "Compact report to the LSP"),
+]
+
+
 def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        for filename, username, path, full_page, link in SHOTS:
-            page = browser.new_page(base_url=BASE, viewport={"width": 1100, "height": 900})
+        shots = [(shot, 1100, 900) for shot in SHOTS] + [(shot, 375, 812) for shot in PHONE_SHOTS]
+        for (filename, username, path, full_page, link), width, height in shots:
+            page = browser.new_page(base_url=BASE, viewport={"width": width, "height": height})
             page.goto("/accounts/login/")
             page.get_by_label("Username").fill(username)
             page.get_by_label("Password").fill("compact-demo")

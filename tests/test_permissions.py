@@ -55,6 +55,7 @@ MATRIX = {
     # Accounts: Django's own views. Login sends signed-in people on to their home page.
     "login": (OK, REDIRECT, REDIRECT, REDIRECT),
     "logout": (405, 405, 405, 405),  # POST only: a link cannot sign anyone out
+    "account": READ_ALL,  # "Your account": who is signed in, and their password, two-step, emails and sign out
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
     "password_reset": PUBLIC,
@@ -270,6 +271,7 @@ REPRESENTATIVE_ONLY = {
     },
     "representation:report_back_detail": GONE,
     "dashboard": OK,
+    "account": OK,
     "emails:preferences": OK,
     "two_step_manage": OK,
     "two_step_setup": OK,

@@ -12,6 +12,7 @@ from .forms import (
 )
 
 auth_patterns = [
+    path("", views.account, name="account"),
     path("two-step/", views.two_step_manage, name="two_step_manage"),
     path("two-step/set-up/", views.two_step_setup, name="two_step_setup"),
     path("two-step/verify/", views.two_step_verify, name="two_step_verify"),

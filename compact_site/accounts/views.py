@@ -22,7 +22,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signatories.models import Champion
-from signatories.roles import ALL_ROLES, OFFICER, has_role, public, role_required
+from signatories.roles import ALL_ROLES, OFFICER, has_role, public, role_required, roles_of
 
 from . import selectors, services
 from .forms import (
@@ -156,6 +156,19 @@ def two_step_verify(request):
         next_url = request.GET.get("next", "")
         return redirect(next_url if next_url.startswith("/") and not next_url.startswith("//") else "dashboard")
     return render(request, "compact_site/two_step/verify.html", {"form": form})
+
+
+# Your account
+
+
+@role_required(*ALL_ROLES)
+def account(request):
+    """Who is signed in, in which roles, and the way to their password, two-step verification, emails and sign out."""
+    context = {
+        "roles": sorted(roles_of(request.user)),
+        "has_device": user_has_device(request.user, confirmed=True),
+    }
+    return render(request, "compact_site/account.html", context)
 
 
 @role_required(*ALL_ROLES)

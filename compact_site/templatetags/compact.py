@@ -1,9 +1,11 @@
+import html
+import re
 from functools import cache
 
 from django import template
 from django.urls import resolve, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 
 from signatories.roles import roles_of
 
@@ -50,7 +52,7 @@ def govuk_time(value):
 
 @register.simple_tag(takes_context=True)
 def nav_item(context, label, url_name, *sections):
-    """A main-navigation link, marked current when the page's "namespace:name" starts with one of ``sections``.
+    """A service-navigation link, marked current when the page's "namespace:name" starts with one of ``sections``.
 
     Drawn here rather than from a template: every page has a dozen of them. A link to a page the person's roles may
     not open is left out (a representative who is nothing else sees only what they may use); visitors' links (the
@@ -63,9 +65,58 @@ def nav_item(context, label, url_name, *sections):
     here = match.view_name if match else ""
     href = reverse(url_name)
     if any(here.startswith(section) for section in sections):
+        # The <strong> keeps the current link marked when a person's own colours replace the service's.
         return format_html(
-            '<li class="compact-nav__item compact-nav__item--active"><a href="{}" aria-current="page">{}</a></li>',
+            '<li class="govuk-service-navigation__item govuk-service-navigation__item--active">'
+            '<a class="govuk-service-navigation__link" href="{}" aria-current="page">'
+            '<strong class="govuk-service-navigation__active-fallback">{}</strong></a></li>',
             href,
             label,
         )
-    return format_html('<li class="compact-nav__item"><a href="{}">{}</a></li>', href, label)
+    return format_html(
+        '<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="{}">{}</a></li>',
+        href,
+        label,
+    )
+
+
+CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.DOTALL)
+
+
+class TableRegionNode(template.Node):
+    def __init__(self, nodelist, label):
+        self.nodelist = nodelist
+        self.label = label
+
+    def render(self, context):
+        table = self.nodelist.render(context)
+        label = self.label.resolve(context) if self.label else table_caption(table)
+        if not label:
+            raise template.TemplateSyntaxError("table_region needs a table with a caption, or a label")
+        return format_html(
+            '<div class="compact-table-region" role="region" aria-label="{}" tabindex="0">{}</div>',
+            label,
+            table,
+        )
+
+
+def table_caption(table_html):
+    """The text of the first caption in ``table_html``, as a person reads it ("" when there is none)."""
+    found = CAPTION.search(table_html)
+    return " ".join(html.unescape(strip_tags(found.group(1))).split()) if found else ""
+
+
+@register.tag
+def table_region(parser, token):
+    """``{% table_region %}<table>…</table>{% endtable_region %}``: a wide table that scrolls in its own box.
+
+    The box is what GOV.UK's guidance asks of a table too wide for a phone: it takes keyboard focus
+    (tabindex="0") so it can be scrolled without a mouse, and is a region named after the table's caption
+    (or ``{% table_region "a label" %}``), so the page itself never scrolls sideways."""
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError("table_region takes at most one argument: the region's label")
+    label = parser.compile_filter(bits[1]) if len(bits) == 2 else None
+    nodelist = parser.parse(("endtable_region",))
+    parser.delete_first_token()
+    return TableRegionNode(nodelist, label)

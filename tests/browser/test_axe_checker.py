@@ -34,3 +34,27 @@ def test_inline_code_blocked_by_the_content_security_policy_fails_the_check(brow
     close_checked_page(page)
 
     assert any("Content Security Policy" in violation for violation in axe.violations)
+
+
+def test_a_page_wider_than_320_px_fails_the_reflow_check_and_the_window_is_put_back(browser):
+    page, axe = open_checked_page(browser, "http://compact.test")
+    wide = """<!DOCTYPE html><html lang="en"><head><title>Wide</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+    <body><main><h1>Wide page</h1><p>Fits.</p><table><caption>Wide</caption><tr><th>%s</th></tr></table></main></body></html>"""
+    pages = {"/wide/": wide % ("A" * 80), "/narrow/": wide % "A few short words"}
+    page.route(
+        "http://compact.test/**",
+        lambda route: route.fulfill(body=pages[route.request.url.split("compact.test")[1]], content_type="text/html"),
+    )
+
+    page.goto("/wide/")
+    page.wait_for_function("() => window.axeDone === true")
+    page.goto("/narrow/")
+    page.wait_for_function("() => window.axeDone === true")
+    assert page.viewport_size == {"width": 1280, "height": 900}
+    close_checked_page(page)
+
+    assert axe.checked == ["http://compact.test/wide/", "http://compact.test/narrow/"]
+    assert len(axe.too_wide) == 1
+    assert axe.too_wide[0].startswith("http://compact.test/wide/: ")
+    assert "past the edge: table" in axe.too_wide[0]

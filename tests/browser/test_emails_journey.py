@@ -17,6 +17,7 @@ def test_a_champion_turns_off_the_digest_in_your_emails(page, demo):
     champion = get_user_model().objects.get(username="champion")
     log_in(page, "champion")
 
+    page.get_by_role("link", name="Your account").click()
     page.get_by_role("link", name="Your emails").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your emails")
     assert page.get_by_text("Essential", exact=True).count() == len([k for k in kinds.ALL if k.essential])

@@ -549,7 +549,7 @@ def many(compact):
 def listed(response):
     """The organisation and round of each row of the list, top to bottom."""
     cells = re.findall(
-        r'<td class="govuk-table__cell"><a class="govuk-link"[^>]*>(.*?)</a>', response.content.decode(), re.S
+        r'<td [^>]*class="govuk-table__cell"><a class="govuk-link"[^>]*>(.*?)</a>', response.content.decode(), re.S
     )
     return [text(cell).replace(" ,", ",") for cell in cells]
 

@@ -79,4 +79,4 @@ def test_the_officers_home_page_counts_wins_waiting(compact, officer_client):
 def test_everyone_signed_in_finds_the_library_in_the_navigation(compact, lsp_client):
     html = lsp_client.get(reverse("dashboard")).content.decode()
 
-    assert f'<a href="{reverse("wins:library")}">Wins</a>' in html
+    assert f'<a class="govuk-service-navigation__link" href="{reverse("wins:library")}">Wins</a>' in html

@@ -1,0 +1,74 @@
+"""At 320 CSS px (WCAG 2.2's Reflow: a small phone, or a desktop zoomed to 400%) every role's list pages, the account
+pages and the public site read without scrolling sideways: each page below is checked by axe-core at that width
+(touch targets included) and fails the test if it is wider than the window."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from compact_site.reporting.models import Report, ReportStatus
+from signatories.models import Organisation
+from tests.browser.conftest import log_in, sign_out, visit
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+SIGNED_IN = [
+    "dashboard",
+    "signatories:organisation_list",
+    "signatories:champion_list",
+    "success_factors:partnership",
+    "success_factors:factor_list",
+    "success_factors:action_list",
+    "commitments:overview",
+    "commitments:consultation_list",
+    "commitments:funding_list",
+    "wins:library",
+    "wins:concern_list",
+    "reports:report_list",
+    "account",
+    "emails:preferences",
+    "two_step_manage",
+]
+CHAMPION = ["success_factors:assessment_list", "wins:my_wins", "wins:win_create"]
+OFFICER = [
+    "success_factors:assessment_list",
+    "success_factors:round_list",
+    "commitments:commitment_list",
+    "wins:queue",
+    "invitation_list",
+    "lockout_list",
+    "emails:not_sent",
+    "jobs:job_list",
+    "public:settings",
+    "api_tokens",
+    "signatories:import_start",
+]
+VISITOR = [
+    "dashboard",
+    "public:register",
+    "public:factors",
+    "public:win_list",
+    "public:report_list",
+    "public:commitments",
+    "public:open_data",
+    "api_docs",
+]
+
+
+def test_every_roles_list_pages_and_the_public_site_reflow_at_320_px(narrowest, demo):
+    page = narrowest
+    report = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first()
+    organisation = Organisation.objects.get(name="Northbrook CVS")
+
+    for name in VISITOR:
+        visit(page, reverse(name))
+    visit(page, reverse("public:report_detail", args=[report.pk]))
+
+    for username, own in [("champion", CHAMPION), ("lsp", []), ("officer", OFFICER)]:
+        log_in(page, username)
+        for name in SIGNED_IN + own:
+            visit(page, reverse(name))
+            expect(page.locator("h1")).to_have_count(1)
+        visit(page, report.get_absolute_url())
+        visit(page, organisation.get_absolute_url())
+        sign_out(page)
