@@ -154,6 +154,14 @@ def test_a_representative_sees_the_meeting_waiting_and_reports_back(holder, seat
     assert "Meetings waiting for your report-back" not in client.get(reverse("dashboard")).content.decode()
 
 
+def test_a_representatives_home_page_links_only_to_pages_they_may_open(holder):
+    home = client_for(holder).get(reverse("dashboard")).content.decode()
+
+    assert reverse("representation:report_back_list") in home
+    assert reverse("signatories:organisation_list") not in home
+    assert reverse("wins:library") not in home
+
+
 def test_an_empty_report_back_shows_the_error_summary(holder, seat):
     meeting = MeetingFactory(board=seat.board, held_on=timezone.localdate() - datetime.timedelta(days=3))
     url = reverse("representation:report_back_create", args=[holder.terms_held.get().pk, meeting.pk])
