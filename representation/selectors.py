@@ -72,7 +72,7 @@ def seat_row(seat: Seat, terms: Iterable[Term], today: datetime.date) -> SeatRow
 
 
 def _terms() -> QuerySet[Term]:
-    return Term.objects.select_related("organisation", "nominated_by", "holder")
+    return Term.objects.select_related("organisation", "nominated_by")
 
 
 def _seats(on: datetime.date | None = None) -> QuerySet[Seat]:
