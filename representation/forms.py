@@ -184,6 +184,14 @@ class AppointForm(GovForm):
         return data
 
 
+class MemberLeftForm(GovForm):
+    left_on = GovDateField(label="Date it left", help_text="Its last day as a member. " + DATE_HINT)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(Field("left_on"))
+
+
 class EndTermForm(GovForm):
     left_on = GovDateField(label="Date they left the seat", help_text="Their last day on the board. " + DATE_HINT)
 

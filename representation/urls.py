@@ -18,6 +18,7 @@ urlpatterns = [
     path("representation/networks/<int:pk>/", views.network_detail, name="network_detail"),
     path("representation/networks/<int:pk>/edit/", views.network_edit, name="network_edit"),
     path("representation/networks/<int:pk>/members/new/", views.member_add, name="member_add"),
+    path("representation/memberships/<int:pk>/left/", views.member_remove, name="member_remove"),
     path("representation/report-backs/", views.report_back_list, name="report_back_list"),
     path(
         "representation/terms/<int:term_pk>/meetings/<int:meeting_pk>/report-back/",

@@ -20,11 +20,12 @@ from .forms import (
     EndTermForm,
     MeetingForm,
     MemberForm,
+    MemberLeftForm,
     NetworkForm,
     ReportBackForm,
     add_service_error,
 )
-from .models import Board, Meeting, Network, Seat, Term
+from .models import Board, Meeting, Membership, Network, Seat, Term
 
 # Everyone signed in reads the sector's boards and networks: representatives, and the three Compact roles.
 EVERYONE = ALL_ROLES
@@ -227,6 +228,23 @@ def member_add(request, pk):
             messages.success(request, f"{membership.organisation.name} is a member of {network.name}.")
             return redirect(network)
     return render(request, "representation/member_form.html", {"form": form, "network": network})
+
+
+@role_required(OFFICER)
+def member_remove(request, pk):
+    """An organisation leaves a network: the membership is kept, with the date it left. Terms it already holds are
+    not changed; a nomination by the network after that date is flagged."""
+    membership = get_object_or_404(Membership.objects.select_related("network", "organisation"), pk=pk, left_on=None)
+    form = MemberLeftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_member(by=request.user, membership=membership, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, f"{membership.organisation.name} has left {membership.network.name}.")
+            return redirect(membership.network)
+    return render(request, "representation/member_remove.html", {"form": form, "membership": membership})
 
 
 @role_required(*EVERYONE)

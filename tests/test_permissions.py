@@ -254,6 +254,7 @@ MATRIX = {
     "representation:network_detail": READ_ALL,
     "representation:network_edit": OFFICERS_ONLY,
     "representation:member_add": OFFICERS_ONLY,
+    "representation:member_remove": OFFICERS_ONLY,
     "representation:report_back_list": READ_ALL,
     "representation:report_back_create": (LOGIN, DENIED, DENIED, OK),  # someone else's seat
     "representation:report_back_detail": (LOGIN, GONE, OK, OK),  # another network's
@@ -467,6 +468,9 @@ def representation_world(compact, by):
         "representation:term_end": {"pk": term.pk},
         **{f"representation:network_{view}": {"pk": network.pk} for view in ("detail", "edit")},
         "representation:member_add": {"pk": network.pk},
+        "representation:member_remove": {
+            "pk": representation_factories.MembershipFactory(network=network, organisation=term.organisation).pk
+        },
         "representation:report_back_create": {"term_pk": term.pk, "meeting_pk": meeting.pk},
         "representation:report_back_detail": {"pk": report_back.pk},
     }

@@ -116,6 +116,41 @@ def test_an_officer_adds_a_network_and_a_member(officer_client, compact):
     assert network.memberships.get().joined_on == D(2024, 5, 1)
 
 
+def test_an_officer_records_that_a_member_left_and_it_stays_listed_with_the_date(officer_client, network, member):
+    membership = network.memberships.get()
+    page = officer_client.get(network.get_absolute_url()).content.decode()
+    url = reverse("representation:member_remove", args=[membership.pk])
+    assert url in page
+
+    response = officer_client.post(url, date_fields("left_on", D(2026, 3, 31)), follow=True)
+
+    text = response.content.decode()
+    assert "Riverside Trust has left Anytown Voluntary Action Forum." in text
+    assert "31 March 2026" in text and url not in text
+    membership.refresh_from_db()
+    assert membership.left_on == D(2026, 3, 31)
+    assert officer_client.get(url).status_code == 404  # it has already left
+
+
+def test_a_member_cannot_leave_before_it_joined(officer_client, network, member):
+    membership = network.memberships.get()
+
+    response = officer_client.post(
+        reverse("representation:member_remove", args=[membership.pk]), date_fields("left_on", D(2019, 12, 31))
+    )
+
+    text = response.content.decode()
+    assert "govuk-error-summary" in text and "The date it left must be on or after the date it joined" in text
+    membership.refresh_from_db()
+    assert membership.left_on is None
+
+
+def test_only_an_officer_sees_the_link_to_record_that_a_member_left(network, member, lsp_member):
+    url = reverse("representation:member_remove", args=[network.memberships.get().pk])
+
+    assert url not in client_for(lsp_member).get(network.get_absolute_url()).content.decode()
+
+
 @pytest.fixture
 def holder(seat, network, member):
     user = factories.representative(username="rep", first_name="Priya", last_name="Shah")
