@@ -51,6 +51,7 @@ def pages():
     redirect), "pdf" or "export"."""
     from commitments.models import FundingDecision
     from compact_site.reporting.models import Report, ReportStatus
+    from representation.models import Board, ReportBack
     from signatories.models import Champion
     from success_factors.models import Round, RoundStatus
 
@@ -60,6 +61,8 @@ def pages():
     open_round = Round.objects.get(status=RoundStatus.OPEN).pk
     planned_round = Round.objects.get(status=RoundStatus.PLANNED).pk
     funding = FundingDecision.objects.filter(status="verified").order_by("-decided_on").first().pk
+    board = Board.objects.order_by("pk").first().pk
+    report_back = ReportBack.objects.order_by("-pk").first().pk
     return [
         ("Signed-in hello", "officer", "/bench/hello/", "page"),
         ("Dashboard (officer)", "officer", "/", "page"),
@@ -93,17 +96,24 @@ def pages():
         ("Consultations", "lsp", "/consultations/", "page"),
         ("Funding decisions, not met", "officer", "/funding/?result=not_met", "page"),
         ("Funding decision", "lsp", f"/funding/{funding}/", "page"),
+        # The sector's seats; "Published report" above carries their Representation section.
+        ("Boards", "lsp", "/representation/", "page"),
+        ("Boards (officer, with terms ending)", "officer", "/representation/", "page"),
+        ("A board", "lsp", f"/representation/boards/{board}/", "page"),
+        ("Report-backs", "lsp", "/representation/report-backs/", "page"),
+        ("A report-back", "lsp", f"/representation/report-backs/{report_back}/", "page"),
         # The public site, for a visitor who is not signed in: worked out afresh, then from the cache.
         ("Public home (visitor, fresh)", "visitor", "/", "fresh"),
         ("Public register (visitor, fresh)", "visitor", "/public/register/", "fresh"),
         ("Public register (visitor, cached)", "visitor", "/public/register/", "page"),
         ("Public wins (visitor, fresh)", "visitor", "/public/wins/", "fresh"),
         ("Public commitments (visitor, fresh)", "visitor", "/public/commitments/", "fresh"),
+        ("Public seats on boards (visitor, fresh)", "visitor", "/public/boards/", "fresh"),
         ("Open data: register CSV (fresh)", "visitor", "/open-data/register.csv", "fresh"),
         # The read-only API, with a key, a page of 50 (the default) and of 200 (the most)
         *[
             (f"API {name}", "api", f"/api/v1/{name}", "api")
-            for name in ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments")
+            for name in ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments", "boards")
         ],
         ("API wins, 200 a page", "api", "/api/v1/wins?limit=200", "api"),
         ("API wins, a date range", "api", "/api/v1/wins?date_from=2025-01-01&date_to=2025-12-31", "api"),

@@ -2,7 +2,8 @@
 
 At scale 1: 1,000 organisations (about 80% signed, 60 of them statutory bodies), 500 champions, 100,000 wins, 10,000 assessments with
 a rating for every indicator, 2,000 actions, concerns, endorsements, 2,000 consultations and 5,000 funding
-decisions with their checks against the commitments, and 40 LSP reports. ``BENCH_SCALE``
+decisions with their checks against the commitments, the sector's seats (10 networks, 30 boards, about 100 seats,
+their terms, meetings and report-backs) and 40 LSP reports. ``BENCH_SCALE``
 (``make bench SCALE=10``) multiplies the area's size; the reports stay 40 quarters and the statutory bodies 60. The largest tables
 (wins, their factors and organisations, ratings) are written with PostgreSQL's ``COPY``. Drops and
 recreates the bench database (``BENCH_DATABASE``) only; no other database is touched. Prints how long
@@ -43,6 +44,11 @@ CONCERNS = 500 * SCALE
 CONSULTATIONS = 2_000 * SCALE
 FUNDING_DECISIONS = 5_000 * SCALE
 ENDORSEMENTS = 40 * SCALE
+# The sector's seats: a network or forum for every hundred organisations, three boards for each network, two to
+# five seats on each, held in three-year terms over eight years, with a meeting a quarter reported back on two
+# times in three: about 100 seats, 300 terms, 1,000 meetings and 1,900 report-backs at scale 1.
+NETWORKS = 10 * SCALE
+BOARDS = 30 * SCALE
 # An area's statutory partners (its councils, the NHS, police, fire, colleges) do not multiply as its voluntary
 # sector grows: the same number at every scale, each with ten times the consultations and funding at scale 10.
 STATUTORY_BODIES = 60
@@ -627,6 +633,103 @@ class Seeder:
                 )
         Check.objects.bulk_create(rows, batch_size=BATCH)
 
+    def representation(self):
+        """Networks with members, boards run by the statutory bodies with their seats, eight years of three-year
+        terms (some seats vacant between terms), a meeting a quarter, and report-backs on two meetings in three."""
+        from representation.models import Board, Frequency, Meeting, Membership, Network, ReportBack, Seat, Term
+
+        statutory = [o for o in self.signed if o.sector == "statutory"]
+        voluntary = [o for o in self.signed if o.sector == "voluntary"]
+        networks = Network.objects.bulk_create(
+            Network(compact=self.compact, name=f"{self.rng.choice(WORDS).capitalize()} network {n}")
+            for n in range(NETWORKS)
+        )
+        members = {network.pk: self.rng.sample(voluntary, min(len(voluntary), 40)) for network in networks}
+        Membership.objects.bulk_create(
+            (
+                Membership(network_id=network_id, organisation=organisation, joined_on=self.days_ago(2000, 3000))
+                for network_id, organisations in members.items()
+                for organisation in organisations
+            ),
+            batch_size=BATCH,
+        )
+        opened = self.today - datetime.timedelta(days=8 * 365)
+        boards = Board.objects.bulk_create(
+            Board(
+                compact=self.compact,
+                name=f"{self.rng.choice(WORDS).capitalize()} partnership board {n}",
+                run_by=self.rng.choice(statutory),
+                meets=Frequency.QUARTERLY,
+            )
+            for n in range(BOARDS)
+        )
+        seats = Seat.objects.bulk_create(
+            Seat(board=board, number=number, opened_on=opened)
+            for board in boards
+            for number in range(1, self.rng.randint(2, 5) + 1)
+        )
+        holders = iter(self.champion_users[1:])  # the measured champion holds no seat: their pages compare alike
+        terms = []
+        for seat in seats:
+            network = self.rng.choice(networks)
+            starts = opened + datetime.timedelta(days=self.rng.randint(0, 200))
+            while starts < self.today:
+                ends = starts + datetime.timedelta(days=3 * 365)
+                current = ends > self.today
+                left = None  # one current holder in ten has left early: their seat is vacant now
+                if current and self.rng.random() < 0.1:
+                    left = max(starts, self.today - datetime.timedelta(days=self.rng.randint(5, 150)))
+                terms.append(
+                    Term(
+                        seat=seat,
+                        holder_name=f"Representative {len(terms)}",
+                        holder=next(holders, None) if current and not left else None,
+                        organisation=self.rng.choice(members[network.pk]),
+                        nominated_by=network,
+                        starts_on=starts,
+                        ends_on=ends,
+                        left_on=left,
+                        name_is_public=self.rng.random() < 0.5,
+                        appointed_by=self.officer,
+                        created_at=self.aware(starts),
+                    )
+                )
+                starts = ends + datetime.timedelta(days=self.rng.choice([1, 1, 1, 40, 120]))  # some vacancies
+        terms = Term.objects.bulk_create(terms, batch_size=BATCH)
+        meetings = Meeting.objects.bulk_create(
+            (
+                Meeting(board=board, held_on=opened + datetime.timedelta(days=offset + days))
+                for board in boards
+                for offset in [self.rng.randint(0, 90)]
+                for days in range(0, (self.today - opened).days + 60, 91)
+            ),
+            batch_size=BATCH,
+        )
+        by_board = {}
+        for term in terms:
+            by_board.setdefault(term.seat.board_id, []).append(term)
+        report_backs = []
+        for meeting in meetings:
+            if meeting.held_on > self.today:
+                continue
+            for term in by_board[meeting.board_id]:
+                if term.holds_on(meeting.held_on) and self.rng.random() < 2 / 3:
+                    written = meeting.held_on + datetime.timedelta(days=self.rng.choice([2, 5, 9, 12, 30]))
+                    report_backs.append(
+                        ReportBack(
+                            meeting=meeting,
+                            term=term,
+                            discussed=sentence(self.rng, 12),
+                            sector_said=sentence(self.rng, 12),
+                            decided=sentence(self.rng, 8),
+                            next_steps=sentence(self.rng, 8),
+                            written_by_id=term.holder_id,
+                            written_at=self.aware(min(written, self.today)),
+                        )
+                    )
+        ReportBack.objects.bulk_create(report_backs, batch_size=BATCH)
+        return len(seats), len(terms), len(meetings), len(report_backs)
+
     def public_site(self):
         """The public site as an area would run it: on, with a thousand wins, the latest report, the scores and
         the commitments shown."""
@@ -637,7 +740,11 @@ class Seeder:
         from wins.models import Win, WinStatus
 
         PublicSiteSettings.objects.create(
-            is_on=True, publish_scores=True, publish_commitments=True, updated_by=self.officer
+            is_on=True,
+            publish_scores=True,
+            publish_commitments=True,
+            publish_representation=True,
+            updated_by=self.officer,
         )
         published = Win.objects.filter(compact=self.compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
         Win.objects.filter(pk__in=list(published.values_list("pk", flat=True)[:PUBLIC_WINS])).update(
@@ -739,6 +846,8 @@ def main():
             f"{CONSULTATIONS:,} consultations, {FUNDING_DECISIONS:,} funding decisions and their checks", timings
         ):
             seeder.commitments()
+        with step(f"{NETWORKS} networks, {BOARDS} boards, their seats, terms, meetings and report-backs", timings):
+            seeder.representation()
     with step(f"{REPORTS} reports (2 through the services)", timings):
         seeder.reports()
     # A live database is vacuumed and analysed by autovacuum; a freshly bulk-loaded one is not until it

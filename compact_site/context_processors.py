@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
+from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE, roles_of
 
 
 def service(request):
@@ -10,4 +10,5 @@ def service(request):
         "is_officer": OFFICER in roles,
         "is_champion": CHAMPION in roles,
         "is_lsp_member": LSP_MEMBER in roles,
+        "is_representative": REPRESENTATIVE in roles,
     }

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commitments.demo import create_consultations, create_funding, ended_contract
+from representation.demo import create_representation
 from signatories.demo import DEMO_CHAMPION_ORGANISATION, create_champions, create_endorsements, create_register
 from signatories.models import Compact, Organisation
 from success_factors.demo import create_actions, create_assessments
@@ -88,6 +89,9 @@ def load(*, anchor=None):
         organisation=organisations[DEMO_CHAMPION_ORGANISATION],
     )
     counts["concerns"] += 1
+    counts.update(
+        create_representation(compact=compact, rng=rng, anchor=anchor, users=users, organisations=organisations)
+    )
     # Last, so the reports' snapshots hold everything above.
     counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
     counts.update(open_public_site(compact=compact, officer=users["officer"]))

@@ -14,6 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from commitments.consultations.models import Consultation
 from commitments.funding.models import FundingDecision
 from commitments.models import Check, Commitment
+from representation.models import Board, Meeting, Membership, Network, ReportBack, Seat, Term
 from signatories.caching import (
     COMMITMENTS,
     COMPACT,
@@ -23,6 +24,7 @@ from signatories.caching import (
     PUBLIC_SITE,
     REGISTER,
     REPORTS,
+    REPRESENTATION,
     ROUNDS,
     SCORES,
     USERS,
@@ -67,6 +69,13 @@ INVALIDATES: dict[type[models.Model], tuple[str, ...]] = {
     Report.highlighted_wins.through: (REPORTS,),
     PublicSiteSettings: (PUBLIC_SITE,),
     StatementSettings: (PUBLIC_SITE,),
+    Network: (REPRESENTATION,),
+    Membership: (REPRESENTATION,),
+    Board: (REPRESENTATION,),
+    Meeting: (REPRESENTATION,),
+    Seat: (REPRESENTATION,),
+    Term: (REPRESENTATION,),
+    ReportBack: (REPRESENTATION,),
 }
 
 

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "signatories",
     "success_factors",
     "commitments",
+    "representation",
     "wins",
     "compact_site",
     "compact_site.jobs",

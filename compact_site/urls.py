@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("signatories.urls")),
     path("", include("success_factors.urls")),
     path("", include("commitments.urls")),
+    path("", include("representation.urls")),
     path("", include("wins.urls")),
     path("", include("compact_site.reporting.urls")),
     path("", include("compact_site.emails.urls")),

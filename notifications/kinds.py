@@ -27,6 +27,8 @@ ROUND_SUMMARY = "round_summary"
 ACTIONS_DIGEST = "actions_digest"
 REPORT_DUE = "report_due"
 FUNDING_NOTICE_WARNING = "funding_notice_warning"
+REPORT_BACK_REMINDER = "report_back_reminder"
+SEATS_SUMMARY = "seats_summary"
 
 ALL = (
     Kind(
@@ -92,6 +94,19 @@ ALL = (
         FUNDING_NOTICE_WARNING,
         "Funding notice warnings",
         "When a funding decision is close to the Compact's three months' notice.",
+        essential=False,
+    ),
+    Kind(
+        REPORT_BACK_REMINDER,
+        "Report-back reminders",
+        "For representatives: once, when a meeting of your board has had no report-back from you for 14 days.",
+        essential=False,
+    ),
+    Kind(
+        SEATS_SUMMARY,
+        "The sector's seats each month",
+        "For officers: on the first of the month, the terms ending within two months and the seats vacant for "
+        "more than a month.",
         essential=False,
     ),
 )

@@ -44,7 +44,21 @@ CONCERNS = "concerns"  # concerns raised
 COMMITMENTS = "commitments"  # commitments, consultations, funding decisions and their checks
 REPORTS = "reports"  # reports to the LSP
 PUBLIC_SITE = "public-site"  # the public site's settings
-KINDS = (COMPACT, REGISTER, USERS, SCORES, FACTORS, ROUNDS, WINS, CONCERNS, COMMITMENTS, REPORTS, PUBLIC_SITE)
+REPRESENTATION = "representation"  # networks, boards, seats, terms, meetings and report-backs
+KINDS = (
+    COMPACT,
+    REGISTER,
+    USERS,
+    SCORES,
+    FACTORS,
+    ROUNDS,
+    WINS,
+    CONCERNS,
+    COMMITMENTS,
+    REPORTS,
+    PUBLIC_SITE,
+    REPRESENTATION,
+)
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""Who may see what: the three roles of the service and the one decorator every view uses.
+"""Who may see what: the four roles of the service and the one decorator every view uses.
 
 Roles are Django groups, created by a data migration in this app (the lowest layer, so every
 other app may import this module). The default is deny: a view without ``role_required`` is
@@ -15,12 +15,22 @@ from django.db.models import Exists, OuterRef
 OFFICER = "Compact officer"
 CHAMPION = "Champion"
 LSP_MEMBER = "LSP member"
-ALL_ROLES = (OFFICER, CHAMPION, LSP_MEMBER)
-READERS = ALL_ROLES
+# Someone who holds a seat for the sector on a partnership board (success factor 5): they see the boards and write
+# report-backs for their own seats. A champion who holds a seat needs no second role; this one is for a person
+# invited only to represent the sector, who reads nothing else.
+REPRESENTATIVE = "Representative"
+ALL_ROLES = (OFFICER, CHAMPION, LSP_MEMBER, REPRESENTATIVE)
+# The roles that read the Compact's own pages (the register, factors, wins, reports...).
+READERS = (OFFICER, CHAMPION, LSP_MEMBER)
 
 
 # The annotations ``with_roles`` adds: whether the user holds each role.
-ROLE_ANNOTATIONS = {OFFICER: "holds_officer_role", CHAMPION: "holds_champion_role", LSP_MEMBER: "holds_lsp_role"}
+ROLE_ANNOTATIONS = {
+    OFFICER: "holds_officer_role",
+    CHAMPION: "holds_champion_role",
+    LSP_MEMBER: "holds_lsp_role",
+    REPRESENTATIVE: "holds_representative_role",
+}
 
 
 def with_roles(users):

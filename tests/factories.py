@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group, User
 
 from signatories import models as sig
-from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE
 from success_factors import models as sf
 
 PASSWORD = "a-long-test-password-42"
@@ -36,6 +36,11 @@ def officer(**kwargs):
 
 def lsp_member(**kwargs):
     return UserFactory(roles=[LSP_MEMBER], **kwargs)
+
+
+def representative(**kwargs):
+    """A login in the Representative role only: someone invited to hold a seat for the sector."""
+    return UserFactory(roles=[REPRESENTATIVE], **kwargs)
 
 
 class CompactFactory(factory.django.DjangoModelFactory):

@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # Lowest first: an app may import only apps at its own place or before it (see README "How the code is laid out").
-LAYERS = ["notifications", "signatories", "success_factors", "commitments", "wins", "compact_site"]
+LAYERS = ["notifications", "signatories", "success_factors", "commitments", "representation", "wins", "compact_site"]
 APPS = [name for name in LAYERS if (ROOT / name).is_dir()]
 
 

@@ -9,7 +9,7 @@ import datetime
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from commitments.models import Commitment
@@ -20,6 +20,7 @@ from signatories.models import ImportRun
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from tests import factories
 from tests.commitments import builders as commitment_builders
+from tests.representation import factories as representation_factories
 from tests.wins import factories as win_factories
 from wins import services as win_services
 from wins.concerns.models import Concern
@@ -213,6 +214,7 @@ MATRIX = {
     "public:report_list": PUBLIC,
     "public:report_detail": PUBLIC,  # a public report; others are "not found"
     "public:commitments": PUBLIC,  # while an officer publishes it (the matrix's does); otherwise "not found"
+    "public:boards": PUBLIC,  # likewise
     "public:open_data": PUBLIC,
     "public:register_csv": PUBLIC,
     "public:register_json": PUBLIC,
@@ -244,9 +246,51 @@ MATRIX = {
     "api:actions": NEEDS_API_KEY,
     "api:reports": NEEDS_API_KEY,
     "api:commitments": NEEDS_API_KEY,
+    "api:boards": NEEDS_API_KEY,
     "api_tokens": OFFICERS_ONLY,
     "api_token_create": OFFICERS_ONLY,
     "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
+    # The sector's representation (success factor 5): everyone signed in reads the boards and networks; officers
+    # change them; only a seat's holder (or an officer) writes its report-backs; a network's report-backs are read by
+    # its members' champions, LSP members and officers (the matrix's champion's organisation is not a member)
+    "representation:board_list": READ_ALL,
+    "representation:board_create": OFFICERS_ONLY,
+    "representation:board_detail": READ_ALL,
+    "representation:board_edit": OFFICERS_ONLY,
+    "representation:meeting_create": OFFICERS_ONLY,
+    "representation:seat_detail": READ_ALL,
+    "representation:seat_appoint": OFFICERS_ONLY,
+    "representation:term_end": OFFICERS_ONLY,
+    "representation:network_list": READ_ALL,
+    "representation:network_create": OFFICERS_ONLY,
+    "representation:network_detail": READ_ALL,
+    "representation:network_edit": OFFICERS_ONLY,
+    "representation:member_add": OFFICERS_ONLY,
+    "representation:member_remove": OFFICERS_ONLY,
+    "representation:report_back_list": READ_ALL,
+    "representation:report_back_create": (LOGIN, DENIED, DENIED, OK),  # someone else's seat
+    "representation:report_back_detail": (LOGIN, GONE, OK, OK),  # another network's
+}
+
+# A representative who holds no other role (invited only to hold a seat): the representation pages, their home page,
+# their emails and their own sign-in settings. Every other page refuses them; rows not listed here follow from
+# MATRIX (``representative_expects``). The matrix's representative holds no seat, so writes no report-back.
+REPRESENTATIVE_ONLY = {
+    **{name: OK for name in MATRIX if name.startswith("representation:")},
+    **{
+        name: DENIED
+        for name in MATRIX
+        if name.startswith("representation:") and MATRIX[name][3] == OK and MATRIX[name][1] == DENIED
+    },
+    "representation:report_back_detail": GONE,
+    "dashboard": OK,
+    "account": OK,
+    "emails:preferences": OK,
+    "two_step_manage": OK,
+    "two_step_setup": OK,
+    "two_step_verify": REDIRECT,  # nothing to verify: home
+    "password_change": OK,
+    "password_change_done": OK,
 }
 
 MULTI_SELECT = re.compile(rb"<select\b[^>]*\smultiple(?=[\s>=/])", re.IGNORECASE)
@@ -327,7 +371,9 @@ def world(db, compact, settings, tmp_path):
     )
     report_services.make_public(report=published_report, by=report_officer)
     win_services.show_on_public_site(win=published_win, by=report_officer)
-    public_services.update_site_settings(by=report_officer, is_on=True, publish_scores=True, publish_commitments=True)
+    public_services.update_site_settings(
+        by=report_officer, is_on=True, publish_scores=True, publish_commitments=True, publish_representation=True
+    )
     token, _ = api_services.create_token(name="Matrix", by=report_officer)
     return {
         "signatories:import_upload": {"kind": "organisations"},
@@ -415,6 +461,31 @@ def world(db, compact, settings, tmp_path):
         "wins:win_submit": {"pk": draft_win.pk},
         "wins:win_publish": {"pk": submitted_win.pk},
         "wins:win_return": {"pk": submitted_win.pk},
+        **representation_world(compact, records_officer),
+    }
+
+
+def representation_world(compact, by):
+    """A board with a seat held by someone else (a representative of another network), a meeting and their
+    report-back."""
+    term = representation_factories.TermFactory(
+        seat__board__compact=compact, holder=factories.representative(username="seat-holder")
+    )
+    meeting = representation_factories.MeetingFactory(board=term.seat.board, held_on=datetime.date(2025, 6, 1))
+    report_back = representation_factories.ReportBackFactory(term=term, meeting=meeting)
+    board, seat, network = term.seat.board, term.seat, term.nominated_by
+    return {
+        **{f"representation:board_{view}": {"pk": board.pk} for view in ("detail", "edit")},
+        "representation:meeting_create": {"pk": board.pk},
+        **{f"representation:seat_{view}": {"pk": seat.pk} for view in ("detail", "appoint")},
+        "representation:term_end": {"pk": term.pk},
+        **{f"representation:network_{view}": {"pk": network.pk} for view in ("detail", "edit")},
+        "representation:member_add": {"pk": network.pk},
+        "representation:member_remove": {
+            "pk": representation_factories.MembershipFactory(network=network, organisation=term.organisation).pk
+        },
+        "representation:report_back_create": {"term_pk": term.pk, "meeting_pk": meeting.pk},
+        "representation:report_back_detail": {"pk": report_back.pk},
     }
 
 
@@ -470,6 +541,31 @@ def test_matrix(column, visitor, world, client):
                 failures.append(f"{name} ({url}) as {who}: offers a '---------' choice")
             if MULTI_SELECT.search(response.content):
                 failures.append(f"{name} ({url}) as {who}: has a <select multiple> list box")
+    assert not failures, "\n".join(failures)
+
+
+def representative_expects(name):
+    """What a representative who is nothing else gets: as listed, or else refused wherever a signed-in role is
+    needed, and what a champion gets on the pages anyone may open."""
+    if name in REPRESENTATIVE_ONLY:
+        return REPRESENTATIVE_ONLY[name]
+    anonymous, champion, _, _ = MATRIX[name]
+    return DENIED if anonymous == LOGIN else champion
+
+
+def test_the_representative_column(world, client):
+    client.force_login(factories.representative(username="matrix-representative"))
+    failures = []
+    for name in sorted(MATRIX):
+        expected = representative_expects(name)
+        url = reverse(name, kwargs=world.get(name, {}))
+        response = client.get(url)
+        if expected == REDIRECT:
+            ok = response.status_code == 302 and not response["Location"].startswith("/accounts/login/")
+        else:
+            ok = response.status_code == expected
+        if not ok:
+            failures.append(f"{name} ({url}): expected {expected}, got {response.status_code}")
     assert not failures, "\n".join(failures)
 
 

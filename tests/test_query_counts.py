@@ -18,6 +18,7 @@ from success_factors.models import Round, RoundStatus
 from tests import factories
 from tests.commitments import builders as commitment_builders
 from tests.conftest import client_for
+from tests.representation import factories as seats
 from tests.success_factors.builders import rate_everything, signed_organisation, submitted_assessment
 from tests.wins.factories import WinFactory, factor
 
@@ -33,7 +34,13 @@ class Area:
     def __init__(self, *, compact, officer, champion, lsp_member):
         self.compact = compact
         self.officer = officer
-        self.users = {"officer": officer, "champion": champion, "lsp": lsp_member}
+        self.representative = factories.representative(username="query-count-representative")
+        self.users = {
+            "officer": officer,
+            "champion": champion,
+            "lsp": lsp_member,
+            "representative": self.representative,
+        }
         self.champion = champion
         self.home = champion.champion_records.get().organisation
         factories.SignatureFactory(compact=compact, organisation=self.home)
@@ -68,6 +75,7 @@ class Area:
             due_on=datetime.date(2025, 1, 1) + datetime.timedelta(days=30 * n),
         )
         self.add_commitment_records(n, organisation if sector == Sector.STATUTORY else self.body)
+        self.add_representation(n, organisation)
         self.add_report(n)
 
     @property
@@ -97,6 +105,38 @@ class Area:
             paid_in_advance=None,
         )
         commitment_builders.consultation(compact=self.compact, by=self.champion, body=body, title=f"Reported {n}")
+
+    def add_representation(self, n, organisation):
+        """A board of its own; on the shared board a seat, a meeting reported back on, and a past holder of seat 1
+        (its history); a member of the shared network; one seat in three vacant."""
+        today = timezone.localdate()
+        if n == 0:
+            self.network = seats.NetworkFactory(compact=self.compact)
+            self.board = seats.BoardFactory(compact=self.compact)
+            self.seat = seats.SeatFactory(board=self.board, number=1)
+            self.term = seats.TermFactory(
+                seat=self.seat,
+                holder=self.representative,
+                organisation=self.home,
+                nominated_by=self.network,
+                ends_on=today + datetime.timedelta(days=400),
+            )
+            self.waiting = seats.MeetingFactory(board=self.board, held_on=today - datetime.timedelta(days=3))
+        seats.MembershipFactory(network=self.network, organisation=organisation)
+        seats.TermFactory(
+            seat=self.seat,
+            organisation=organisation,
+            nominated_by=self.network,
+            starts_on=datetime.date(1990 + n, 1, 1),
+            ends_on=datetime.date(1990 + n, 12, 31),
+        )
+        seat = seats.SeatFactory(board=self.board, number=n + 2)
+        if n % 3:
+            seats.TermFactory(seat=seat, organisation=organisation, nominated_by=self.network, ends_on=today)
+        meeting = seats.MeetingFactory(board=self.board, held_on=today - datetime.timedelta(days=10 + 7 * n))
+        self.report_back = seats.ReportBackFactory(meeting=meeting, term=self.term, written_by=self.representative)
+        own = seats.SeatFactory(board=seats.BoardFactory(compact=self.compact), number=1)
+        seats.TermFactory(seat=own, organisation=organisation, nominated_by=self.network)
 
     def add_report(self, n):
         today = timezone.localdate()
@@ -186,6 +226,23 @@ PAGES = [
     ("lsp", "consultations", lambda area: reverse("commitments:consultation_list")),
     ("officer", "funding decisions", lambda area: reverse("commitments:funding_list") + "?result=not_met"),
     ("champion", "a consultation", lambda area: area.consultation.get_absolute_url()),
+    # The sector's seats (issue #24).
+    ("officer", "boards", lambda area: reverse("representation:board_list")),
+    ("representative", "boards", lambda area: reverse("representation:board_list")),
+    ("representative", "dashboard", lambda area: reverse("dashboard")),
+    ("officer", "a board", lambda area: area.board.get_absolute_url()),
+    ("lsp", "a board", lambda area: area.board.get_absolute_url()),
+    ("officer", "a seat", lambda area: area.seat.get_absolute_url()),
+    ("officer", "appoint to a seat", lambda area: reverse("representation:seat_appoint", args=[area.seat.pk])),
+    ("lsp", "report-backs", lambda area: reverse("representation:report_back_list")),
+    ("lsp", "a report-back", lambda area: area.report_back.get_absolute_url()),
+    (
+        "representative",
+        "write a report-back",
+        lambda area: reverse("representation:report_back_create", args=[area.term.pk, area.waiting.pk]),
+    ),
+    ("officer", "networks", lambda area: reverse("representation:network_list")),
+    ("officer", "a network", lambda area: area.network.get_absolute_url()),
 ]
 
 
@@ -202,13 +259,15 @@ def test_query_count_does_not_grow_with_ten_times_the_data(area, who, page, url)
 
 
 def test_the_larger_data_set_really_is_ten_times_larger(area):
+    from representation.models import ReportBack, Term
     from wins.models import Win
 
     area.grow_to(SMALL)
-    small = Win.objects.count()
+    small = Win.objects.count(), Term.objects.count(), ReportBack.objects.count()
     area.grow_to(TEN_TIMES)
 
-    assert Win.objects.count() == 10 * small
+    assert Win.objects.count() == 10 * small[0]
+    assert Term.objects.count() - 1 >= 9 * (small[1] - 1) and ReportBack.objects.count() == 10 * small[2]
 
 
 @pytest.mark.parametrize("who", ["officer", "champion"])

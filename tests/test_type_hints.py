@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["notifications", "signatories", "success_factors", "commitments", "wins", "compact_site"]
+APPS = ["notifications", "signatories", "success_factors", "commitments", "representation", "wins", "compact_site"]
 TYPED_MODULES = ("services.py", "selectors.py")
 
 

@@ -1,9 +1,9 @@
-"""The demo people: an officer, a champion and an LSP member, each with one role and the same password."""
+"""The demo people: an officer, a champion, an LSP member and a representative, each with one role and the same password."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER
+from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE
 
 DEMO_PASSWORD = "compact-demo"
 
@@ -12,6 +12,7 @@ DEMO_USERS = [
     ("officer", "Sam", "Okafor", OFFICER, "Compact officer at Northbrook Borough Council"),
     ("champion", "Jo", "Adeyemi", CHAMPION, "Compact champion at Northbrook CVS"),
     ("lsp", "Margaret", "Hughes", LSP_MEMBER, "Member of the Northbrook Partnership Board (the LSP)"),
+    ("representative", "Priya", "Shah", REPRESENTATIVE, "Holds the sector's seats on two health boards"),
 ]
 
 

@@ -22,7 +22,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from signatories.models import Champion
-from signatories.roles import OFFICER, READERS, has_role, public, role_required, roles_of
+from signatories.roles import ALL_ROLES, OFFICER, has_role, public, role_required, roles_of
 
 from . import selectors, services
 from .forms import (
@@ -125,7 +125,7 @@ def secret_for_people(device):
     ).strip()
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def two_step_setup(request):
     if user_has_device(request.user, confirmed=True):
         return redirect("two_step_manage")
@@ -161,7 +161,7 @@ def two_step_verify(request):
 # Your account
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def account(request):
     """Who is signed in, in which roles, and the way to their password, two-step verification, emails and sign out."""
     context = {
@@ -171,7 +171,7 @@ def account(request):
     return render(request, "compact_site/account.html", context)
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def two_step_manage(request):
     """Your own two-step verification; for officers also the requirement for all officers."""
     officer = has_role(request.user, OFFICER)

@@ -13,11 +13,13 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 
 from commitments.selectors import Period, twelve_months_to
+from representation.selectors import boards_with_seats
 from signatories.selectors import current_compact
 
 from . import limits, paging, selectors, services
 from .schemas import (
     ActionPage,
+    BoardPage,
     ChampionsPage,
     CommitmentsAnswer,
     Error,
@@ -217,6 +219,42 @@ def champions(request, params: Query[PageParams]):
         for organisation in rows
     ]
     return {"results": results, "next_cursor": cursor}
+
+
+@api.get(
+    "/boards",
+    response={200: BoardPage, **ERRORS},
+    url_name="boards",
+    summary="Partnership boards and the sector's seats on them",
+    description="Each board with seats for the voluntary and community sector, and each seat today: vacant (since "
+    "when) or held, for which organisation, nominated by which network, and the term. Holders' names only for a key "
+    "allowed to see names; never contact details. The date parameters do not apply.",
+)
+def boards(request, params: Query[ListParams]):
+    with_names = request.auth.can_see_names
+    results = [
+        {
+            "id": item.board.pk,
+            "name": item.board.name,
+            "run_by": item.board.run_by.name,
+            "meets": item.board.get_meets_display(),
+            "seats": [
+                {
+                    "number": row.seat.number,
+                    "vacant": row.term is None,
+                    "vacant_since": row.vacant_since,
+                    "network": row.term.nominated_by.name if row.term else None,
+                    "organisation": row.term.organisation.name if row.term else None,
+                    "term_starts_on": row.term.starts_on if row.term else None,
+                    "term_ends_on": row.term.last_day if row.term else None,
+                    "name": row.term.holder_name if row.term and with_names else None,
+                }
+                for row in item.rows
+            ],
+        }
+        for item in boards_with_seats(compact=_compact(), today=timezone.localdate())
+    ]
+    return {"results": results, "next_cursor": None}
 
 
 @api.get(

@@ -269,3 +269,29 @@ class CommitmentsAnswer(Schema):
     results: list[CommitmentOut] = Field(description="One per commitment, in the Compact's order.")
     bodies: list[BodyOut] = Field(description="Each statutory body with verified records in either period, by name.")
     next_cursor: str | None = Field(None, description="Always null: every commitment fits on one page.")
+
+
+class SeatOut(Schema):
+    number: int
+    vacant: bool
+    vacant_since: date | None = Field(None, description="The day the seat fell vacant; null when it is held.")
+    network: str | None = Field(None, description="The network that nominated the holder.")
+    organisation: str | None = Field(None, description="The organisation the holder represents.")
+    term_starts_on: date | None
+    term_ends_on: date | None
+    name: str | None = Field(
+        None, description="The holder's name, only for a key allowed to see names; otherwise null."
+    )
+
+
+class BoardOut(Schema):
+    id: int
+    name: str
+    run_by: str
+    meets: str
+    seats: list[SeatOut]
+
+
+class BoardPage(Schema):
+    results: list[BoardOut]
+    next_cursor: str | None = Field(None, description="Always null: every board fits on one page.")

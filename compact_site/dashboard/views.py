@@ -4,12 +4,14 @@ from django.utils import timezone
 
 from commitments import selectors as commitment_selectors
 from notifications.selectors import not_sent_count
+from representation import selectors as representation_selectors
 from signatories import caching
 from signatories.roles import (
     CHAMPION,
     LSP_MEMBER,
     OFFICER,
     READERS,
+    REPRESENTATIVE,
     role_required,
     roles_of,
 )
@@ -33,6 +35,7 @@ DASHBOARD_READS = [
     caching.CONCERNS,
     caching.COMMITMENTS,
     caching.REPORTS,
+    caching.REPRESENTATION,
 ]
 
 
@@ -50,10 +53,11 @@ def public_home_for_visitors(view):
 
 
 @public_home_for_visitors
-@role_required(*READERS)
+@role_required(*READERS, REPRESENTATIVE)
 def dashboard(request):
     """Officers' and LSP members' home pages are the same for everyone with the same roles on the same day: cached
-    until what they count changes. A champion's shows their own organisation, worked out each time."""
+    until what they count changes. A champion's shows their own organisation, worked out each time, and anyone who
+    holds a seat for the sector sees the meetings waiting for their report-back."""
     roles = roles_of(request.user)
     compact = current_compact()
     if CHAMPION in roles:
@@ -63,7 +67,15 @@ def dashboard(request):
         content = caching.cached_html(key, DASHBOARD_READS, lambda: _content(request, roles, compact))
     # Cached by the outbox itself, which invalidates it where it gives up on a message or tries one again.
     emails_not_sent = not_sent_count() if OFFICER in roles else 0
-    context = {"compact": compact, "emails_not_sent": emails_not_sent, "content": content}
+    # Only champions and representatives can hold a seat (``representation.selectors.holder_choices``).
+    holds_seats = bool(roles & {CHAMPION, REPRESENTATIVE})
+    waiting = representation_selectors.waiting_for(request.user, today=timezone.localdate()) if holds_seats else []
+    context = {
+        "compact": compact,
+        "emails_not_sent": emails_not_sent,
+        "content": content,
+        "report_backs_waiting": waiting,
+    }
     return render(request, "compact_site/dashboard.html", context)
 
 
@@ -78,6 +90,7 @@ def _content(request, roles, compact):
         )
         context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
         context["funding_ending_count"] = context["funding_ending"][0].total if context["funding_ending"] else 0
+        context["seats"] = representation_selectors.seats_needing_attention(compact=compact, today=timezone.localdate())
     if CHAMPION in roles:
         context["champion_record"] = record = champion_record_for(request.user)
         context["round_status"] = round_for_champion(compact=compact, organisation=record and record.organisation)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from notifications import kinds, selectors, services
 from notifications.models import MessageStatus, OutgoingMessage
-from signatories.roles import OFFICER, READERS, public, role_required
+from signatories.roles import ALL_ROLES, OFFICER, public, role_required
 
 from .forms import EmailChoicesForm
 
@@ -30,7 +30,7 @@ def retry(request, pk):
     return redirect("emails:not_sent")
 
 
-@role_required(*READERS)
+@role_required(*ALL_ROLES)
 def preferences(request):
     choices = selectors.preferences_for(request.user)
     initial = {"wanted": [kind.key for kind, on in choices if on and not kind.essential]}

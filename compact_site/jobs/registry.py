@@ -16,6 +16,7 @@ from commitments.funding.warnings import send_funding_notice_warnings
 from compact_site.feedback.services import delete_old_problem_reports
 from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
+from representation.reminders import send_report_back_reminders, send_seats_summaries
 from success_factors.digests.services import send_action_digests
 from success_factors.rounds.services import send_pending_notices, send_round_reminders, send_round_summaries
 
@@ -110,6 +111,22 @@ JOBS = [
         "keep a leaver's personal data (12 unless changed), as the privacy notice says.",
         function=delete_old_problem_reports,
         crontab={"minute": 30, "hour": 3},
+    ),
+    Job(
+        name="report_back_reminders",
+        title="Remind representatives to report back",
+        description="Emails a representative once about a meeting of their board that has had no report-back from "
+        "them 14 days on.",
+        function=send_report_back_reminders,
+        crontab={"minute": 20, "hour": 8},
+    ),
+    Job(
+        name="seats_summaries",
+        title="Tell officers about the sector's seats",
+        description="On the first of each month, emails officers the terms ending within two months and the seats "
+        "vacant for more than a month. Nothing in a month with neither.",
+        function=send_seats_summaries,
+        crontab={"minute": 25, "hour": 8, "day_of_month": 1},
     ),
 ]
 

@@ -31,6 +31,7 @@ SHOWN = (
     caching.COMMITMENTS,
     caching.REPORTS,
     caching.PUBLIC_SITE,
+    caching.REPRESENTATION,
 )
 
 conditional = decorator_from_middleware(ConditionalGetMiddleware)

@@ -1,4 +1,4 @@
-"""The demo's public site: open, with the scores, how the commitments are kept, the latest published report and ten
+"""The demo's public site: open, with the scores, how the commitments are kept, the sector’s seats, the latest published report and ten
 published wins shown."""
 
 from compact_site.reporting.models import Report, ReportStatus
@@ -13,6 +13,7 @@ def open_public_site(*, compact, officer):
     """Open the public site as an officer would; returns how many wins and reports it shows."""
     setting = PublicSiteSettings.current()
     setting.is_on, setting.publish_scores, setting.publish_commitments, setting.updated_by = True, True, True, officer
+    setting.publish_representation = True
     setting.save()
     latest = Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED).order_by("-period_end").first()
     if latest:

@@ -26,6 +26,12 @@ class SiteSettingsForm(GovForm):
         "funding decisions that met each of the Compact's commitments, and each body's record. Only verified records "
         "count, and no record or person is named.",
     )
+    publish_representation = forms.BooleanField(
+        label="Publish the sector's seats on partnership boards",
+        required=False,
+        help_text="The boards with seats for the voluntary and community sector and which network nominates each. A "
+        "representative is named only if they agreed to it; contact details are never shown.",
+    )
 
 
 class RegisterSearchForm(forms.Form):

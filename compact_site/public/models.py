@@ -23,6 +23,12 @@ class PublicSiteSettings(models.Model):
         help_text="Show on the public site, for the last 12 months against the 12 before, the share of verified "
         "consultations and funding decisions that met each of the Compact's commitments, and each statutory body's.",
     )
+    publish_representation = models.BooleanField(
+        "publish the sector's seats on partnership boards",
+        default=False,
+        help_text="List the boards with seats for the sector and which network nominates each; a representative's "
+        "name only where they agreed to it. Contact details are never shown.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from commitments.selectors import commitment_results, twelve_months_to
 from compact_site.reporting.models import Report, ReportStatus
+from representation.selectors import boards_with_seats
 from signatories import caching
 from signatories.models import Champion, Compact, Sector, Signature
 from signatories.selectors import active_signatories
@@ -147,6 +148,37 @@ def public_reports(*, compact: Compact | None) -> QuerySet[Report]:
     return Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED, is_public=True).order_by(
         "-period_end", "-id"
     )
+
+
+def representation_published() -> bool:
+    return site_settings().publish_representation
+
+
+def public_boards(*, compact: Compact | None, today: datetime.date) -> list[dict[str, Any]] | None:
+    """The boards with seats for the sector and, for each seat, the network that nominated its holder and their
+    organisation, with the holder's name only where they agreed to it; None until officers publish it. Never a
+    login, an email or a phone number."""
+    if not representation_published():
+        return None
+    return [
+        {
+            "name": item.board.name,
+            "run_by": item.board.run_by.name,
+            "meets": item.board.get_meets_display(),
+            "seats": [
+                {
+                    "number": row.seat.number,
+                    "vacant": row.term is None,
+                    "network": row.term.nominated_by.name if row.term else None,
+                    "organisation": row.term.organisation.name if row.term else None,
+                    "name": row.term.holder_name if row.term and row.term.name_is_public else None,
+                    "term_ends_on": row.term.last_day if row.term else None,
+                }
+                for row in item.rows
+            ],
+        }
+        for item in boards_with_seats(compact=compact, today=today)
+    ]
 
 
 def commitments_published() -> bool:

@@ -11,7 +11,12 @@ from .models import PublicSiteSettings
 
 @transaction.atomic
 def update_site_settings(
-    *, by: User, is_on: bool, publish_scores: bool, publish_commitments: bool | None = None
+    *,
+    by: User,
+    is_on: bool,
+    publish_scores: bool,
+    publish_commitments: bool | None = None,
+    publish_representation: bool | None = None,
 ) -> PublicSiteSettings:
     """Turn the public site on or off and choose whether it publishes the partnership scores and how the
     commitments are kept (``publish_commitments`` left out: as it is)."""
@@ -21,5 +26,7 @@ def update_site_settings(
     setting.is_on, setting.publish_scores, setting.updated_by = is_on, publish_scores, by
     if publish_commitments is not None:
         setting.publish_commitments = publish_commitments
+    if publish_representation is not None:
+        setting.publish_representation = publish_representation
     setting.save()
     return setting

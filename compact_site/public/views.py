@@ -48,6 +48,7 @@ def _page(request, template, context):
     context.setdefault("compact", current_compact())
     context["site_off"] = not selectors.site_is_on()
     context["commitments_published"] = selectors.commitments_published()
+    context["representation_published"] = selectors.representation_published()
     context["canonical"] = settings.SITE_URL.rstrip("/") + request.path
     return render(request, template, context)
 
@@ -125,6 +126,15 @@ def commitments(request):
     if summary is None:
         raise Http404("How the commitments are kept is not published.")
     return _page(request, "compact_site/public/commitments.html", {"summary": summary})
+
+
+@public_page
+def boards(request):
+    """The sector's seats on partnership boards: "not found" until an officer publishes them."""
+    rows = selectors.public_boards(compact=current_compact(), today=timezone.localdate())
+    if rows is None:
+        raise Http404("The sector's seats are not published.")
+    return _page(request, "compact_site/public/boards.html", {"boards": rows})
 
 
 @public_page
@@ -218,6 +228,8 @@ def sitemap(request):
     ]
     if selectors.commitments_published():
         names.insert(names.index("public:report_list") + 1, "public:commitments")
+    if selectors.representation_published():
+        names.insert(names.index("public:report_list") + 1, "public:boards")
     urls = [{"loc": base + reverse(name)} for name in names]
     wins, reports = selectors.sitemap_entries(compact=compact)
     urls += [{"loc": base + reverse("public:win_detail", args=[pk]), "lastmod": at} for pk, at in wins]
@@ -261,6 +273,7 @@ def site_settings(request):
             "is_on": setting.is_on,
             "publish_scores": setting.publish_scores,
             "publish_commitments": setting.publish_commitments,
+            "publish_representation": setting.publish_representation,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -132,6 +132,34 @@ def _commitment_rows(commitments):
         ]
 
 
+REPRESENTATION_MEASURES = (
+    ("seats", "Sector seats at the end of the period"),
+    ("filled", "Seats filled at the end of the period"),
+    ("vacant", "Seats vacant at the end of the period"),
+    ("meetings", "Meetings with a sector representative"),
+    ("meetings_reported", "Meetings reported back on"),
+    ("share_reported", "Meetings reported back on (%)"),
+    ("report_backs", "Report-backs made"),
+    ("ending_soon", "Terms ending within two months of the end of the period"),
+)
+
+
+def _representation_rows(representation):
+    section = "Representation"
+    for key, measure in REPRESENTATION_MEASURES:
+        pair = representation["total"][key]
+        yield [section, measure, "", _blank(pair["current"]), _blank(pair["previous"])]
+    for row in representation["by_board"]:
+        for key in ("filled", "vacant"):
+            yield [
+                section,
+                safe_cell(f"{row['name']}: seats {key} at the end of the period"),
+                "",
+                row["current"][key],
+                row["previous"][key],
+            ]
+
+
 def csv_rows(content):
     """Every figure of a report's content as CSV rows, after the header."""
     figures = content["figures"]
@@ -143,6 +171,8 @@ def csv_rows(content):
     yield from _activity_rows(figures)
     if "commitments" in figures:  # reports published before the commitments were recorded have none
         yield from _commitment_rows(figures["commitments"])
+    if "representation" in figures:  # nor, before the sector's seats were recorded, any representation
+        yield from _representation_rows(figures["representation"])
 
 
 def csv_text(content):

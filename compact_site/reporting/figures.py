@@ -14,7 +14,9 @@ Rules, so the numbers can be checked by hand:
   results page, the response rate is out of today's signatories;
 - actions are counted as they stand today: the plan has no history of when an action was done;
 - commitments count the verified consultations and funding decisions dated in each period, as the
-  commitments page does (``commitments.selectors.commitment_rates``).
+  commitments page does (``commitments.selectors.commitment_rates``);
+- representation counts the sector's seats as they stood at the end of each period, and the meetings held in it
+  at which the sector had a representative (``representation.selectors.representation_figures``).
 
 The number of queries is the same however much data there is.
 """
@@ -23,6 +25,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from commitments.selectors import commitment_rates
+from representation.selectors import representation_figures
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.selectors import overdue_q, partnership_results
@@ -55,6 +58,7 @@ def figures(compact, start, end):
         "actions": action_figures(compact, factor_list),
         "concerns": concern_figures(compact, periods, factor_list),
         "commitments": commitment_figures(compact, periods),
+        "representation": representation_figures(compact=compact, periods=periods),
     }
 
 

@@ -1,12 +1,21 @@
 import html
 import re
+from functools import cache
 
 from django import template
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 
+from signatories.roles import roles_of
+
 register = template.Library()
+
+
+@cache
+def _allowed_roles(url_name):
+    """The roles that may open the page a navigation link leads to (``role_required``), or "public"."""
+    return getattr(resolve(reverse(url_name)).func, "allowed_roles", "public")
 
 
 @register.simple_tag(takes_context=True)
@@ -45,7 +54,13 @@ def govuk_time(value):
 def nav_item(context, label, url_name, *sections):
     """A service-navigation link, marked current when the page's "namespace:name" starts with one of ``sections``.
 
-    Drawn here rather than from a template: every page has a dozen of them."""
+    Drawn here rather than from a template: every page has a dozen of them. A link to a page the person's roles may
+    not open is left out (a representative who is nothing else sees only what they may use); visitors' links (the
+    public site's) are all theirs."""
+    user = context["request"].user
+    allowed = _allowed_roles(url_name)
+    if user.is_authenticated and allowed != "public" and not roles_of(user) & allowed:
+        return ""
     match = context["request"].resolver_match
     here = match.view_name if match else ""
     href = reverse(url_name)

@@ -208,6 +208,7 @@ def reseed():
     from django.apps import apps
 
     import_module("signatories.migrations.0002_roles").create_roles(apps, None)
+    import_module("signatories.migrations.0007_representative_role").create_role(apps, None)
     import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
     if not apps.get_model("commitments", "Commitment").objects.exists():  # its seed is not safe to run twice
         import_module("commitments.migrations.0002_seed_commitments").seed(apps, None)

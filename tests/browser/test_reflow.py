@@ -7,6 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from compact_site.reporting.models import Report, ReportStatus
+from representation.models import Board, Network, Seat
 from signatories.models import Organisation
 from tests.browser.conftest import log_in, sign_out, visit
 
@@ -25,11 +26,22 @@ SIGNED_IN = [
     "wins:library",
     "wins:concern_list",
     "reports:report_list",
+    "representation:board_list",
+    "representation:network_list",
+    "representation:report_back_list",
     "account",
     "emails:preferences",
     "two_step_manage",
 ]
 CHAMPION = ["success_factors:assessment_list", "wins:my_wins", "wins:win_create"]
+# A representative who is nothing else: their home page, the sector's seats and their own settings.
+REPRESENTATIVE = [
+    "dashboard",
+    "representation:board_list",
+    "representation:report_back_list",
+    "account",
+    "emails:preferences",
+]
 OFFICER = [
     "success_factors:assessment_list",
     "success_factors:round_list",
@@ -50,6 +62,7 @@ VISITOR = [
     "public:win_list",
     "public:report_list",
     "public:commitments",
+    "public:boards",
     "public:open_data",
     "api_docs",
 ]
@@ -72,3 +85,22 @@ def test_every_roles_list_pages_and_the_public_site_reflow_at_320_px(narrowest, 
         visit(page, report.get_absolute_url())
         visit(page, organisation.get_absolute_url())
         sign_out(page)
+
+
+def test_the_sectors_seats_reflow_at_320_px(narrowest, demo):
+    page = narrowest
+    board = Board.objects.get(name="Health and Wellbeing Board")
+    seat = Seat.objects.get(board__name="Children and Young People’s Partnership", number=2)  # vacant, with history
+    network = Network.objects.get(name="Northbrook Health and Care Forum")
+
+    log_in(page, "representative")
+    for name in REPRESENTATIVE:
+        visit(page, reverse(name))
+        expect(page.locator("h1")).to_have_count(1)
+    sign_out(page)
+
+    log_in(page, "officer")
+    for url in [board.get_absolute_url(), seat.get_absolute_url(), network.get_absolute_url()]:
+        visit(page, url)
+        expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("main")).to_contain_text("Northbrook Deaf Centre")

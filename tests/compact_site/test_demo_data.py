@@ -14,9 +14,11 @@ from commitments.models import Consultation, FundingDecision
 from compact_site import demo
 from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
+from representation.models import Board, Network, ReportBack, Seat, Term
+from representation.selectors import seat_rows, waiting_for
 from signatories.demo import ORGANISATIONS
 from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
-from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, roles_of
+from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE, roles_of
 from signatories.selectors import active_signatories, organisation_for
 from success_factors.models import Action, Assessment, AssessmentStatus, Round
 from success_factors.selectors import current_round, partnership_results
@@ -40,7 +42,7 @@ def test_loads_a_whole_compact_and_prints_the_logins():
     output = run("--if-empty")
 
     assert "Loaded the Northbrook demo" in output
-    for username in ("officer", "champion", "lsp"):
+    for username in ("officer", "champion", "lsp", "representative"):
         assert username in output
     assert "compact-demo" in output
     compact = Compact.objects.get()
@@ -51,7 +53,10 @@ def test_loads_a_whole_compact_and_prints_the_logins():
     assert 20 <= Champion.objects.filter(stood_down_on__isnull=True).count() <= 35
 
 
-@pytest.mark.parametrize("username, role", [("officer", OFFICER), ("champion", CHAMPION), ("lsp", LSP_MEMBER)])
+@pytest.mark.parametrize(
+    "username, role",
+    [("officer", OFFICER), ("champion", CHAMPION), ("lsp", LSP_MEMBER), ("representative", REPRESENTATIVE)],
+)
 def test_each_demo_user_logs_in_with_the_demo_password_and_has_one_role(username, role):
     run()
     client = Client()
@@ -145,6 +150,10 @@ def test_the_same_seed_gives_the_same_register():
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
     for model in (
+        ReportBack,
+        Term,
+        Board,
+        Network,
         Report,
         Concern,
         Win,
@@ -233,7 +242,7 @@ def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
     from compact_site.public.models import PublicSiteSettings
 
     setting = PublicSiteSettings.current()
-    assert setting.is_on and setting.publish_scores and setting.publish_commitments
+    assert setting.is_on and setting.publish_scores and setting.publish_commitments and setting.publish_representation
     assert Win.objects.filter(status=WinStatus.PUBLISHED, show_on_public_site=True).count() == 10
     latest = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first()
     assert list(Report.objects.filter(is_public=True)) == [latest]
@@ -243,3 +252,29 @@ def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
     assert "Northbrook Local Compact" in Client().get("/").content.decode()
     commitments = Client().get("/public/commitments/").content.decode()
     assert "Consultations last 12 weeks" in commitments and "Northbrook Borough Council" in commitments
+
+
+def test_the_sectors_seats_two_vacant_two_ending_soon_and_a_year_of_report_backs_some_late():
+    run()
+    today = timezone.localdate()
+    rows = seat_rows(compact=Compact.objects.get(), today=today)
+
+    assert Network.objects.count() == 3 and Board.objects.count() == 6
+    assert len(rows) == Seat.objects.count() == 14
+    assert sum(row.is_vacant for row in rows) == 2
+    assert sum(row.ending_soon for row in rows) == 2
+    assert Term.objects.filter(outside_network=True).count() == 1
+    report_backs = list(ReportBack.objects.select_related("meeting"))
+    assert len(report_backs) == 20
+    assert all(today - datetime.timedelta(days=365) <= r.meeting.held_on < today for r in report_backs)
+    late = [r for r in report_backs if (timezone.localdate(r.written_at) - r.meeting.held_on).days > 14]
+    assert 3 <= len(late) <= 8
+
+
+def test_the_demo_representative_holds_two_seats_and_has_a_meeting_waiting_for_their_report_back():
+    run()
+    representative = get_user_model().objects.get(username="representative")
+
+    assert Term.objects.filter(holder=representative).count() == 2
+    assert len(waiting_for(representative, today=timezone.localdate())) == 1
+    assert ReportBack.objects.filter(term__holder=representative).count() == 9

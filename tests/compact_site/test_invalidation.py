@@ -23,7 +23,7 @@ from success_factors.models import Factor
 from success_factors.rounds.models import Round, RoundStatus
 
 ROOT = Path(settings.BASE_DIR)
-APPS = ["notifications", "signatories", "success_factors", "commitments", "wins", "compact_site"]
+APPS = ["notifications", "signatories", "success_factors", "commitments", "representation", "wins", "compact_site"]
 TABLE = re.compile(r'(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
 # Read by a cached page but not data it shows: the pages' own bookkeeping.
 NOT_SHOWN = {"django_session", "django_content_type"}

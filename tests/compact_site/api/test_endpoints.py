@@ -18,7 +18,7 @@ from tests.commitments.builders import consultation, statutory_body
 from tests.compact_site.public.builders import build_world
 from tests.wins.factories import WinFactory
 
-ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments"]
+ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments", "boards"]
 
 
 @pytest.fixture

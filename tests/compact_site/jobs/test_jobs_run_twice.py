@@ -169,6 +169,23 @@ def _problem_reports_deleted(compact, officer):
     ProblemReport.objects.create(doing="Reading", went_wrong="This morning's", address_hash="b")
 
 
+@scenario("report_back_reminders", datetime.date(2026, 6, 20))
+def _report_back_reminders(compact, officer):
+    """A representative's board met on 1 June 2026 and, 19 days on, they have not reported back."""
+    from tests.representation.factories import MeetingFactory, TermFactory
+
+    term = TermFactory(seat__board__compact=compact, holder=factories.representative(username="rep"))
+    MeetingFactory(board=term.seat.board, held_on=datetime.date(2026, 6, 1))
+
+
+@scenario("seats_summaries", datetime.date(2026, 7, 1))
+def _seats_summaries(compact, officer):
+    """A term ending on 31 July 2026, within two months of the first of July."""
+    from tests.representation.factories import TermFactory
+
+    TermFactory(seat__board__compact=compact, ends_on=datetime.date(2026, 7, 31))
+
+
 def job_moment(job, day):
     """When beat runs the job on ``day``: its crontab's time, or 08:00 for the jobs that run every few minutes."""
     if job.crontab:

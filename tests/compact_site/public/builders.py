@@ -23,6 +23,9 @@ from wins.models import WinStatus
 
 # Never on the public site, never in the API.
 ALWAYS_PRIVATE = [
+    "Hortensia",
+    "hortensia@private.example.org",
+    "SECRET-REPORT-BACK",
     "SECRET-DRAFT-WIN",
     "SECRET-SUBMITTED-WIN",
     "SECRET-RETURNED-WIN",
@@ -172,8 +175,13 @@ def build_world(compact, *, publish_scores=True, publish_commitments=True):
     draft_report.summary = "SECRET-DRAFT-REPORT"
     draft_report.save()
     body = _commitment_records(compact, officer, reporter=champion_login)
+    _seats(compact)
     public_services.update_site_settings(
-        by=officer, is_on=True, publish_scores=publish_scores, publish_commitments=publish_commitments
+        by=officer,
+        is_on=True,
+        publish_scores=publish_scores,
+        publish_commitments=publish_commitments,
+        publish_representation=True,
     )
     _, key = api_services.create_token(name="Performance team", by=officer)
     return World(
@@ -189,6 +197,26 @@ def build_world(compact, *, publish_scores=True, publish_commitments=True):
         body=body,
         key=key,
     )
+
+
+def _seats(compact):
+    """A board with a named representative (who agreed), one not named, a vacant seat, and a report-back."""
+    from tests.representation.factories import BoardFactory, MeetingFactory, ReportBackFactory, SeatFactory, TermFactory
+
+    board = BoardFactory(compact=compact, name="Health and Wellbeing Board")
+    end = datetime.date.today() + datetime.timedelta(days=400)
+    TermFactory(seat__board=board, holder_name="Agreed Named Rep", name_is_public=True, ends_on=end)
+    shy = TermFactory(
+        seat__board=board,
+        holder_name="Hortensia Unnamed",
+        ends_on=end,
+        holder=factories.representative(
+            first_name="Hortensia", last_name="Unnamed", email="hortensia@private.example.org"
+        ),
+        nominated_by__name="Faith Forum",
+    )
+    SeatFactory(board=board)
+    ReportBackFactory(term=shy, meeting=MeetingFactory(board=board), discussed="SECRET-REPORT-BACK")
 
 
 def _published(compact, officer, start, summary, highlights=()):

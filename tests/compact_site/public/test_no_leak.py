@@ -16,7 +16,7 @@ from tests.compact_site.public.builders import ALWAYS_PRIVATE, CHAMPION_NAME, NO
 from tests.test_permissions import project_patterns
 
 PUBLIC_PREFIXES = ("/public/", "/open-data/", "/api/docs/", "/api/v1/openapi.json", "/sitemap.xml", "/robots.txt")
-API_LISTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments"]
+API_LISTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments", "boards"]
 
 
 class Links(HTMLParser):
@@ -82,6 +82,8 @@ def test_no_public_page_shows_anything_private(world, client):
         "2025/26",
         "Consultations last 12 weeks",
         "Anytown Borough Council",
+        "Agreed Named Rep",
+        "Faith Forum",
     ):
         assert expected in everything
 
@@ -136,3 +138,16 @@ def test_champions_names_only_with_a_token_allowed_to_see_them(world, client, of
     assert CHAMPION_NAME in row["names"]
     assert "zebedee.q@private.example.org" not in json.dumps(allowed)
     assert "01632 960123" not in json.dumps(allowed)
+
+
+def test_representatives_names_only_with_a_token_allowed_to_see_them(world, client, officer):
+    from compact_site.api import services
+
+    without = client.get("/api/v1/boards", HTTP_AUTHORIZATION=f"Bearer {world.key}").json()
+    seats = without["results"][0]["seats"]
+    assert [seat["name"] for seat in seats] == [None, None, None]
+    assert [seat["network"] is None for seat in seats] == [False, False, True]
+    _, key = services.create_token(name="Representation", by=officer, can_see_names=True)
+    allowed = client.get("/api/v1/boards", HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    assert "Hortensia Unnamed" in [seat["name"] for seat in allowed["results"][0]["seats"]]
+    assert "hortensia@private.example.org" not in json.dumps(allowed)
