@@ -176,6 +176,21 @@ PERSONAL_DATA = (
         f"{OFFICER}s, who can lift a pause (under People, Sign-in lockouts).",
     ),
     PersonalData(
+        "Representatives on partnership boards",
+        (
+            "representation.Term.holder_name",
+            "representation.Term.holder",
+            "representation.Term.name_is_public",
+            "representation.Term.appointed_by",
+            "representation.ReportBack.written_by",
+            "representation.SeatsSummary.user",
+        ),
+        "To keep the record of who holds the sector's seats on partnership boards, for which organisation and "
+        "until when, to remind representatives to report back, and to tell officers of terms ending.",
+        f"{OFFICER}s and {LSP_MEMBER}s, the representative and the members of the network that nominated them. The "
+        "public site shows a representative's name only if they agreed to it, and never their contact details.",
+    ),
+    PersonalData(
         "Problems you report",
         (
             "compact_site.ProblemReport.email",
@@ -207,6 +222,10 @@ NOT_PERSONAL = {
     "wins.Concern.raised_by_organisation": "the organisation that raised it",
     "wins.Win.evidence_file_name": "the name of a win's evidence file",
     "compact_site.StatementSettings.audited_by": "the organisation that audited the service",
+    "representation.Board.name": "a partnership board's name",
+    "representation.Board.run_by": "the statutory body that runs a board",
+    "representation.Network.name": "a network's or forum's name",
+    "representation.Term.nominated_by": "the network that nominated a representative",
     "compact_site.StatementSettings.contact_email": "the Compact team's shared mailbox",
     "compact_site.StatementSettings.contact_phone": "the Compact team's phone number",
     "compact_site.StatementSettings.contact_address": "the Compact team's postal address",

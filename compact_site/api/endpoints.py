@@ -223,14 +223,16 @@ def champions(request, params: Query[PageParams]):
 
 @api.get(
     "/boards",
-    response={200: BoardPage, **ERRORS},
+    response={200: BoardPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
     url_name="boards",
     summary="Partnership boards and the sector's seats on them",
     description="Each board with seats for the voluntary and community sector, and each seat today: vacant (since "
     "when) or held, for which organisation, nominated by which network, and the term. Holders' names only for a key "
-    "allowed to see names; never contact details. The date parameters do not apply.",
+    "allowed to see names; never contact details. Every board on one page: it takes no parameters.",
 )
-def boards(request, params: Query[ListParams]):
+def boards(request):
+    _only(request)
     with_names = request.auth.can_see_names
     results = [
         {

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.migration_data import reseed
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -195,23 +197,6 @@ def phone(browser, live_server):
 def narrowest(browser, live_server):
     """A page 320 CSS px wide, WCAG's Reflow width, from the start."""
     yield from checked_page(browser, live_server.url, width=REFLOW_WIDTH)
-
-
-def reseed():
-    """Put back what the data migrations create (roles, the seven factors, the commitments) if a flush removed it.
-
-    Browser tests run in transactional tests, which empty the tables afterwards; serialized rollback
-    should restore the migrations' rows, but does not always under pytest-xdist, so make sure.
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("signatories.migrations.0002_roles").create_roles(apps, None)
-    import_module("signatories.migrations.0007_representative_role").create_role(apps, None)
-    import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
-    if not apps.get_model("commitments", "Commitment").objects.exists():  # its seed is not safe to run twice
-        import_module("commitments.migrations.0002_seed_commitments").seed(apps, None)
 
 
 @pytest.fixture

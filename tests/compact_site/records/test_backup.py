@@ -6,10 +6,7 @@ but under pytest-xdist after the browser tests it sometimes does not, so each te
 back itself (as tests/browser/conftest.py does).
 """
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -18,6 +15,7 @@ from compact_site import demo
 from compact_site.records import backups
 from signatories.models import Organisation
 from success_factors.models import Factor
+from tests.migration_data import reseed
 from wins.models import Win
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,9 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture(autouse=True)
 def seeded():
-    import_module("signatories.migrations.0002_roles").create_roles(apps, None)
-    import_module("success_factors.migrations.0002_seed_factors").seed(apps, None)
-    import_module("commitments.migrations.0002_seed_commitments").seed(apps, None)
+    reseed()
 
 
 def test_restore_puts_back_exactly_what_was_backed_up(tmp_path, settings):

@@ -109,7 +109,7 @@ def broker(redis_url, queue_name):
 def shared_database(transactional_db, django_db_blocker, tmp_path):
     """A database this process and a worker process both see; returns its DATABASE_URL for the worker.
     Transactional: what the test writes is committed, and emptied afterwards."""
-    from tests.browser.conftest import reseed
+    from tests.migration_data import reseed
 
     connection = connections["default"]
     reseed()  # an earlier transactional test's flush emptied the roles and factors
