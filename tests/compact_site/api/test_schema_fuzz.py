@@ -50,4 +50,10 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 @pytest.mark.django_db
 def test_the_api_answers_as_its_schema_says(case, world):
     excluded = [positive_data_acceptance] if case.operation.path in CROSS_FIELD else []
-    case.call_and_validate(headers={"Authorization": f"Bearer {world.key}"}, excluded_checks=excluded)
+    # A valid key, except where the case was made without one on purpose (negative headers with the required
+    # Authorization left out): putting it back would make that case valid and the API's 200 look like a fault.
+    left_out = (
+        case.meta is not None and case.meta.is_negative_at("header") and "Authorization" not in (case.headers or {})
+    )
+    headers = {} if left_out else {"Authorization": f"Bearer {world.key}"}
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
