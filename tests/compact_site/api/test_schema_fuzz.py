@@ -8,6 +8,8 @@ left out, and only for those operations.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -29,6 +31,18 @@ CROSS_FIELD = {
 
 @pytest.fixture
 def world(compact):
+    # The fuzzer calls the WSGI application itself, whose request_finished would close the database connection in
+    # the middle of the test's transaction (PostgreSQL); Django's test client keeps it open the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield _world(compact)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def _world(compact):
     world = build_world(compact)
     ApiToken.objects.update(rate_limit_per_minute=1_000_000)  # the fuzzer asks far more than 60 times a minute
     return world
