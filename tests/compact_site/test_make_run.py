@@ -8,7 +8,8 @@ does on a developer's machine. ``make -o`` keeps make from reinstalling the virt
 when another change touched their inputs; migrate, demo and run are the Makefile's own.
 
 Celery handles SIGINT itself, so Ctrl-C to the whole group would stop the worker even without the recipe's
-trap; the second test stops only the web server, which only the trap turns into the worker stopping too.
+trap; the second run (in the same folder, so it neither migrates nor loads the demo again) stops only the web
+server, which only the trap turns into the worker stopping too.
 """
 
 import contextlib
@@ -141,8 +142,8 @@ class MakeRun:
     """`make run` started in its own session and process group (as a terminal gives it), against temporary
     files; ``started()`` waits for the web server and the worker, ``stop_all()`` kills whatever is left."""
 
-    def __init__(self, tmp_path):
-        self.database, self.broker, self.log = tmp_path / "db.sqlite3", tmp_path / "broker", tmp_path / "make-run.log"
+    def __init__(self, tmp_path, log_name="make-run.log"):
+        self.database, self.broker, self.log = tmp_path / "db.sqlite3", tmp_path / "broker", tmp_path / log_name
         self.port = free_port()
         self.env = {key: value for key, value in os.environ.items() if key not in NOT_PASSED_ON}
         self.env.update(
@@ -236,7 +237,7 @@ class MakeRun:
         self.make.wait(10)
 
 
-def test_make_run_serves_pages_delivers_email_with_its_embedded_worker_and_stops_on_ctrl_c(tmp_path):
+def test_make_run_serves_delivers_email_stops_on_ctrl_c_and_when_its_web_server_stops(tmp_path):
     run = MakeRun(tmp_path)
     seen = {}
     try:
@@ -279,11 +280,19 @@ def test_make_run_serves_pages_delivers_email_with_its_embedded_worker_and_stops
     # make, its shell, the worker (and beat's process beside it), runserver (and the child it reloads)
     assert len(seen) >= 4, seen
 
+    # `make run` again in the same folder, as a developer does the next morning (and without migrating and loading
+    # the demo a second time, this costs the suite a few seconds rather than half a minute): the demo data is
+    # not loaded again into a database that has it, and this time only the web server is stopped.
+    organisations = organisation_count(run.database)
+    assert organisations > 0
+    web_server_stopped_on_its_own(tmp_path)
+    assert organisation_count(run.database) == organisations
 
-def test_when_the_web_server_stops_the_worker_does_not_outlive_it(tmp_path):
+
+def web_server_stopped_on_its_own(tmp_path):
     """Only the web server is stopped (as when it crashes or is killed on its own): the recipe's trap stops the
     worker it started in the background rather than leaving it running with no terminal."""
-    run = MakeRun(tmp_path)
+    run = MakeRun(tmp_path, "make-run-again.log")
     try:
         run.start()
         workers, web_servers = run.workers(), run.web_servers()
@@ -299,3 +308,8 @@ def test_when_the_web_server_stops_the_worker_does_not_outlive_it(tmp_path):
     finally:
         run.stop_all()
     assert stopped, f"Still running {SHUTDOWN_SECONDS} s after the web server stopped: {left}\n{tail(run.log)}"
+
+
+def organisation_count(database):
+    with sqlite3.connect(database, timeout=20) as connection:
+        return connection.execute("SELECT COUNT(*) FROM signatories_organisation").fetchone()[0]
