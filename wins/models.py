@@ -74,7 +74,8 @@ class Win(models.Model):
     # Always empty on SQLite, which searches with LIKE.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[factors, organisations], excluded_fields=["search_vector"])
+    history_m2m_fields = ["factors", "organisations"]
+    history = HistoricalRecords(m2m_fields_model_field_name="history_m2m_fields", excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-happened_on", "-id"]

@@ -47,7 +47,8 @@ class FundingDecision(CheckedRecord):
     change_takes_effect_on = models.DateField("change takes effect on", null=True, blank=True)
     change_reason = models.TextField("reason for ending or reducing it", blank=True)
 
-    history = HistoricalRecords(m2m_fields=[organisations_funded])
+    history_m2m_fields = ["organisations_funded"]
+    history = HistoricalRecords(m2m_fields_model_field_name="history_m2m_fields")
 
     class Meta:
         ordering = ["-decided_on", "-id"]

@@ -56,11 +56,17 @@ def display(record: models.Model, name: str) -> str:
     return str(display() if display else value)[:300]
 
 
+def history_m2m_fields(model: type[models.Model]) -> list[models.ManyToManyField]:
+    """The many-to-many fields whose choices the history keeps: each model names them in ``history_m2m_fields``,
+    which its ``HistoricalRecords`` reads through django-simple-history's ``m2m_fields_model_field_name``."""
+    return [model._meta.get_field(name) for name in getattr(model, "history_m2m_fields", [])]  # type: ignore[misc]
+
+
 def related_ids(version: HistoricalChanges) -> list[tuple[models.ManyToManyField, list[int]]]:
     """(many-to-many field, ids it held) for each such field the history keeps (a win's factors and organisations)."""
     return [
         (field, list(getattr(version, field.name).values_list(f"{get_m2m_reverse_field_name(field)}_id", flat=True)))
-        for field in getattr(version, "_history_m2m_fields", [])
+        for field in history_m2m_fields(version.instance_type)
     ]
 
 

@@ -70,8 +70,10 @@ class Report(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history_m2m_fields = ["highlighted_wins"]
     history = HistoricalRecords(
-        m2m_fields=[highlighted_wins], excluded_fields=["updated_at", "draft_figures", "draft_figures_at"]
+        m2m_fields_model_field_name="history_m2m_fields",
+        excluded_fields=["updated_at", "draft_figures", "draft_figures_at"],
     )
 
     class Meta:

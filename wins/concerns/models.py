@@ -63,7 +63,8 @@ class Concern(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[organisations])
+    history_m2m_fields = ["organisations"]
+    history = HistoricalRecords(m2m_fields_model_field_name="history_m2m_fields")
 
     class Meta:
         ordering = ["-raised_on", "-id"]
