@@ -138,3 +138,12 @@ def lsp_client(lsp_member):
 @pytest.fixture
 def champion_client(champion):
     return client_for(champion)
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The Northbrook demo, as `make run` loads it (on SQLite, a copy of this test process's first load:
+    ``tests.demo_snapshot``)."""
+    from tests.demo_snapshot import load_demo
+
+    return load_demo()

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.migration_data import reseed
-
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -197,15 +195,6 @@ def phone(browser, live_server):
 def narrowest(browser, live_server):
     """A page 320 CSS px wide, WCAG's Reflow width, from the start."""
     yield from checked_page(browser, live_server.url, width=REFLOW_WIDTH)
-
-
-@pytest.fixture
-def demo(transactional_db):
-    """The Northbrook demo, as `make run` loads it."""
-    from compact_site import demo as demo_module
-
-    reseed()
-    return demo_module.load()
 
 
 def settle(page):

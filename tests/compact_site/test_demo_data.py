@@ -11,7 +11,6 @@ from django.test import Client
 from django.utils import timezone
 
 from commitments.models import Consultation, FundingDecision
-from compact_site import demo
 from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
 from representation.models import Board, Network, ReportBack, Seat, Term
@@ -57,8 +56,8 @@ def test_loads_a_whole_compact_and_prints_the_logins():
     "username, role",
     [("officer", OFFICER), ("champion", CHAMPION), ("lsp", LSP_MEMBER), ("representative", REPRESENTATIVE)],
 )
-def test_each_demo_user_logs_in_with_the_demo_password_and_has_one_role(username, role):
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_each_demo_user_logs_in_with_the_demo_password_and_has_one_role(username, role, demo):
     client = Client()
 
     response = client.post("/accounts/login/", {"username": username, "password": "compact-demo"})
@@ -69,8 +68,8 @@ def test_each_demo_user_logs_in_with_the_demo_password_and_has_one_role(username
     assert roles_of(user) == {role}
 
 
-def test_the_demo_champion_champions_the_cvs_and_has_this_years_assessment_to_do():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_champion_champions_the_cvs_and_has_this_years_assessment_to_do(demo):
     champion = Champion.objects.get(user__username="champion")
 
     assert organisation_for(champion.user).name == "Northbrook CVS"
@@ -78,8 +77,8 @@ def test_the_demo_champion_champions_the_cvs_and_has_this_years_assessment_to_do
     assert Assessment.objects.filter(organisation=champion.organisation, status=AssessmentStatus.SUBMITTED).exists()
 
 
-def test_two_rounds_show_movement_a_perception_gap_and_a_believable_response_rate():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_two_rounds_show_movement_a_perception_gap_and_a_believable_response_rate(demo):
     results = partnership_results(compact=Compact.objects.get())
 
     assert results.round == current_round_now()
@@ -90,16 +89,16 @@ def test_two_rounds_show_movement_a_perception_gap_and_a_believable_response_rat
     assert 50 <= results.response_rate <= 100
 
 
-def test_some_actions_are_overdue_and_some_are_not():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_some_actions_are_overdue_and_some_are_not(demo):
     actions = list(Action.objects.all())
 
     assert len(actions) >= 12
     assert 0 < sum(action.is_overdue for action in actions) < len(actions)
 
 
-def test_about_120_wins_across_every_factor_mostly_published_some_the_champions_in_progress():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_about_120_wins_across_every_factor_mostly_published_some_the_champions_in_progress(demo):
     wins = Win.objects.all()
     by_status = {status: wins.filter(status=status).count() for status in WinStatus.values}
     champion_wins = wins.filter(recorded_by__username="champion")
@@ -117,8 +116,8 @@ def test_about_120_wins_across_every_factor_mostly_published_some_the_champions_
     assert (timezone.localdate() - oldest).days > 2 * 365
 
 
-def test_a_dozen_concerns_in_every_state_some_raised_by_the_demo_champion():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_a_dozen_concerns_in_every_state_some_raised_by_the_demo_champion(demo):
     concerns = Concern.objects.all()
 
     assert concerns.count() >= 12
@@ -127,8 +126,8 @@ def test_a_dozen_concerns_in_every_state_some_raised_by_the_demo_champion():
     assert concerns.filter(summary_published=True).exists()
 
 
-def test_four_quarterly_reports_are_published_and_this_quarter_is_in_draft():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_four_quarterly_reports_are_published_and_this_quarter_is_in_draft(demo):
     today = timezone.localdate()
     published = list(Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("period_start"))
     draft = Report.objects.get(status=ReportStatus.DRAFT)
@@ -202,19 +201,18 @@ def test_never_in_production(settings):
     assert not Organisation.objects.exists()
 
 
-def test_the_demo_has_a_failed_email_for_the_officers_list():
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_has_a_failed_email_for_the_officers_list(demo):
     from notifications.selectors import messages_not_sent
-
-    demo.load()
 
     [message] = messages_not_sent()
     assert "Mailbox unavailable" in message.last_error
 
 
-def test_the_demo_has_this_years_round_open_with_its_deadline_ten_days_ahead():
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_has_this_years_round_open_with_its_deadline_ten_days_ahead(demo):
     from success_factors.rounds.selectors import progress_counts, round_progress
 
-    run()
     round_ = Round.objects.get(status="open")
 
     assert round_.year == current_round_now()
@@ -224,8 +222,8 @@ def test_the_demo_has_this_years_round_open_with_its_deadline_ten_days_ahead():
     assert Round.objects.filter(status="closed").count() == 1
 
 
-def test_the_demo_has_actions_due_this_week():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_has_actions_due_this_week(demo):
     today = timezone.localdate()
 
     assert (
@@ -254,8 +252,8 @@ def test_the_demo_opens_the_public_site_and_gives_a_performance_team_key():
     assert "Consultations last 12 weeks" in commitments and "Northbrook Borough Council" in commitments
 
 
-def test_the_sectors_seats_two_vacant_two_ending_soon_and_a_year_of_report_backs_some_late():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_the_sectors_seats_two_vacant_two_ending_soon_and_a_year_of_report_backs_some_late(demo):
     today = timezone.localdate()
     rows = seat_rows(compact=Compact.objects.get(), today=today)
 
@@ -271,8 +269,8 @@ def test_the_sectors_seats_two_vacant_two_ending_soon_and_a_year_of_report_backs
     assert 3 <= len(late) <= 8
 
 
-def test_the_demo_representative_holds_two_seats_and_has_a_meeting_waiting_for_their_report_back():
-    run()
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_representative_holds_two_seats_and_has_a_meeting_waiting_for_their_report_back(demo):
     representative = get_user_model().objects.get(username="representative")
 
     assert Term.objects.filter(holder=representative).count() == 2
