@@ -19,8 +19,8 @@ def known_sheet(kind):
     return sheet_for(kind)
 
 
-def known_format(file_format):
-    if file_format not in selectors.CONTENT_TYPES:
+def known_format(sheet, file_format):
+    if file_format not in sheet.file_formats:
         raise Http404("No such file format.")
     return file_format
 
@@ -41,7 +41,7 @@ def import_start(request):
 @role_required(OFFICER)
 def import_upload(request, kind):
     sheet = known_sheet(kind)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None, accept=sheet.accept, hint=sheet.file_hint)
     if request.method == "POST" and form.is_valid():
         try:
             run = services.upload(kind=kind, uploaded_file=form.cleaned_data["file"], by=request.user)
@@ -56,7 +56,7 @@ def import_upload(request, kind):
 @role_required(OFFICER)
 def import_template(request, kind, file_format):
     sheet = known_sheet(kind)
-    content = selectors.template(kind, known_format(file_format))
+    content = selectors.template(kind, known_format(sheet, file_format))
     return download(content, f"{sheet.filename}-template", file_format)
 
 
@@ -73,8 +73,10 @@ def import_preview(request, public_id):
     run = officers_run(request, public_id)
     result = selectors.preview(run)
     columns_form = None
-    if result.unknown:
-        columns_form = ColumnsForm(sheet=result.sheet, unknown=result.unknown, used=result.used)
+    if result.unknown or result.questions:
+        columns_form = ColumnsForm(
+            sheet=result.sheet, unknown=result.unknown, used=result.used, questions=result.questions
+        )
     return render(
         request, "signatories/imports/preview.html", {"run": run, "preview": result, "columns_form": columns_form}
     )
@@ -85,7 +87,9 @@ def import_preview(request, public_id):
 def import_columns(request, public_id):
     run = officers_run(request, public_id)
     result = selectors.preview(run)
-    form = ColumnsForm(request.POST, sheet=result.sheet, unknown=result.unknown, used=result.used)
+    form = ColumnsForm(
+        request.POST, sheet=result.sheet, unknown=result.unknown, used=result.used, questions=result.questions
+    )
     if form.is_valid():
         services.choose_columns(run=run, choices=form.choices())
         return redirect(run)
@@ -108,5 +112,5 @@ def import_confirm(request, public_id):
 def export(request, kind, file_format):
     """The register, champions or endorsements, in the shape of the import template."""
     sheet = known_sheet(kind)
-    content = selectors.export(kind, known_format(file_format))
+    content = selectors.export(kind, known_format(sheet, file_format))
     return download(content, f"{sheet.filename}-{timezone.localdate():%Y-%m-%d}", file_format)
