@@ -20,6 +20,7 @@ import decimal
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -280,9 +281,14 @@ class GrantSheet(Sheet):
 
     # Reading ----------------------------------------------------------------------------------------------
 
+    @property
+    def max_bytes(self):
+        return settings.GRANTS_IMPORT_MAX_BYTES
+
     def read(self, data):
         start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        table = read_package(data) if start in (b"{", b"[") else read_table(data)
+        limit = self.max_bytes
+        table = read_package(data, limit) if start in (b"{", b"[") else read_table(data, limit)
         found = {self.lookup.get(squash(heading)) for heading in table.headings}
         telling = {"identifier", "amount", "award_date", "recipient_name", "funder_name", "recipient_id", "funder_id"}
         if len(found & telling) < 2:
@@ -591,7 +597,7 @@ class GrantSheet(Sheet):
             ) = grant
             yield [
                 identifier, title, "GBP", amount, award, start, end, "", recipient_id, name, charity, company, "",
-                "", "Northbrook Borough Council", programme, f"{award}T09:00:00+00:00", fcr, advance, "", "", "", "",
+                "GB-LAE-NBK", "Northbrook Borough Council", programme, f"{award}T09:00:00+00:00", fcr, advance, "", "", "", "",
                 "",
             ]  # fmt: skip
 

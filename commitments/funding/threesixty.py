@@ -115,9 +115,9 @@ def flatten(grant: dict) -> dict[str, object]:
     return row
 
 
-def read_package(data: bytes) -> Table:
+def read_package(data: bytes, limit: int | None = None) -> Table:
     """A 360Giving JSON file's grants as a table in the standard's titles, one row a grant."""
-    check_size(len(data))
+    check_size(len(data), limit)
     try:
         package = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -127,6 +127,8 @@ def read_package(data: bytes) -> Table:
     grants = package.get("grants") if isinstance(package, dict) else None
     if not isinstance(grants, list) or not all(isinstance(grant, dict) for grant in grants):
         raise FileProblem(NOT_360GIVING)
+    if not grants:
+        raise FileProblem("The selected file is 360Giving data with no grants in it: there is nothing to import")
     headings: dict[str, int] = {}
     flat = [flatten(grant) for grant in grants]
     for row in flat:

@@ -89,16 +89,18 @@ def display_name(name):
     return (stem[: 190 - len(ext)] + ext) if name else "spreadsheet"
 
 
-def check_size(size):
+def check_size(size, limit=None):
+    """``limit``: the most bytes, when a kind of import takes larger files than ``IMPORT_MAX_BYTES``."""
+    limit = limit or settings.IMPORT_MAX_BYTES
     if size == 0:
         raise FileProblem("The selected file is empty")
-    if size > settings.IMPORT_MAX_BYTES:
-        raise FileProblem(f"The selected file must be smaller than {size_label(settings.IMPORT_MAX_BYTES)}")
+    if size > limit:
+        raise FileProblem(f"The selected file must be smaller than {size_label(limit)}")
 
 
-def read_table(data):
+def read_table(data, limit=None):
     """The headings and non-blank rows of a CSV file or an .xlsx workbook's first sheet."""
-    check_size(len(data))
+    check_size(len(data), limit)
     table = read_spreadsheet(data)
     check_table(table)
     return table

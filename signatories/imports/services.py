@@ -28,7 +28,7 @@ def upload(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportRun:
     """
     sheet = sheet_for(kind)  # an unknown kind is a programming error, not the officer's
     assert uploaded_file.size is not None  # a file uploaded in a request always has its size
-    check_file(uploaded_file.size)
+    check_file(uploaded_file.size, sheet.max_bytes)
     try:
         table = sheet.read(uploaded_file.read())
     except FileProblem as problem:
@@ -42,9 +42,9 @@ def upload(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportRun:
         )
 
 
-def check_file(size: int) -> None:
+def check_file(size: int, limit: int | None = None) -> None:
     try:
-        check_size(size)
+        check_size(size, limit)
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
 

@@ -8,6 +8,7 @@ so this layer never imports them.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from openpyxl.utils import get_column_letter
 
@@ -118,6 +119,11 @@ class Sheet:
         for column in self.columns:
             for word in (column.key, column.heading, *column.synonyms):
                 self.lookup[squash(word)] = column.key
+
+    @property
+    def max_bytes(self) -> int:
+        """The largest file this kind of import takes."""
+        return settings.IMPORT_MAX_BYTES
 
     def read(self, data: bytes) -> Table:
         """The headings and rows of an uploaded file; raises ``FileProblem`` with a message if it cannot be used."""

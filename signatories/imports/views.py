@@ -49,7 +49,7 @@ def import_upload(request, kind):
             form.add_error("file", error)
         else:
             return redirect(run)
-    limits = {"max_size": size_label(settings.IMPORT_MAX_BYTES), "max_rows": f"{settings.IMPORT_MAX_ROWS:,}"}
+    limits = {"max_size": size_label(sheet.max_bytes), "max_rows": f"{settings.IMPORT_MAX_ROWS:,}"}
     return render(request, "signatories/imports/upload.html", {"form": form, "sheet": sheet, **limits})
 
 
