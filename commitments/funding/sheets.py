@@ -343,6 +343,7 @@ class GrantSheet(Sheet):
             if row.status == ERROR or funder is None:
                 continue
             row.funder, row.recipient, row.decision = funder, recipient, decision
+            row.label = f"{decision['name']}: £{decision['amount']:,} to {values['recipient_name']}"
             row.target = existing.get(values["identifier"])
             if row.target is None:
                 row.status = NEW

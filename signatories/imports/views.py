@@ -35,7 +35,8 @@ def download(content, name, file_format):
 def import_start(request):
     """Bring a register in from spreadsheets, or take it out again."""
     sheets = [sheet_for(kind) for kind in SHEETS]
-    return render(request, "signatories/imports/start.html", {"sheets": sheets, "recent": selectors.recent_imports()})
+    context = {"sheets": sheets, "kinds": set(SHEETS), "recent": selectors.recent_imports()}
+    return render(request, "signatories/imports/start.html", context)
 
 
 @role_required(OFFICER)
