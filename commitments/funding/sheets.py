@@ -350,7 +350,7 @@ class GrantSheet(Sheet):
                 continue
             row.changes = self.changes(row.target, decision, funder, recipient, funded[row.target.pk])
             row.status = CHANGED if row.changes else UNCHANGED
-        mark_duplicates(rows, lambda row: [("same Identifier", row.values.get("identifier"))], "grant")
+        mark_duplicates(rows, lambda row: [("same Identifier", row.values.get("identifier"))], "grant", self.row_word)
         if self.new_recipients:
             self.notes.append(
                 Note(

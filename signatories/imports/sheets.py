@@ -114,6 +114,7 @@ class Sheet:
         self.questions: list[Question] = []
         self.notes: list[Note] = []
         self.ignored: list[str] = []
+        self.row_word = "Row"
         self.by_key = {column.key: column for column in self.columns}
         self.lookup = {}
         for column in self.columns:
@@ -174,6 +175,7 @@ class Sheet:
         """Each row's cells cleaned by their column's rule; a cell that breaks a rule becomes a problem."""
         headings = self.headings_of()
         letters = {index: get_column_letter(index + 1) for index in positions}
+        self.row_word = table.row_word
         named = table.row_word == "Row"  # a spreadsheet's cells have names like C2; a JSON file's do not
         results = []
         for row in table.rows:
@@ -233,8 +235,9 @@ def display(record, name, value):
     return value
 
 
-def mark_duplicates(rows, key_of, what):
-    """Rows of the file that look like the same record are all errors: nothing is merged quietly."""
+def mark_duplicates(rows, key_of, what, word="Row"):
+    """Rows of the file that look like the same record are all errors: nothing is merged quietly. ``word``: what
+    the file's rows are called ("Grant" in a JSON file of grants)."""
     seen = {}
     for row in rows:
         if row.status == ERROR:
@@ -245,11 +248,11 @@ def mark_duplicates(rows, key_of, what):
             first = seen.setdefault((reason, key), row)
             if first is not row:
                 row.error(
-                    f"Row {row.number} looks like the same {what} as row {first.number} ({reason}): "
+                    f"{word} {row.number} looks like the same {what} as {word.lower()} {first.number} ({reason}): "
                     "keep one of them, or make them different"
                 )
                 first.error(
-                    f"Row {first.number} looks like the same {what} as row {row.number} ({reason}): "
+                    f"{word} {first.number} looks like the same {what} as {word.lower()} {row.number} ({reason}): "
                     "keep one of them, or make them different"
                 )
 

@@ -131,8 +131,8 @@ def test_duplicate_identifiers_within_one_file(officer_client, council):
     page = preview_of(officer_client, package(grant(1), grant(2), grant(1, title="Again")), "g.json", kind="grants")
 
     assert problems(page) == [
-        "Grant 1: Row 1 looks like the same grant as row 3 (same Identifier): keep one of them, or make them different",
-        "Grant 3: Row 3 looks like the same grant as row 1 (same Identifier): keep one of them, or make them different",
+        "Grant 1: Grant 1 looks like the same grant as grant 3 (same Identifier): keep one of them, or make them different",
+        "Grant 3: Grant 3 looks like the same grant as grant 1 (same Identifier): keep one of them, or make them different",
     ]
     nothing_saved(officer_client, page, before)
 
