@@ -268,3 +268,24 @@ def test_nothing_is_imported_without_a_compact(officer_client, officer):
     page = preview_of(officer_client, package(grant(1)), "grants.json", kind="grants")
 
     assert "the Compact has not been set up yet" in " ".join(problems(page))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/register/import/grants/",
+        "/register/import/consultations/",
+        "/register/import/grants/template.json",
+        "/register/export/grants.json",
+        "/register/export/consultations.csv",
+    ],
+)
+def test_only_officers_import_and_export_funding_and_consultations(url, champion_client, lsp_client, officer_client):
+    assert champion_client.get(url).status_code == 403
+    assert lsp_client.get(url).status_code == 403
+    assert officer_client.get(url).status_code == 200
+
+
+def test_a_format_a_kind_does_not_offer_is_not_found(officer_client):
+    assert officer_client.get("/register/import/organisations/template.json").status_code == 404
+    assert officer_client.get("/register/export/consultations.json").status_code == 404
