@@ -86,6 +86,7 @@ bench: install bench-wrk
 	BENCH_SCALE=$(SCALE) PYTHONPATH=. $(PY) -m bench.serve
 	BENCH_SCALE=$(SCALE) PYTHONPATH=. $(PY) -m bench.outbox
 	BENCH_SCALE=$(SCALE) PYTHONPATH=. $(PY) -m bench.imports
+	BENCH_SCALE=$(SCALE) PYTHONPATH=. $(PY) -m bench.grants
 
 bench-wrk:
 	@command -v wrk >/dev/null || { \

@@ -324,3 +324,18 @@ def concern_about(params: Mapping[str, str], *, user: User, compact: Compact | N
             )
         return about
     return None
+
+
+def funding_programmes(*, compact: Compact | None) -> list[str]:
+    """The grant programmes of a compact's funding decisions (from 360Giving files), by name."""
+    return list(
+        FundingDecision.objects.filter(compact=compact)
+        .exclude(programme="")
+        .order_by("programme")
+        .values_list("programme", flat=True)
+        .distinct()
+    )
+
+
+def funding_in_programme(*, compact: Compact | None, programme: str) -> QuerySet[FundingDecision]:
+    return FundingDecision.objects.filter(compact=compact, programme=programme).order_by("id")

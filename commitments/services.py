@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, update_change_reason
 
 from signatories.models import Compact, Organisation, Sector
 from signatories.roles import CHAMPION, has_role, is_officer
@@ -51,6 +52,8 @@ FUNDING_FIELDS = (
     "change_takes_effect_on",
     "change_reason",
 )
+# The yes-or-no answers 360Giving data does not carry, which an officer may set for many decisions at once.
+BULK_FIELDS = ("full_cost_recovery", "paid_in_advance", "rationale_published")
 COMMITMENT_FIELDS = ("title", "description", "rule", "threshold", "factor", "order")
 MODELS: dict[str, type[Consultation] | type[FundingDecision]] = {
     "consultation": Consultation,
@@ -231,6 +234,57 @@ def run_checks(record: Record) -> None:
                 for name, value in values.items():
                     setattr(check, name, value)
                 check.save()
+
+
+def check_new_records(records: list[Record]) -> None:
+    """Check many records just added (by an import) against every commitment in force, in a few queries:
+    what ``run_checks`` does for one record, without the existing checks a new record cannot have."""
+    if not records:
+        return
+    now = timezone.now()
+    commitments = list(Commitment.objects.filter(retired_on__isnull=True))
+    new_checks = []
+    for record in records:
+        for commitment in commitments:
+            if commitment.kind != record.kind or commitment.created_at > record.created_at:
+                continue
+            outcome = checks.check(record, commitment.rule, commitment.threshold)
+            if outcome is None:
+                continue
+            new_checks.append(
+                Check(
+                    commitment=commitment,
+                    **{record.kind_field: record},
+                    result=outcome.result,
+                    why=outcome.why,
+                    threshold=commitment.threshold,
+                    compact=record.compact,
+                    body_id=record.body_id,
+                    dated_on=record.date_for(commitment.rule),
+                    verified=record.is_verified,
+                    checked_at=now,
+                )
+            )
+    bulk_create_with_history(new_checks, Check, batch_size=500)
+
+
+@transaction.atomic
+def set_for_many(*, by: User, records: Iterable[Record], field: str, value: bool | None) -> int:
+    """An officer records one yes-or-no answer for many funding decisions at once (full cost recovery for
+    every grant of a programme, say); each is checked again. Returns how many changed."""
+    _check_officer(by, "change many records at once")
+    if field not in BULK_FIELDS:
+        raise ValidationError({"field": "Choose what to record"})
+    changed = 0
+    for record in records:
+        if getattr(record, field) == value:
+            continue
+        setattr(record, field, value)
+        record.save(update_fields=[field, "updated_at"])
+        update_change_reason(record, "Set for many at once from the list")
+        run_checks(record)
+        changed += 1
+    return changed
 
 
 @transaction.atomic

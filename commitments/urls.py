@@ -23,6 +23,7 @@ urlpatterns = [
     # Funding decisions
     path("funding/", views.record_list, F, name="funding_list"),
     path("funding/new/", views.record_create, F, name="funding_create"),
+    path("funding/set-for-many/", views.funding_set_for_many, name="funding_set_for_many"),
     path("funding/<int:pk>/", views.record_detail, F, name="funding_detail"),
     path("funding/<int:pk>/edit/", views.record_edit, F, name="funding_edit"),
     path("funding/<int:pk>/verify/", views.record_verify, F, name="funding_verify"),

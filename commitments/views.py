@@ -22,7 +22,7 @@ from .charts import rates_chart
 from .consultations.forms import ConsultationForm
 from .filters import RecordFilter
 from .forms import AcceptForm, CommitmentForm, ExplanationForm
-from .funding.forms import FundingForm
+from .funding.forms import FundingForm, SetForManyForm
 from .models import Check, Commitment, RecordKind, Result
 
 KINDS = {
@@ -287,6 +287,27 @@ def record_explain(request, kind, pk):
     return render(
         request, "commitments/record_explain.html", {"form": form, "record": record, "kind": kind, "names": KINDS[kind]}
     )
+
+
+@role_required(OFFICER)
+def funding_set_for_many(request):
+    """Record full cost recovery, payment in advance or a published rationale for a whole grant programme."""
+    compact = current_compact()
+    data = request.POST if request.method == "POST" else None
+    form = SetForManyForm(data, programmes=selectors.funding_programmes(compact=compact))
+    if request.method == "POST" and form.is_valid():
+        programme, field = form.cleaned_data["programme"], form.cleaned_data["field"]
+        records = selectors.funding_in_programme(compact=compact, programme=programme)
+        changed = services.set_for_many(by=request.user, records=records, field=field, value=form.value())
+        label = dict(form.fields["field"].choices)[field]
+        answer = dict(form.fields["answer"].choices)[form.cleaned_data["answer"]]
+        messages.success(
+            request,
+            f"“{label}” is now {answer} for every funding decision in {programme}: "
+            f"{changed} changed and checked again.",
+        )
+        return redirect("commitments:funding_list")
+    return render(request, "commitments/funding_set_for_many.html", {"form": form})
 
 
 @role_required(OFFICER)

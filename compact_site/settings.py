@@ -202,6 +202,8 @@ WIN_UPLOAD_MAX_BYTES = int(env("WIN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 # Importing the register from spreadsheets: the largest file and the most rows one import takes.
 IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "5000"))
+# A 360Giving JSON file says each field's name in every grant: 5,000 grants are about 10 MB.
+GRANTS_IMPORT_MAX_BYTES = int(env("GRANTS_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

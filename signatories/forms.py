@@ -62,6 +62,7 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
             "kind",
             "charity_number",
             "company_number",
+            "identifier",
             "website",
             "address",
             "postcode",
@@ -77,6 +78,8 @@ class OrganisationForm(EditConflictMixin, GovModelForm):
         help_texts = {
             "charity_number": "If it is a registered charity.",
             "company_number": "If it is registered at Companies House.",
+            "identifier": "If it publishes or receives grants in the 360Giving Data Standard, like GB-CHC-1117726 "
+            "or GB-COH-04270053.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -80,6 +80,13 @@ class Organisation(models.Model):
     kind = models.CharField("kind of organisation", max_length=30, choices=OrganisationKind.choices)
     charity_number = models.CharField("registered charity number", max_length=20, blank=True)
     company_number = models.CharField("company number", max_length=20, blank=True)
+    identifier = models.CharField(
+        "360Giving organisation identifier",
+        max_length=100,
+        blank=True,
+        help_text="How grants data names it, like GB-CHC-1117726 (a charity) or GB-COH-04270053 (a company). "
+        "Funding decisions imported from 360Giving files find their funder and recipients by it.",
+    )
     website = models.URLField(blank=True)
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)

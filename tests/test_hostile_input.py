@@ -666,3 +666,89 @@ def test_hostile_rows_in_an_import_never_fail_or_half_load(place, rows, as_xlsx)
     confirmed = client.post(reverse("signatories:import_confirm", args=[run.public_id]))
     assert confirmed.status_code == 302
     assert Organisation.objects.count() == before["signatories.Organisation"] + expected_new
+
+
+grant_value = st.one_of(
+    hostile_text,
+    st.sampled_from(["", "GBP", "12500", "-5", "1e400", "NaN", "31/02/2014", "2026-01-15", "2026-01-15T10:00:00Z"]),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+)
+
+
+@HYPOTHESIS
+@given(
+    grants=st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": grant_value,
+                "title": grant_value,
+                "currency": grant_value,
+                "amountAwarded": grant_value,
+                "awardDate": grant_value,
+                "plannedDates": st.lists(
+                    st.fixed_dictionaries({"startDate": grant_value, "duration": grant_value}), max_size=2
+                ),
+                "recipientOrganization": st.lists(
+                    st.fixed_dictionaries({"id": grant_value, "name": grant_value, "companyNumber": grant_value}),
+                    max_size=2,
+                ),
+                "fundingOrganization": st.lists(
+                    st.fixed_dictionaries(
+                        {"id": grant_value, "name": st.sampled_from(["Anytown Borough Council", SCRIPT])}
+                    ),
+                    min_size=1,
+                    max_size=1,
+                ),
+                "compact": st.fixed_dictionaries({"fullCostRecovery": grant_value}),
+            }
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    as_csv=st.booleans(),
+)
+def test_hostile_grants_in_a_360giving_import_never_fail_or_half_load(place, grants, as_csv):
+    """360Giving JSON (or the same grants as a CSV in the standard's titles) with hostile values anywhere."""
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from commitments.funding import threesixty
+    from signatories.models import ImportRun
+    from tests.signatories.imports.spreadsheets import csv_bytes
+
+    council = commitment_builders.statutory_body()
+    if not council.signatures.exists():  # one fixture serves every example
+        factories.SignatureFactory(compact=place["compact"], organisation=council)
+    client = place["officer"]
+    before = counts()
+    if as_csv:
+        rows = [threesixty.flatten(grant) for grant in grants]
+        headings = sorted({title for row in rows for title in row})
+        lines = [headings] + [
+            ["" if row.get(h) is None else str(row.get(h)).replace("\x00", "") for h in headings] for row in rows
+        ]
+        data, name = csv_bytes(lines), "grants.csv"
+    else:
+        data, name = json.dumps({"grants": grants}).encode(), "grants.json"
+    response = client.post(
+        reverse("signatories:import_upload", args=["grants"]), {"file": SimpleUploadedFile(name, data)}
+    )
+    assert response.status_code in (200, 302)
+    assert_escaped(response)
+    if response.status_code == 200:
+        assert "govuk-error-summary" in response.content.decode()
+        assert counts() == before
+        return
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert_escaped(page)
+    preview = page.context["preview"]
+    expected_new = preview.counts["new"] if preview.can_confirm else 0
+    run = ImportRun.objects.get(public_id=page.context["run"].public_id)
+    confirmed = client.post(reverse("signatories:import_confirm", args=[run.public_id]))
+    assert confirmed.status_code == 302
+    assert FundingDecision.objects.count() == before["commitments.FundingDecision"] + expected_new

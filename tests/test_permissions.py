@@ -179,6 +179,8 @@ MATRIX = {
     "commitments:consultation_explain": OFFICERS_ONLY,
     "commitments:funding_list": READ_ALL,
     "commitments:funding_create": RECORDERS,
+    # One answer (full cost recovery, say) for every funding decision of a grant programme
+    "commitments:funding_set_for_many": OFFICERS_ONLY,
     "commitments:funding_detail": READ_ALL,
     "commitments:funding_edit": OFFICERS_ONLY,
     "commitments:funding_verify": (LOGIN, DENIED, DENIED, 405),

@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from signatories.form_fields import GovDateField, OrganisationPicker, OrganisationsChoiceField
+from signatories.form_fields import GovDateField, GovForm, OrganisationPicker, OrganisationsChoiceField
 from signatories.models import Sector
 from signatories.selectors import organisation_choices
 
@@ -125,3 +125,42 @@ class FundingForm(RecordForm):
 
     def organisations(self):
         return list(self.cleaned_data["organisations_funded"])
+
+
+ANSWERS = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
+
+
+class SetForManyForm(GovForm):
+    """One yes-or-no answer 360Giving data does not carry, for every funding decision in one grant programme."""
+
+    programme = forms.ChoiceField(
+        label="Which grant programme?",
+        help_text="Every funding decision in it is changed.",
+        error_messages={"required": "Choose the grant programme", "invalid_choice": "Choose the grant programme"},
+    )
+    field = forms.ChoiceField(
+        label="What do you want to record?",
+        choices=[
+            ("full_cost_recovery", "Full cost recovery accepted"),
+            ("paid_in_advance", "Paid in advance"),
+            ("rationale_published", "Rationale published"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what you want to record"},
+    )
+    answer = forms.ChoiceField(
+        label="Answer",
+        choices=ANSWERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose Yes, No or Not known"},
+    )
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", "Choose a programme"), *((name, name) for name in programmes)]
+        self.helper.layout = Layout(
+            "programme", Field.radios("field", legend_size=Size.MEDIUM), Field.radios("answer", inline=True)
+        )
+
+    def value(self):
+        return {"yes": True, "no": False}.get(self.cleaned_data["answer"])

@@ -30,6 +30,15 @@ class FundingDecision(CheckedRecord):
     kind_field = "funding_decision"
 
     name = models.CharField("programme or contract", max_length=200)
+    programme = models.CharField(
+        "grant programme", max_length=200, blank=True, help_text="The programme a grant was awarded under."
+    )
+    grant_identifier = models.CharField(
+        "360Giving grant identifier",
+        max_length=200,
+        blank=True,
+        help_text="The grant's Identifier in the funder's 360Giving data: a newer file updates this decision.",
+    )
     funding_kind = models.CharField("kind", max_length=12, choices=FundingKind.choices)
     organisations_funded = models.ManyToManyField(
         Organisation, related_name="funding_received", blank=True, verbose_name="organisations funded"
@@ -58,6 +67,11 @@ class FundingDecision(CheckedRecord):
                 name="funding_ends_after_start",
             ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="funding_amount_not_negative"),
+            models.UniqueConstraint(
+                fields=["compact", "grant_identifier"],
+                condition=~Q(grant_identifier=""),
+                name="funding_one_decision_per_grant",
+            ),
         ]
         indexes = [
             models.Index(fields=["compact", "status", "-decided_on"], name="funding_list_idx"),

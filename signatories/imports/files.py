@@ -40,19 +40,26 @@ class Table:
     rows: list = field(default_factory=list)
     heading_row: int = 1
     merged: list = field(default_factory=list)
+    row_word: str = "Row"  # what the file's rows are called: "Grant" for the grants of a JSON file
 
     def as_json(self):
         """What is kept between the preview and the confirmation: the cells as read, never re-read from the file."""
         return {
             "headings": self.headings,
             "heading_row": self.heading_row,
+            "row_word": self.row_word,
             "rows": [[row.number, row.hidden, [json_cell(cell) for cell in row.cells]] for row in self.rows],
         }
 
     @classmethod
     def from_json(cls, data):
         rows = [Row(number=number, cells=cells, hidden=hidden) for number, hidden, cells in data.get("rows", [])]
-        return cls(headings=data.get("headings", []), rows=rows, heading_row=data.get("heading_row", 1))
+        return cls(
+            headings=data.get("headings", []),
+            rows=rows,
+            heading_row=data.get("heading_row", 1),
+            row_word=data.get("row_word", "Row"),
+        )
 
 
 def json_cell(cell):
@@ -82,25 +89,37 @@ def display_name(name):
     return (stem[: 190 - len(ext)] + ext) if name else "spreadsheet"
 
 
-def check_size(size):
+def check_size(size, limit=None):
+    """``limit``: the most bytes, when a kind of import takes larger files than ``IMPORT_MAX_BYTES``."""
+    limit = limit or settings.IMPORT_MAX_BYTES
     if size == 0:
         raise FileProblem("The selected file is empty")
-    if size > settings.IMPORT_MAX_BYTES:
-        raise FileProblem(f"The selected file must be smaller than {size_label(settings.IMPORT_MAX_BYTES)}")
+    if size > limit:
+        raise FileProblem(f"The selected file must be smaller than {size_label(limit)}")
 
 
-def read_table(data):
+def read_table(data, limit=None):
     """The headings and non-blank rows of a CSV file or an .xlsx workbook's first sheet."""
-    check_size(len(data))
+    check_size(len(data), limit)
+    table = read_spreadsheet(data)
+    check_table(table)
+    return table
+
+
+def read_spreadsheet(data):
+    """A CSV file or an .xlsx workbook's first sheet as read, before the checks every table must pass."""
     if data.startswith(ZIP):
-        table = read_xlsx(data)
-    elif data.startswith(OLE):
+        return read_xlsx(data)
+    if data.startswith(OLE):
         raise FileProblem(
             "The selected file is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as an "
             "Excel Workbook (.xlsx) or CSV, then upload that"
         )
-    else:
-        table = read_csv(data)
+    return read_csv(data)
+
+
+def check_table(table):
+    """What every table must be, however it was read: no merged cells, headings, rows, and not too many."""
     if table.merged:
         raise FileProblem(
             f"The selected file has merged cells ({', '.join(table.merged[:5])}): unmerge them so each row has "
@@ -115,7 +134,6 @@ def read_table(data):
             f"The selected file has {len(table.rows):,} rows; one import can take up to "
             f"{settings.IMPORT_MAX_ROWS:,}. Split it into smaller files"
         )
-    return table
 
 
 def decode(data):

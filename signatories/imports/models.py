@@ -12,6 +12,8 @@ class ImportKind(models.TextChoices):
     CHAMPIONS = "champions", "Champions"
     ENDORSEMENTS = "endorsements", "Endorsements"
     SCORECARDS = "scorecards", "Past self-assessment scores"
+    GRANTS = "grants", "Funding decisions (360Giving)"
+    CONSULTATIONS = "consultations", "Consultations"
 
 
 class ImportStatus(models.TextChoices):

@@ -12,12 +12,27 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .files import Table
 from .models import ImportRun, ImportStatus
-from .sheets import CHANGED, ERROR, NEW, STATUS_ORDER, UNCHANGED, Column, RowResult, Sheet, sheet_for
+from .sheets import (
+    CHANGED,
+    CSV,
+    ERROR,
+    JSON,
+    NEW,
+    STATUS_ORDER,
+    UNCHANGED,
+    XLSX,
+    Column,
+    Note,
+    Question,
+    RowResult,
+    Sheet,
+    sheet_for,
+)
 from .validation import escape_formula
 
-CSV, XLSX = "csv", "xlsx"
 CONTENT_TYPES = {
     CSV: "text/csv; charset=utf-8",
+    JSON: "application/json",
     XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
@@ -33,6 +48,10 @@ class Preview:
     missing: list[Column] = field(default_factory=list)  # required columns the file lacks
     rows: list[RowResult] = field(default_factory=list)
     used: set[str] = field(default_factory=set)  # fields the file's columns already hold
+    questions: list[Question] = field(default_factory=list)  # what only the officer can settle, not yet answered
+    notes: list[Note] = field(default_factory=list)  # lists to see before confirming
+    ignored: list[str] = field(default_factory=list)  # headings left out of the import
+    row_word: str = "Row"
 
     @property
     def counts(self) -> dict[str, int]:
@@ -65,6 +84,7 @@ class Preview:
             and not self.problems
             and not self.unknown
             and not self.missing
+            and not self.questions
             and counts[ERROR] == 0
             and counts[NEW] + counts[CHANGED] > 0
         )
@@ -77,12 +97,15 @@ def preview(run: ImportRun) -> Preview:
     if run.status != ImportStatus.PREVIEWED:
         return result
     table = Table.from_json(run.table)
+    result.row_word = table.row_word
     positions, result.unknown, result.missing, result.problems = sheet.layout(table.headings, run.columns)
-    result.used = set(positions.values())
+    result.used, result.ignored = set(positions.values()), sheet.ignored
     if result.problems or result.unknown or result.missing:
         return result
     result.rows = sheet.read_rows(table, positions)
+    sheet.answers = run.columns
     sheet.plan(result.rows)
+    result.questions, result.notes = sheet.questions, sheet.notes
     result.rows.sort(key=lambda row: (STATUS_ORDER[row.status], row.number))
     return result
 
@@ -101,10 +124,13 @@ def import_counts() -> dict[str, int]:
 
 
 def spreadsheet(kind: str, *, rows: Iterable[Sequence[object]], file_format: str) -> bytes:
-    """The sheet's headings and ``rows`` as CSV or XLSX bytes, every text cell safe from formula injection."""
+    """The sheet's headings and ``rows`` as CSV or XLSX bytes, every text cell safe from formula injection,
+    or in a format of the sheet's own (JSON)."""
     import tablib
 
     sheet = sheet_for(kind)
+    if file_format not in (CSV, XLSX):
+        return sheet.write(rows, file_format)
     dataset = tablib.Dataset(headers=[column.heading for column in sheet.columns], title=sheet.title.capitalize())
     for row in rows:
         dataset.append([safe_cell(value, file_format) for value in row])
@@ -126,9 +152,8 @@ def safe_cell(value: object, file_format: str) -> object:
 
 
 def template(kind: str, file_format: str) -> bytes:
-    """Headings and one example row: what an officer fills in."""
-    sheet = sheet_for(kind)
-    return spreadsheet(kind, rows=[[column.example for column in sheet.columns]], file_format=file_format)
+    """Headings and example rows: what an officer fills in."""
+    return spreadsheet(kind, rows=sheet_for(kind).template_rows(), file_format=file_format)
 
 
 def export(kind: str, file_format: str) -> bytes:

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .. import caching
-from .files import FileProblem, check_size, display_name, read_table
+from .files import FileProblem, check_size, display_name
 from .models import ImportRun, ImportStatus
 from .selectors import preview
 from .sheets import CHANGED, NEW, UNCHANGED, sheet_for
@@ -26,11 +26,11 @@ def upload(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportRun:
     Anyone's upload left unconfirmed for a day is dropped too, so files (and the personal data in them) are
     not kept.
     """
-    sheet_for(kind)  # an unknown kind is a programming error, not the officer's
+    sheet = sheet_for(kind)  # an unknown kind is a programming error, not the officer's
     assert uploaded_file.size is not None  # a file uploaded in a request always has its size
-    check_file(uploaded_file.size)
+    check_file(uploaded_file.size, sheet.max_bytes)
     try:
-        table = read_table(uploaded_file.read())
+        table = sheet.read(uploaded_file.read())
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
     with transaction.atomic():
@@ -42,15 +42,16 @@ def upload(*, kind: str, uploaded_file: UploadedFile, by: User) -> ImportRun:
         )
 
 
-def check_file(size: int) -> None:
+def check_file(size: int, limit: int | None = None) -> None:
     try:
-        check_size(size)
+        check_size(size, limit)
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
 
 
-def choose_columns(*, run: ImportRun, choices: Mapping[int, str]) -> ImportRun:
-    """Remember which field each unrecognised heading is (or that it is to be ignored)."""
+def choose_columns(*, run: ImportRun, choices: Mapping[int | str, str]) -> ImportRun:
+    """Remember which field each unrecognised heading is (or that it is to be ignored), by the column's
+    position, and the officer's answer to each of the sheet's questions, by the question's key."""
     run.columns = {**run.columns, **{str(index): key for index, key in choices.items()}}
     run.save(update_fields=["columns"])
     return run

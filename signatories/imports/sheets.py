@@ -8,12 +8,16 @@ so this layer never imports them.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from openpyxl.utils import get_column_letter
 
+from .files import Table, read_table
 from .validation import CellError, squash
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
+CSV, XLSX, JSON = "csv", "xlsx", "json"
+FORMAT_LABELS = {XLSX: "Excel", CSV: "CSV", JSON: "JSON"}
 STATUS_ORDER = {ERROR: 0, CHANGED: 1, NEW: 2, UNCHANGED: 3}
 IGNORE = "ignore"
 
@@ -38,8 +42,30 @@ class Problem:
     heading: str = ""
 
     def __str__(self):
-        where = f"{self.heading} (cell {self.cell})" if self.cell else ""
+        where = f"{self.heading} (cell {self.cell})" if self.cell else self.heading
         return f"{where} {self.message}".strip()
+
+
+@dataclass
+class Question:
+    """Something only the officer can settle before a file is imported (which organisation a name means).
+
+    The answer is kept with the upload (``ImportRun.columns``, under ``key``), and the sheet reads it the next
+    time it plans the rows.
+    """
+
+    key: str
+    label: str
+    choices: list
+    hint: str = ""
+
+
+@dataclass
+class Note:
+    """A list the officer should see in the preview before confirming (organisations that will be added)."""
+
+    title: str
+    items: list
 
 
 @dataclass
@@ -62,7 +88,8 @@ class RowResult:
 
     def error(self, message, key=None, headings=None):
         """Add a problem, about the cell of column ``key`` if given."""
-        self.errors.append(Problem(message, self.cells.get(key, ""), (headings or {}).get(key, "")))
+        heading = (headings or {}).get(key, "") if key in self.cells else ""
+        self.errors.append(Problem(message, self.cells.get(key, ""), heading))
         self.status = ERROR
 
 
@@ -75,13 +102,44 @@ class Sheet:
     identity = ""  # how rows find existing records, for the upload page
     done_url = ""  # the page that shows what an applied import added, when not the register
     filename = "import"
+    file_formats: tuple[str, ...] = (XLSX, CSV)  # of the template and the export, in the order offered
+    accept = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    file_hint = "A CSV file or an Excel workbook (.xlsx)."
+    ignore_unknown = False  # True: columns we do not recognise are listed and left out, not asked about
+    already_there = "already on the register"
+    upload_intro = ""  # a sentence for the upload page, before the template
 
-    def __init__(self):
+    def __init__(self) -> None:
+        self.answers: dict = {}  # the officer's answers to this sheet's questions, by question key
+        self.questions: list[Question] = []
+        self.notes: list[Note] = []
+        self.ignored: list[str] = []
+        self.row_word = "Row"
         self.by_key = {column.key: column for column in self.columns}
         self.lookup = {}
         for column in self.columns:
             for word in (column.key, column.heading, *column.synonyms):
                 self.lookup[squash(word)] = column.key
+
+    @property
+    def max_bytes(self) -> int:
+        """The largest file this kind of import takes."""
+        return settings.IMPORT_MAX_BYTES
+
+    def read(self, data: bytes) -> Table:
+        """The headings and rows of an uploaded file; raises ``FileProblem`` with a message if it cannot be used."""
+        return read_table(data)
+
+    def format_labels(self):
+        return [(file_format, FORMAT_LABELS[file_format]) for file_format in self.file_formats]
+
+    def template_rows(self):
+        """The rows of the template an officer fills in: one example."""
+        return [[column.example for column in self.columns]]
+
+    def write(self, rows, file_format: str) -> bytes:
+        """``rows`` in a format of the sheet's own (not CSV or Excel, which every sheet shares)."""
+        raise NotImplementedError
 
     def headings_of(self):
         return {column.key: column.heading for column in self.columns}
@@ -96,7 +154,10 @@ class Sheet:
             if key == IGNORE:
                 continue
             if key not in self.by_key:
-                unknown.append((index, heading))
+                if self.ignore_unknown:
+                    self.ignored.append(heading)
+                else:
+                    unknown.append((index, heading))
                 continue
             if key in seen_at:
                 problems.append(
@@ -114,11 +175,13 @@ class Sheet:
         """Each row's cells cleaned by their column's rule; a cell that breaks a rule becomes a problem."""
         headings = self.headings_of()
         letters = {index: get_column_letter(index + 1) for index in positions}
+        self.row_word = table.row_word
+        named = table.row_word == "Row"  # a spreadsheet's cells have names like C2; a JSON file's do not
         results = []
         for row in table.rows:
             result = RowResult(number=row.number, values={})
             for index, key in positions.items():
-                result.cells[key] = f"{letters[index]}{row.number}"
+                result.cells[key] = f"{letters[index]}{row.number}" if named else ""
                 raw = row.cells[index] if index < len(row.cells) else None
                 try:
                     result.values[key] = self.by_key[key].clean(raw)
@@ -172,8 +235,9 @@ def display(record, name, value):
     return value
 
 
-def mark_duplicates(rows, key_of, what):
-    """Rows of the file that look like the same record are all errors: nothing is merged quietly."""
+def mark_duplicates(rows, key_of, what, word="Row"):
+    """Rows of the file that look like the same record are all errors: nothing is merged quietly. ``word``: what
+    the file's rows are called ("Grant" in a JSON file of grants)."""
     seen = {}
     for row in rows:
         if row.status == ERROR:
@@ -184,11 +248,11 @@ def mark_duplicates(rows, key_of, what):
             first = seen.setdefault((reason, key), row)
             if first is not row:
                 row.error(
-                    f"Row {row.number} looks like the same {what} as row {first.number} ({reason}): "
+                    f"{word} {row.number} looks like the same {what} as {word.lower()} {first.number} ({reason}): "
                     "keep one of them, or make them different"
                 )
                 first.error(
-                    f"Row {first.number} looks like the same {what} as row {row.number} ({reason}): "
+                    f"{word} {first.number} looks like the same {what} as {word.lower()} {row.number} ({reason}): "
                     "keep one of them, or make them different"
                 )
 

@@ -19,8 +19,8 @@ def known_sheet(kind):
     return sheet_for(kind)
 
 
-def known_format(file_format):
-    if file_format not in selectors.CONTENT_TYPES:
+def known_format(sheet, file_format):
+    if file_format not in sheet.file_formats:
         raise Http404("No such file format.")
     return file_format
 
@@ -35,13 +35,14 @@ def download(content, name, file_format):
 def import_start(request):
     """Bring a register in from spreadsheets, or take it out again."""
     sheets = [sheet_for(kind) for kind in SHEETS]
-    return render(request, "signatories/imports/start.html", {"sheets": sheets, "recent": selectors.recent_imports()})
+    context = {"sheets": sheets, "kinds": set(SHEETS), "recent": selectors.recent_imports()}
+    return render(request, "signatories/imports/start.html", context)
 
 
 @role_required(OFFICER)
 def import_upload(request, kind):
     sheet = known_sheet(kind)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None, accept=sheet.accept, hint=sheet.file_hint)
     if request.method == "POST" and form.is_valid():
         try:
             run = services.upload(kind=kind, uploaded_file=form.cleaned_data["file"], by=request.user)
@@ -49,14 +50,14 @@ def import_upload(request, kind):
             form.add_error("file", error)
         else:
             return redirect(run)
-    limits = {"max_size": size_label(settings.IMPORT_MAX_BYTES), "max_rows": f"{settings.IMPORT_MAX_ROWS:,}"}
+    limits = {"max_size": size_label(sheet.max_bytes), "max_rows": f"{settings.IMPORT_MAX_ROWS:,}"}
     return render(request, "signatories/imports/upload.html", {"form": form, "sheet": sheet, **limits})
 
 
 @role_required(OFFICER)
 def import_template(request, kind, file_format):
     sheet = known_sheet(kind)
-    content = selectors.template(kind, known_format(file_format))
+    content = selectors.template(kind, known_format(sheet, file_format))
     return download(content, f"{sheet.filename}-template", file_format)
 
 
@@ -73,8 +74,10 @@ def import_preview(request, public_id):
     run = officers_run(request, public_id)
     result = selectors.preview(run)
     columns_form = None
-    if result.unknown:
-        columns_form = ColumnsForm(sheet=result.sheet, unknown=result.unknown, used=result.used)
+    if result.unknown or result.questions:
+        columns_form = ColumnsForm(
+            sheet=result.sheet, unknown=result.unknown, used=result.used, questions=result.questions
+        )
     return render(
         request, "signatories/imports/preview.html", {"run": run, "preview": result, "columns_form": columns_form}
     )
@@ -85,7 +88,9 @@ def import_preview(request, public_id):
 def import_columns(request, public_id):
     run = officers_run(request, public_id)
     result = selectors.preview(run)
-    form = ColumnsForm(request.POST, sheet=result.sheet, unknown=result.unknown, used=result.used)
+    form = ColumnsForm(
+        request.POST, sheet=result.sheet, unknown=result.unknown, used=result.used, questions=result.questions
+    )
     if form.is_valid():
         services.choose_columns(run=run, choices=form.choices())
         return redirect(run)
@@ -108,5 +113,5 @@ def import_confirm(request, public_id):
 def export(request, kind, file_format):
     """The register, champions or endorsements, in the shape of the import template."""
     sheet = known_sheet(kind)
-    content = selectors.export(kind, known_format(file_format))
+    content = selectors.export(kind, known_format(sheet, file_format))
     return download(content, f"{sheet.filename}-{timezone.localdate():%Y-%m-%d}", file_format)

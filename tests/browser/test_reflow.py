@@ -54,6 +54,7 @@ OFFICER = [
     "public:settings",
     "api_tokens",
     "signatories:import_start",
+    "commitments:funding_set_for_many",
 ]
 VISITOR = [
     "dashboard",
