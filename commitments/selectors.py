@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from signatories.models import Compact, Organisation
 from signatories.roles import CHAMPION, has_role, is_officer
 
-from .checks import add_months
+from .checks import corresponding_day
 from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordKind, RecordStatus, Result
 
 Records = QuerySet[Consultation] | QuerySet[FundingDecision]
@@ -50,20 +50,20 @@ class Period:
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
         whole = self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
         if whole:
-            return add_months(self.start, -months), self.start - datetime.timedelta(days=1)
+            return corresponding_day(self.start, -months), self.start - datetime.timedelta(days=1)
         days = (self.end - self.start).days + 1
         return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
 
 
 def twelve_months_to(day: datetime.date) -> Period:
     """The 12 months that end on ``day``: the commitments page's default period, and the public site's."""
-    return Period("12-months", "The last 12 months", add_months(day, -12) + datetime.timedelta(days=1), day)
+    return Period("12-months", "The last 12 months", corresponding_day(day, -12) + datetime.timedelta(days=1), day)
 
 
 def periods_for(today: datetime.date) -> list[Period]:
     """The periods the commitments page offers, the default first."""
     quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    last_quarter_start = add_months(quarter_start, -3)
+    last_quarter_start = corresponding_day(quarter_start, -3)
     year_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
     return [
         twelve_months_to(today),
@@ -71,7 +71,7 @@ def periods_for(today: datetime.date) -> list[Period]:
         Period(
             "financial-year",
             "The last financial year",
-            add_months(year_start, -12),
+            corresponding_day(year_start, -12),
             year_start - datetime.timedelta(days=1),
         ),
     ]
@@ -270,7 +270,10 @@ def funding_ending_without_notice(
         return FundingDecision.objects.none()
     ending = (
         FundingDecision.objects.filter(
-            compact=compact, ends_on__gte=today, ends_on__lte=add_months(today, months), notice_given_on__isnull=True
+            compact=compact,
+            ends_on__gte=today,
+            ends_on__lte=corresponding_day(today, months),
+            notice_given_on__isnull=True,
         )
         .select_related("body")
         .order_by("ends_on", "id")
