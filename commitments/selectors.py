@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from signatories.models import Compact, Organisation
 from signatories.roles import CHAMPION, has_role, is_officer
+from success_factors.percentages import percent
 
 from .checks import corresponding_day
 from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordKind, RecordStatus, Result
@@ -139,7 +140,7 @@ def _counts(row, period):
     known = counts[Result.MET] + counts[Result.NOT_MET] + counts[Result.EXPLAINED]
     counts["checked"] = known + counts[Result.UNKNOWN]
     counts["known"] = known
-    counts["rate"] = round(100 * counts[Result.MET] / known) if known else None
+    counts["rate"] = percent(counts[Result.MET], known)
     return counts
 
 
