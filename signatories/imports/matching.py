@@ -5,7 +5,7 @@ could be two records, or two rows that look like one record, are errors for the 
 Organisations are matched by charity number, then company number, then a normalised name.
 """
 
-import re
+import unicodedata
 
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -77,9 +77,33 @@ ORGANISATION_FIELDS = [
 SIGNATURE_FIELDS = ["signed_on", "signed_by_name", "signed_by_role"]
 
 
+# Apostrophes people type or Word puts in (’ ‘ ʼ ′ ` ´): dropped, so "St John’s" and "St Johns" are one name.
+APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc\u2032`\u00b4")
+
+
+def fold(text):
+    """Text folded the way people read it, for comparing names: lower case, "&" as "and", apostrophes dropped,
+    accents on Latin letters dropped ("Café Crème" → "cafe creme", "Cwm Rhŵndda" → "cwm rhwndda"), any other
+    punctuation a space. Letters of other scripts stay as they are (their marks are often vowels), so a name in
+    Arabic or Bengali keeps a key of its own. The organisation pickers fold in the same way
+    (``normalise`` in static/js/organisation-match.js; both are tested on tests/js/name-folding.json)."""
+    text = unicodedata.normalize("NFKD", str(text or "").translate(APOSTROPHES)).lower().replace("&", " and ")
+    kept, after_latin = [], False
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Mn":
+            if not after_latin:
+                kept.append(char)
+            continue
+        after_latin = category[0] == "L" and unicodedata.name(char, "").startswith("LATIN ")
+        kept.append(char if category[0] in "LNM" else " ")
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
+
+
 def name_key(name):
-    """A name as we compare it: case, punctuation, "&"/"and", "Ltd"/"Limited" and a leading "The" do not count."""
-    words = re.sub(r"[^a-z0-9 ]+", " ", (name or "").lower().replace("&", " and ").replace("'", "")).split()
+    """A name as we compare it (``fold``): case, accents, punctuation, "&"/"and", "Ltd"/"Limited" and a leading
+    "The" do not count."""
+    words = fold(name).split()
     if words[:1] == ["the"]:
         words = words[1:]
     return " ".join("ltd" if word == "limited" else word for word in words)
@@ -94,7 +118,10 @@ class OrganisationSheet(Sheet):
     kind = "organisations"
     title = "organisations"
     filename = "organisations"
-    identity = "by charity number, then company number, then name (ignoring case, punctuation, “&” or “and”, “Ltd” or “Limited” and a leading “The”)"
+    identity = (
+        "by charity number, then company number, then name (ignoring case, accents, apostrophes, punctuation, "
+        "“&” or “and”, “Ltd” or “Limited” and a leading “The”)"
+    )
     columns = (
         Column(
             "name",
