@@ -11,7 +11,10 @@ from success_factors.models import Factor
 
 from .models import RULE_UNITS, Rule
 
-YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known yet")]
+# An explicit third answer: a question left blank used to count as "not known" without anyone saying so.
+NOT_KNOWN = "not_known"
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not known")]
+ANSWERS = {"yes": True, "no": False, NOT_KNOWN: None}
 
 
 def statutory_bodies(compact):
@@ -32,21 +35,21 @@ class BodyField(forms.ModelChoiceField):
         )
 
 
-def tri_state(label, **kwargs):
-    """Yes / no / not known yet, stored as True, False or None."""
+def tri_state(label, *, required_message, **kwargs):
+    """Yes / No / Not known, one of which must be chosen, stored as True, False or None."""
     return forms.TypedChoiceField(
         label=label,
         choices=YES_NO_UNKNOWN,
         widget=forms.RadioSelect,
-        required=False,
-        coerce=lambda value: value == "yes",
+        coerce=ANSWERS.get,
         empty_value=None,
+        error_messages={"required": required_message, "invalid_choice": required_message},
         **kwargs,
     )
 
 
 def tri_state_initial(value):
-    return "" if value is None else ("yes" if value else "no")
+    return NOT_KNOWN if value is None else ("yes" if value else "no")
 
 
 def optional_date(label, hint="For example, 27 3 2026"):
