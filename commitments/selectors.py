@@ -3,7 +3,8 @@
 A commitment's rate in a period is the share of the verified records dated in it (a consultation by the day
 it opened, a funding decision by the day it was decided, but its notice of an ending or cut by the day notice
 was given) that met it, out of those whose result is known:
-met, not met or explained. "Not known yet" is counted but left out of the share.
+met, not met or explained. "Not known yet" is counted but left out of the share; a rate says what it stands on
+and is marked incomplete when more than a fifth of its records are not known (``commitments.rates``).
 """
 
 import calendar
@@ -23,6 +24,7 @@ from success_factors.percentages import percent
 
 from .checks import corresponding_day
 from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordKind, RecordStatus, Result
+from .rates import is_incomplete, rate_summary
 
 Records = QuerySet[Consultation] | QuerySet[FundingDecision]
 
@@ -141,6 +143,8 @@ def _counts(row, period):
     counts["checked"] = known + counts[Result.UNKNOWN]
     counts["known"] = known
     counts["rate"] = percent(counts[Result.MET], known)
+    counts["incomplete"] = is_incomplete(counts)
+    counts["summary"] = rate_summary(counts)
     return counts
 
 
