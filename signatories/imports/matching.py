@@ -5,13 +5,13 @@ could be two records, or two rows that look like one record, are errors for the 
 Organisations are matched by charity number, then company number, then a normalised name.
 """
 
-import unicodedata
-
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Champion, Endorsement, EndorsementKind, Organisation, OrganisationKind, Sector, Signature
 from ..selectors import current_compact
+from .defaults import fill_in_new_organisation, fill_in_signature
+from .names import name_key
 from .sheets import (
     CHANGED,
     ERROR,
@@ -77,38 +77,6 @@ ORGANISATION_FIELDS = [
 SIGNATURE_FIELDS = ["signed_on", "signed_by_name", "signed_by_role"]
 
 
-# Apostrophes people type or Word puts in (’ ‘ ʼ ′ ` ´): dropped, so "St John’s" and "St Johns" are one name.
-APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bc\u2032`\u00b4")
-
-
-def fold(text):
-    """Text folded the way people read it, for comparing names: lower case, "&" as "and", apostrophes dropped,
-    accents on Latin letters dropped ("Café Crème" → "cafe creme", "Cwm Rhŵndda" → "cwm rhwndda"), any other
-    punctuation a space. Letters of other scripts stay as they are (their marks are often vowels), so a name in
-    Arabic or Bengali keeps a key of its own. The organisation pickers fold in the same way
-    (``normalise`` in static/js/organisation-match.js; both are tested on tests/js/name-folding.json)."""
-    text = unicodedata.normalize("NFKD", str(text or "").translate(APOSTROPHES)).lower().replace("&", " and ")
-    kept, after_latin = [], False
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Mn":
-            if not after_latin:
-                kept.append(char)
-            continue
-        after_latin = category[0] == "L" and unicodedata.name(char, "").startswith("LATIN ")
-        kept.append(char if category[0] in "LNM" else " ")
-    return " ".join(unicodedata.normalize("NFC", "".join(kept)).split())
-
-
-def name_key(name):
-    """A name as we compare it (``fold``): case, accents, punctuation, "&"/"and", "Ltd"/"Limited" and a leading
-    "The" do not count."""
-    words = fold(name).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join("ltd" if word == "limited" else word for word in words)
-
-
 def labels_of(model, fields):
     return {name: str(model._meta.get_field(name).verbose_name).capitalize() for name in fields}
 
@@ -118,6 +86,7 @@ class OrganisationSheet(Sheet):
     kind = "organisations"
     title = "organisations"
     filename = "organisations"
+    fills_in = True  # a new organisation's kind and sector, and who signed (``defaults``)
     identity = (
         "by charity number, then company number, then name (ignoring case, accents, apostrophes, punctuation, "
         "“&” or “and”, “Ltd” or “Limited” and a leading “The”)"
@@ -266,14 +235,7 @@ class OrganisationSheet(Sheet):
                     return
             row.target = organisation
             return
-        for key, hint in (
-            ("sector", "a new organisation needs its sector"),
-            ("kind", "a new organisation needs its kind"),
-        ):
-            if not values.get(key):
-                row.error(f"is empty: {hint}", key, headings) if key in row.cells else row.error(
-                    f"Row {row.number} is a new organisation, and the file has no {self.by_key[key].heading} column: add one"
-                )
+        fill_in_new_organisation(row, headings)
 
     def compare(self, row, signatures, headings):
         values = row.values
@@ -287,12 +249,16 @@ class OrganisationSheet(Sheet):
                 )
                 return
             for name in SIGNATURE_FIELDS:
-                if name not in signing:
+                if name in signing:
+                    continue
+                if name in row.cells:
+                    row.error("is empty: a signature needs the date, who signed and their role", name, headings)
+                elif name == "signed_on":
                     row.error(
-                        "is empty: a signature needs the date, who signed and their role", name, headings
-                    ) if name in row.cells else row.error(
                         f"Row {row.number} records a signature, and the file has no {self.by_key[name].heading} column: add one"
                     )
+                else:  # who signed, or their role: rarely a column of its own
+                    fill_in_signature(row, name, headings[name])
             if row.status == ERROR:
                 return
         if row.target is None:

@@ -16,7 +16,7 @@
   // Words that say nothing on their own: ignored in what is typed unless nothing else is typed.
   var FILLER = ['and', 'the', 'of']
 
-  // Folded as the register import folds names (fold in signatories/imports/matching.py; both are tested on
+  // Folded as the register import folds names (fold in signatories/imports/names.py; both are tested on
   // tests/js/name-folding.json): apostrophes dropped, accents on Latin letters dropped, letters of any other
   // script kept (their marks are often vowels), anything else a space.
   var APOSTROPHES = /['\u2018\u2019\u02bc\u2032`\u00b4]/g

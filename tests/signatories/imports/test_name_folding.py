@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from signatories.imports.matching import fold, name_key
+from signatories.imports.names import fold, name_key
 from tests import factories
 
 from .spreadsheets import csv_bytes, organisation, preview_of, table
