@@ -9,12 +9,14 @@ they must not read 100% alone.
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from commitments import selectors
+from commitments.charts import rates_chart
 from commitments.rates import is_incomplete, rate_summary
 from commitments.selectors import twelve_months_to
 from compact_site.api import services as api_services
@@ -151,3 +153,16 @@ def test_the_report_and_its_csv_mark_an_incomplete_rate(compact, officer, office
     assert rows[f"{MULTI_YEAR}: {measure}"] == ["Yes", "No"]
     assert rows[f"{IN_ADVANCE}: {measure}"] == ["No", "No"]
     assert rows[f"{MULTI_YEAR}: Records meeting the commitment (%)"] == ["100", ""]
+
+
+def test_the_chart_marks_a_commitment_whose_rate_is_incomplete(compact, officer):
+    the_commissions_review(compact, officer, only_yes=True)
+    period = twelve_months_to(timezone.localdate())
+    results = selectors.commitment_rates(
+        compact=compact, periods={"current": (period.start, period.end), "previous": period.previous}
+    )
+    svg = rates_chart(results).decode()
+    assert f"{MULTI_YEAR} *" in svg and f"{FULL_COST} *" in svg
+    assert f"{IN_ADVANCE} *" not in svg
+    words = " ".join(re.sub(r"<[^>]+>", " ", svg).split())  # pygal wraps the axis title over lines
+    assert "Records meeting the commitment (%); * incomplete" in words
