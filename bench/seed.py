@@ -591,7 +591,7 @@ class Seeder:
                     amount=self.rng.randint(1, 500) * 1000,
                     decided_on=decided,
                     starts_on=starts,
-                    ends_on=checks.add_months(starts, months) - datetime.timedelta(days=1),
+                    ends_on=checks.corresponding_day(starts, months) - datetime.timedelta(days=1),
                     full_cost_recovery=self.rng.choice([True, True, False, None]),
                     paid_in_advance=self.rng.choice([True, True, False, None]),
                     rationale_published=self.rng.choice([True, True, True, False, None]),

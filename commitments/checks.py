@@ -28,8 +28,11 @@ class Outcome:
     why: str
 
 
-def add_months(day, months):
-    """The same day ``months`` later, or the last day of that month when it is shorter."""
+def corresponding_day(day, months):
+    """The same day of the month ``months`` later (earlier when negative), or the last day of that month when it
+    is shorter: 28 February + 3 months is 28 May, 30 November + 3 is 28 (or 29) February. Right for a notice
+    period or a length of funding; a reporting period keeps month ends instead
+    (``compact_site.reporting.periods.shift_keeping_month_end``)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -102,7 +105,7 @@ def multi_year(decision, years):
     if decision.ends_on is None:
         return Outcome(Result.UNKNOWN, "No end date is recorded.")
     lasts = f"Funded from {_d(decision.starts_on)} to {_d(decision.ends_on)}"
-    if decision.ends_on >= add_months(decision.starts_on, 12 * years) - datetime.timedelta(days=1):
+    if decision.ends_on >= corresponding_day(decision.starts_on, 12 * years) - datetime.timedelta(days=1):
         return Outcome(Result.MET, f"{lasts}.")
     return Outcome(Result.NOT_MET, f"{lasts}: less than {_plural(years, 'years')}.")
 
@@ -140,7 +143,7 @@ def notice(decision, months):
         f"Notice given on {_d(decision.notice_given_on)}, the change takes effect on "
         f"{_d(decision.change_takes_effect_on)}"
     )
-    if decision.change_takes_effect_on >= add_months(decision.notice_given_on, months):
+    if decision.change_takes_effect_on >= corresponding_day(decision.notice_given_on, months):
         return Outcome(Result.MET, f"{given}.")
     days = (decision.change_takes_effect_on - decision.notice_given_on).days
     return Outcome(

@@ -9,7 +9,7 @@ four months with no notice recorded (the officers' early warning).
 import datetime
 
 from . import services
-from .checks import add_months
+from .checks import corresponding_day
 from .models import FundingDecision
 
 COUNCIL = "Northbrook Borough Council"
@@ -181,7 +181,7 @@ REDUCED = "Advice services grant"
 
 
 def _months_later(day, months):
-    return add_months(day, months) - datetime.timedelta(days=1)
+    return corresponding_day(day, months) - datetime.timedelta(days=1)
 
 
 def create_consultations(*, compact, anchor, officer, organisations):

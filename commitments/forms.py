@@ -10,8 +10,12 @@ from success_factors.forms.plan import FactorChoiceField
 from success_factors.models import Factor
 
 from .models import RULE_UNITS, Rule
+from .selectors import Period, period_named, periods_for
 
-YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), ("", "Not known yet")]
+# An explicit third answer: a question left blank used to count as "not known" without anyone saying so.
+NOT_KNOWN = "not_known"
+YES_NO_UNKNOWN = [("yes", "Yes"), ("no", "No"), (NOT_KNOWN, "Not known")]
+ANSWERS = {"yes": True, "no": False, NOT_KNOWN: None}
 
 
 def statutory_bodies(compact):
@@ -32,21 +36,21 @@ class BodyField(forms.ModelChoiceField):
         )
 
 
-def tri_state(label, **kwargs):
-    """Yes / no / not known yet, stored as True, False or None."""
+def tri_state(label, *, required_message, **kwargs):
+    """Yes / No / Not known, one of which must be chosen, stored as True, False or None."""
     return forms.TypedChoiceField(
         label=label,
         choices=YES_NO_UNKNOWN,
         widget=forms.RadioSelect,
-        required=False,
-        coerce=lambda value: value == "yes",
+        coerce=ANSWERS.get,
         empty_value=None,
+        error_messages={"required": required_message, "invalid_choice": required_message},
         **kwargs,
     )
 
 
 def tri_state_initial(value):
-    return "" if value is None else ("yes" if value else "no")
+    return NOT_KNOWN if value is None else ("yes" if value else "no")
 
 
 def optional_date(label, hint="For example, 27 3 2026"):
@@ -190,3 +194,68 @@ class AcceptForm(GovForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.layout = Layout(Field.textarea("note"))
+
+
+CHOSEN = "chosen"
+
+
+def _written(day):
+    return f"{day.day} {day:%B %Y}"
+
+
+class PeriodForm(GovForm):
+    """The commitments page's period: one of the fixed ones, or any dates the reader chooses (sent by GET, so a
+    chosen period has an address that can be shared)."""
+
+    period = forms.ChoiceField(label="Period", widget=forms.RadioSelect, required=False)
+    date_from = GovDateField(label="From", required=False, help_text="Only for other dates. For example, 1 4 2026")
+    date_to = GovDateField(label="To", required=False, help_text="Only for other dates. For example, 31 3 2027")
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.options = periods_for(today)
+        self.fields["period"].choices = [
+            (option.key, f"{option.label} ({_written(option.start)} to {_written(option.end)})")
+            for option in self.options
+        ] + [(CHOSEN, "Other dates")]
+        self.fields["period"].error_messages["invalid_choice"] = "Choose a period"
+        for name, words in (("date_from", "the first day"), ("date_to", "the last day")):
+            self.fields[name].error_messages["incomplete"] = f"Enter {words} as a day, month and year"
+        # The dates are always shown rather than revealed under "Other dates": GOV.UK Frontend's reveal sets
+        # aria-expanded on a radio, which ARIA does not allow (axe-core reports it), as on a report's period.
+        self.helper.layout = Layout(
+            Field.radios("period", legend_size=Size.SMALL, small=True), Field("date_from"), Field("date_to")
+        )
+
+    def clean(self):
+        data = super().clean()
+        choice = data.get("period") or self.options[0].key
+        if choice != CHOSEN:
+            for name in ("date_from", "date_to"):  # dates typed before choosing a fixed period are not needed
+                self.errors.pop(name, None)
+            data["chosen"] = period_named(choice, self.today)
+            return data
+        start, end = data.get("date_from"), data.get("date_to")
+        if "date_from" not in self.errors and not start:
+            self.add_error("date_from", "Enter the first day of the period")
+        if "date_to" not in self.errors and not end:
+            self.add_error("date_to", "Enter the last day of the period")
+        if start and end:
+            if start > end:
+                self.add_error("date_to", "The last day must be the same as or after the first day")
+            else:
+                chosen = Period(CHOSEN, "The dates chosen", start, end)
+                try:
+                    chosen.previous  # noqa: B018 -- the period before it must exist in the calendar
+                except (OverflowError, ValueError):
+                    self.add_error("date_from", "The first day is too early: enter a date after the year 1")
+                else:
+                    data["chosen"] = chosen
+        return data
+
+    def chosen(self) -> Period:
+        """The period asked for; the default (the last 12 months) when the form has errors or asks nothing."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["chosen"]
+        return self.options[0]

@@ -3,7 +3,8 @@
 A commitment's rate in a period is the share of the verified records dated in it (a consultation by the day
 it opened, a funding decision by the day it was decided, but its notice of an ending or cut by the day notice
 was given) that met it, out of those whose result is known:
-met, not met or explained. "Not known yet" is counted but left out of the share.
+met, not met or explained. "Not known yet" is counted but left out of the share; a rate says what it stands on
+and is marked incomplete when more than a fifth of its records are not known (``commitments.rates``).
 """
 
 import calendar
@@ -19,9 +20,11 @@ from django.db.models.functions import Coalesce
 
 from signatories.models import Compact, Organisation
 from signatories.roles import CHAMPION, has_role, is_officer
+from success_factors.percentages import percent
 
-from .checks import add_months
+from .checks import corresponding_day
 from .models import Check, Commitment, Consultation, FundingDecision, Record, RecordKind, RecordStatus, Result
+from .rates import is_incomplete, rate_summary
 
 Records = QuerySet[Consultation] | QuerySet[FundingDecision]
 
@@ -50,20 +53,20 @@ class Period:
         months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
         whole = self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
         if whole:
-            return add_months(self.start, -months), self.start - datetime.timedelta(days=1)
+            return corresponding_day(self.start, -months), self.start - datetime.timedelta(days=1)
         days = (self.end - self.start).days + 1
         return self.start - datetime.timedelta(days=days), self.start - datetime.timedelta(days=1)
 
 
 def twelve_months_to(day: datetime.date) -> Period:
     """The 12 months that end on ``day``: the commitments page's default period, and the public site's."""
-    return Period("12-months", "The last 12 months", add_months(day, -12) + datetime.timedelta(days=1), day)
+    return Period("12-months", "The last 12 months", corresponding_day(day, -12) + datetime.timedelta(days=1), day)
 
 
 def periods_for(today: datetime.date) -> list[Period]:
     """The periods the commitments page offers, the default first."""
     quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
-    last_quarter_start = add_months(quarter_start, -3)
+    last_quarter_start = corresponding_day(quarter_start, -3)
     year_start = datetime.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
     return [
         twelve_months_to(today),
@@ -71,7 +74,7 @@ def periods_for(today: datetime.date) -> list[Period]:
         Period(
             "financial-year",
             "The last financial year",
-            add_months(year_start, -12),
+            corresponding_day(year_start, -12),
             year_start - datetime.timedelta(days=1),
         ),
     ]
@@ -139,7 +142,9 @@ def _counts(row, period):
     known = counts[Result.MET] + counts[Result.NOT_MET] + counts[Result.EXPLAINED]
     counts["checked"] = known + counts[Result.UNKNOWN]
     counts["known"] = known
-    counts["rate"] = round(100 * counts[Result.MET] / known) if known else None
+    counts["rate"] = percent(counts[Result.MET], known)
+    counts["incomplete"] = is_incomplete(counts)
+    counts["summary"] = rate_summary(counts)
     return counts
 
 
@@ -270,7 +275,10 @@ def funding_ending_without_notice(
         return FundingDecision.objects.none()
     ending = (
         FundingDecision.objects.filter(
-            compact=compact, ends_on__gte=today, ends_on__lte=add_months(today, months), notice_given_on__isnull=True
+            compact=compact,
+            ends_on__gte=today,
+            ends_on__lte=corresponding_day(today, months),
+            notice_given_on__isnull=True,
         )
         .select_related("body")
         .order_by("ends_on", "id")

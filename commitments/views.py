@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from signatories import caching
 from signatories.roles import CHAMPION, OFFICER, READERS, has_role, is_officer, role_required, roles_of
@@ -21,7 +22,7 @@ from . import selectors, services
 from .charts import rates_chart
 from .consultations.forms import ConsultationForm
 from .filters import RecordFilter
-from .forms import AcceptForm, CommitmentForm, ExplanationForm
+from .forms import AcceptForm, CommitmentForm, ExplanationForm, PeriodForm
 from .funding.forms import FundingForm, SetForManyForm
 from .models import Check, Commitment, RecordKind, Result
 
@@ -43,6 +44,10 @@ KINDS = {
 }
 
 
+# The name of the second button on a new record's form, "Save and add another": saved, then a blank form again.
+ADD_ANOTHER = "add_another"
+
+
 def _record(kind, pk):
     model = selectors.MODELS[kind]
     return get_object_or_404(model.objects.select_related("body", "compact", "reported_by", "verified_by"), pk=pk)
@@ -59,28 +64,39 @@ def _visible(request, kind, pk):
 def overview(request):
     """The same for officers and LSP members with the same roles asking for the same period on the same day: cached
     until a record, a check, a commitment or the register changes. A champion's lists what they reported
-    themselves, so it is worked out each time (the rates are cached all the same)."""
+    themselves, so it is worked out each time (the rates are cached all the same). The period form is drawn
+    afresh each time, between the cached intro and figures, so its errors follow the GOV.UK pattern."""
     compact = current_compact()
     today = timezone.localdate()
-    period = selectors.period_named(request.GET.get("period", ""), today)
+    asked = any(name in request.GET for name in PERIOD_FIELDS)
+    form = PeriodForm(request.GET if asked else None, today=today)
+    period = form.chosen()
     roles = roles_of(request.user)
     if CHAMPION in roles:
-        content = _overview_content(request, compact, period, today)
+        parts = _overview_parts(request, compact, period, today)
     else:
-        key = f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:{today}"
-        content = caching.cached_html(
+        key = (
+            f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:"
+            f"{period.start}:{period.end}:{today}"
+        )
+        parts = caching.cached(
             key,
             [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
-            lambda: _overview_content(request, compact, period, today),
+            lambda: _overview_parts(request, compact, period, today),
         )
-    return render(request, "commitments/overview.html", {"content": content})
+    context = {"intro": mark_safe(parts["intro"]), "figures": mark_safe(parts["figures"]), "form": form}
+    return render(request, "commitments/overview.html", context)
 
 
-def _overview_content(request, compact, period, today):
+# The query parameters of the period form (a GOV.UK date input sends day, month and year as _0, _1 and _2).
+PERIOD_FIELDS = ("period", *(f"{name}_{part}" for name in ("date_from", "date_to") for part in range(3)))
+
+
+def _overview_parts(request, compact, period, today):
     periods = {"current": (period.start, period.end), "previous": period.previous}
     # Cached: the rates count every check of two periods, and name the statutory bodies (the register).
     rates = caching.cached(
-        f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{today}",
+        f"commitment-rates:{getattr(compact, 'pk', None)}:{period.key}:{period.start}:{period.end}:{today}",
         [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
         lambda: selectors.commitment_rates(compact=compact, periods=periods),
     )
@@ -94,7 +110,6 @@ def _overview_content(request, compact, period, today):
         "compact": compact,
         "period": period,
         "previous": periods["previous"],
-        "periods": selectors.periods_for(today),
         "rates": rates,
         "chart_uri": svg_data_uri(rates_chart(rates)),
         "closing_soon": closing_soon,
@@ -105,7 +120,10 @@ def _overview_content(request, compact, period, today):
         "consultation_list_url": reverse("commitments:consultation_list"),
         "funding_list_url": reverse("commitments:funding_list"),
     }
-    return render_to_string("commitments/includes/overview_content.html", context, request=request)
+    return {
+        "intro": render_to_string("commitments/includes/overview_intro.html", context, request=request),
+        "figures": render_to_string("commitments/includes/overview_content.html", context, request=request),
+    }
 
 
 @role_required(*READERS)
@@ -127,6 +145,8 @@ def _commitment_form(request, commitment=None):
                 form.add_error(field if field in form.fields else None, errors)
         else:
             messages.success(request, f"“{saved.title}” has been saved.")
+            if commitment is None and ADD_ANOTHER in request.POST:
+                return redirect("commitments:commitment_create")
             return redirect("commitments:commitment_list")
     return render(request, "commitments/commitment_form.html", {"form": form, "commitment": commitment})
 
@@ -203,21 +223,25 @@ def record_create(request, kind):
     officer = is_officer(request.user)
     if not officer and services.reporter_organisation(request.user) is None:
         raise PermissionDenied("Champions of voluntary and community signatories report consultations and funding.")
-    form = KINDS[kind]["form"](request.POST or None, compact=compact)
+    # "Save and add another" comes back here with the statutory body just used, for a run of one body's records.
+    form = KINDS[kind]["form"](request.POST or None, compact=compact, initial={"body": request.GET.get("body")})
     if request.method == "POST" and form.is_valid():
         record = _save_record(request, form, kind, compact)
         if record is not None:
             if officer:
                 messages.success(
                     request,
-                    f"The {KINDS[kind]['singular']} has been recorded and checked against the Compact's commitments.",
+                    f"The {KINDS[kind]['singular']} “{record}” has been recorded and checked against the Compact's "
+                    "commitments.",
                 )
             else:
                 messages.success(
                     request,
-                    f"Thank you. The {KINDS[kind]['singular']} has been reported: a Compact "
+                    f"Thank you. The {KINDS[kind]['singular']} “{record}” has been reported: a Compact "
                     "officer will check it before it counts.",
                 )
+            if ADD_ANOTHER in request.POST:
+                return redirect(f"{reverse(f'commitments:{kind}_create')}?body={record.body_id}")
             return redirect(record)
     return render(request, "commitments/record_form.html", {"form": form, "kind": kind, "names": KINDS[kind]})
 

@@ -18,6 +18,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from signatories.models import Compact
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE, roles_of
 from signatories.selectors import organisation_for
+from success_factors.percentages import percent
 
 from .models import Board, Meeting, Membership, Network, ReportBack, Seat, Term
 
@@ -299,10 +300,7 @@ def representation_figures(
         by_board.append(row)
     total: dict[str, dict[str, Any]] = {key: {p: totals[p][key] for p in periods} for key in COUNTS}
     total["ending_soon"] = {period: len(ending[period]) for period in periods}
-    total["share_reported"] = {
-        p: round(100 * totals[p]["meetings_reported"] / totals[p]["meetings"]) if totals[p]["meetings"] else None
-        for p in periods
-    }
+    total["share_reported"] = {p: percent(totals[p]["meetings_reported"], totals[p]["meetings"]) for p in periods}
     return {
         "by_board": by_board,
         "total": total,

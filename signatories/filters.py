@@ -1,7 +1,7 @@
 import django_filters
 
 from .form_fields import OrganisationChoiceField
-from .models import Champion, Organisation, Sector
+from .models import Champion, Organisation, OrganisationKind, Sector
 from .selectors import SignatureStatus, filter_by_signature_status
 
 # Longer search text is refused as a form error: nobody types it, and a huge LIKE pattern fails on SQLite.
@@ -18,6 +18,7 @@ class OrganisationChoiceFilter(django_filters.ModelChoiceFilter):
 class OrganisationFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(label="Name", lookup_expr="icontains", max_length=SEARCH_MAX_LENGTH)
     sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="All sectors")
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, empty_label="All kinds")
     status = django_filters.ChoiceFilter(
         label="Signed the Compact?",
         choices=SignatureStatus.CHOICES,
@@ -27,7 +28,7 @@ class OrganisationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Organisation
-        fields = ["name", "sector", "status"]
+        fields = ["name", "sector", "kind", "status"]
 
     def filter_status(self, queryset, name, value):
         return filter_by_signature_status(queryset, value)

@@ -1,3 +1,4 @@
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -6,7 +7,7 @@ from django.utils import timezone
 from . import services
 from .form_fields import EditConflictMixin, GovDateField, GovForm, GovModelForm, OrganisationChoiceField, not_in_future
 from .imports import validation
-from .models import Champion, Compact, Endorsement, Organisation
+from .models import Champion, Compact, Endorsement, Organisation, OrganisationKind
 from .roles import CHAMPION
 from .selectors import organisation_choices
 
@@ -286,3 +287,41 @@ class EndorsementForm(GovModelForm):
 
     def clean_endorsed_on(self):
         return not_in_future(self.cleaned_data["endorsed_on"], "The date of endorsement")
+
+
+class OrganisationKindForm(GovForm):
+    """The kind of several organisations at once: those ticked on the list of organisations, and the kind."""
+
+    chosen = forms.CharField(widget=forms.HiddenInput, required=False)  # the organisations first offered
+    organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Organisations",
+        help_text="Untick any you do not mean to change.",
+        error_messages={
+            "required": "Choose at least one organisation",
+            "invalid_choice": "Choose organisations from the list",
+            "invalid_pk_value": "Choose organisations from the list",
+        },
+    )
+    kind = forms.ChoiceField(
+        label="What kind of organisation are they?",
+        choices=OrganisationKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the kind of organisation",
+            "invalid_choice": "Choose the kind of organisation",
+        },
+    )
+
+    def __init__(self, *args, chosen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = Organisation.objects.filter(pk__in=chosen).order_by("name")
+        self.fields["organisations"].label_from_instance = lambda organisation: (
+            f"{organisation.name} (now {organisation.get_kind_display().lower()})"
+        )
+        self.helper.layout = Layout(
+            Field("chosen"),
+            Field.checkboxes("organisations", legend_size=Size.SMALL, small=True),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+        )

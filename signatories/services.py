@@ -1,12 +1,13 @@
 """Changes to the register. Each checks the change is allowed and raises ValidationError if not."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Champion, Compact, Organisation, Signature
+from .models import Champion, Compact, Organisation, OrganisationKind, Signature
 
 
 @transaction.atomic
@@ -66,3 +67,20 @@ def stand_down(*, champion: Champion, stood_down_on: datetime.date, reason: str 
     champion.stood_down_reason = reason.strip()
     champion.save(update_fields=["stood_down_on", "stood_down_reason", "updated_at"])
     return champion
+
+
+@transaction.atomic
+def set_kind(*, organisations: Iterable[Organisation], kind: str, by: User) -> int:
+    """Set the kind of many organisations at once (those an import added as "Other", say), each change kept in
+    its history with who made it. Returns how many changed; those already of that kind are left as they are."""
+    if kind not in OrganisationKind.values:
+        raise ValidationError("Choose the kind of organisation.")
+    changed = 0
+    for organisation in organisations:
+        if organisation.kind == kind:
+            continue
+        organisation.kind = kind
+        organisation._change_reason = "Kind set for several organisations at once"  # type: ignore[attr-defined]
+        organisation.save(update_fields=["kind", "updated_at"])
+        changed += 1
+    return changed

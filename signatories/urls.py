@@ -9,6 +9,7 @@ urlpatterns = [
     path("compact/edit/", views.compact_edit, name="compact_edit"),
     path("organisations/", views.organisation_list, name="organisation_list"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/kind/", views.organisation_kind, name="organisation_kind"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation_detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation_edit"),
     path("organisations/<int:pk>/sign/", views.organisation_sign, name="organisation_sign"),

@@ -3,14 +3,17 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 
+from . import services
 from .filters import ChampionFilter, OrganisationFilter
 from .forms import (
     ChampionForm,
     CompactForm,
     EndorsementForm,
     OrganisationForm,
+    OrganisationKindForm,
     SignUpForm,
     StandDownForm,
     WithdrawalForm,
@@ -235,3 +238,37 @@ def champion_stand_down(request, pk):
         messages.success(request, f"{champion.name} has stood down. Their record is kept.")
         return redirect(champion)
     return render(request, "signatories/stand_down_form.html", {"form": form, "champion": champion})
+
+
+# Ticked on one page of the list of organisations: a few hundred at most, even sent by hand.
+MOST_AT_ONCE = 500
+
+
+def _ids(values):
+    return [int(value) for value in values[:MOST_AT_ONCE] if value.isascii() and value.isdigit() and len(value) < 12]
+
+
+@role_required(OFFICER)
+def organisation_kind(request):
+    """Set the kind of the organisations ticked on the list (``?organisations=…``) at once. The form keeps the
+    organisations first offered, so unticking them all is an error beside them rather than an empty list."""
+    offered = request.POST.get("chosen", "").split(",") if request.method == "POST" else None
+    chosen = _ids(offered if offered is not None else request.GET.getlist("organisations"))
+    if not chosen:
+        messages.info(
+            request,
+            "Tick the organisations whose kind you want to set, then choose “Set the kind of the ticked organisations”.",
+        )
+        return redirect("signatories:organisation_list")
+    initial = {"organisations": chosen, "chosen": ",".join(str(pk) for pk in chosen)}
+    form = OrganisationKindForm(request.POST or None, chosen=chosen, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        kind = form.cleaned_data["kind"]
+        changed = services.set_kind(organisations=form.cleaned_data["organisations"], kind=kind, by=request.user)
+        label = dict(form.fields["kind"].choices)[kind]
+        if changed:
+            messages.success(request, f"{changed} organisation{'s' if changed != 1 else ''} set to “{label}”.")
+        else:
+            messages.success(request, f"The organisations were already “{label}”: nothing changed.")
+        return redirect(f"{reverse('signatories:organisation_list')}?kind={kind}")
+    return render(request, "signatories/organisation_kind.html", {"form": form})

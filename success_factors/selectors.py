@@ -20,6 +20,7 @@ from signatories.models import Compact, Sector
 from signatories.selectors import active_signatories
 
 from .models import OPEN_STATUSES, Action, Assessment, AssessmentStatus, Factor, FactorScore, Indicator, Level, Rating
+from .percentages import percent
 from .wording import whole
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class PartnershipResults:
 
     @property
     def response_rate(self) -> int | None:
-        return round(100 * self.responded / self.signatories) if self.signatories else None
+        return percent(self.responded, self.signatories)
 
     @property
     def weakest(self) -> FactorResult | None:

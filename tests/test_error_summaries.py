@@ -27,6 +27,9 @@ FORMS = [
     ("champion", "wins:concern_create", {}),
     ("officer", "about:settings", {}),
     ("champion", "feedback:report", {}),
+    ("officer", "commitments:funding_create", {}),
+    ("officer", "commitments:consultation_create", {}),
+    ("officer", "commitments:commitment_create", {}),
 ]
 
 

@@ -92,6 +92,7 @@ MATRIX = {
     "signatories:organisation_list": READ_ALL,
     "signatories:organisation_detail": READ_ALL,
     "signatories:organisation_create": OFFICERS_ONLY,
+    "signatories:organisation_kind": (LOGIN, DENIED, DENIED, REDIRECT),  # officers; nothing ticked: to the list
     "signatories:organisation_edit": OFFICERS_ONLY,
     "signatories:organisation_sign": OFFICERS_ONLY,
     "signatories:endorsement_create": OFFICERS_ONLY,

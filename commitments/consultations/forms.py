@@ -3,7 +3,7 @@ from django import forms
 
 from signatories.form_fields import GovDateField
 
-from ..forms import BodyField, RecordForm, link_field, optional_date
+from ..forms import NOT_KNOWN, BodyField, RecordForm, link_field, optional_date
 from ..services import CONSULTATION_FIELDS
 from .models import SectorInvolvement
 
@@ -23,9 +23,12 @@ class ConsultationForm(RecordForm):
     early_notice_on = optional_date("Date early notice was given (optional)")
     sector_involved = forms.ChoiceField(
         label="Was the voluntary and community sector involved in designing it?",
-        required=False,
-        choices=[(SectorInvolvement.YES, "Yes"), (SectorInvolvement.NO, "No"), ("", "Not known yet")],
+        choices=[(SectorInvolvement.YES, "Yes"), (SectorInvolvement.NO, "No"), (NOT_KNOWN, "Not known")],
         widget=forms.RadioSelect,
+        error_messages={
+            "required": "Say whether the sector was involved in designing it, or choose Not known",
+            "invalid_choice": "Say whether the sector was involved in designing it, or choose Not known",
+        },
     )
     sector_involvement = forms.CharField(
         label="How was the sector involved? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -38,6 +41,15 @@ class ConsultationForm(RecordForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the statutory body said, for example a deadline set by law.",
     )
+
+    def initial_from(self, record):
+        initial = super().initial_from(record)
+        initial["sector_involved"] = record.sector_involved or NOT_KNOWN
+        return initial
+
+    def clean_sector_involved(self):
+        answer = self.cleaned_data["sector_involved"]
+        return SectorInvolvement.UNKNOWN if answer == NOT_KNOWN else answer
 
     def layout(self):
         return Layout(

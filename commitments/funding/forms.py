@@ -63,10 +63,17 @@ class FundingForm(RecordForm):
     starts_on = GovDateField(label="Date the funding starts", help_text="For example, 1 4 2026")
     ends_on = optional_date("Date the funding ends (optional)", "For example, 31 3 2029")
     full_cost_recovery = tri_state(
-        "Does the funder accept full cost recovery?", help_text="A fair share of the organisation's overheads."
+        "Does the funder accept full cost recovery?",
+        help_text="A fair share of the organisation's overheads.",
+        required_message="Say whether the funder accepts full cost recovery, or choose Not known",
     )
-    paid_in_advance = tri_state("Is it paid in advance?")
-    rationale_published = tri_state("Was the rationale for the decision published?")
+    paid_in_advance = tri_state(
+        "Is it paid in advance?", required_message="Say whether it is paid in advance, or choose Not known"
+    )
+    rationale_published = tri_state(
+        "Was the rationale for the decision published?",
+        required_message="Say whether the rationale was published, or choose Not known",
+    )
     rationale_link = link_field("Link to the rationale (optional)")
     change = forms.ChoiceField(
         label="Is funding being ended or reduced?",

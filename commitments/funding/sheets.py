@@ -14,7 +14,6 @@ schema (``threesixty``).
   finds it by identifier.
 """
 
-import calendar
 import datetime
 import decimal
 import re
@@ -58,6 +57,7 @@ from signatories.models import Organisation, OrganisationKind, Sector
 from signatories.selectors import current_compact
 
 from .. import services
+from ..checks import corresponding_day
 from ..models import RecordStatus
 from ..sheets import StatutoryBodies
 from .models import FundingChange, FundingDecision, FundingKind
@@ -154,12 +154,10 @@ def clean_lenient_postcode(value):
         return ""
 
 
-def after_months(day, months):
+def last_day_of_grant(day, months):
     """The last day of a grant that starts on ``day`` and lasts ``months`` months (1 April + 12 → 31 March):
-    the day before the same day ``months`` later (or before that month's last day, when it is shorter)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1])) - datetime.timedelta(days=1)
+    the day before the corresponding day ``months`` later."""
+    return corresponding_day(day, months) - datetime.timedelta(days=1)
 
 
 def org_numbers(identifier):
@@ -422,7 +420,7 @@ class GrantSheet(Sheet):
         starts_on = values.get("start") or values.get("award_date")
         ends_on = values.get("end")
         if ends_on is None and values.get("duration") and starts_on:
-            ends_on = after_months(starts_on, values["duration"])
+            ends_on = last_day_of_grant(starts_on, values["duration"])
         if starts_on and ends_on and ends_on < starts_on:
             row.error(
                 f"is before the start date ({starts_on:%d/%m/%Y}): correct whichever is wrong",

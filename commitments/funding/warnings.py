@@ -14,7 +14,7 @@ from notifications.services import queue_email, site_url
 from signatories.models import Compact
 from signatories.selectors import officers
 
-from ..checks import add_months
+from ..checks import corresponding_day
 from ..models import Commitment, Rule
 from ..selectors import WARN_MONTHS, funding_ending_without_notice
 from .models import FundingNoticeWarning
@@ -43,7 +43,7 @@ def send_funding_notice_warnings(today=None):
         rows = [
             {
                 "decision": decision,
-                "notice_by": add_months(decision.ends_on, -months),
+                "notice_by": corresponding_day(decision.ends_on, -months),
                 "link": site_url(decision.get_absolute_url()),
             }
             for decision in ending

@@ -228,7 +228,17 @@ class ResultCounts(Schema):
     checked: int = Field(description="Every verified record checked against it: known + unknown.")
     rate: int | None = Field(
         description="The whole percentage of known results that met the commitment (explained "
-        "ones count as not meeting it); null when no result is known."
+        "ones count as not meeting it), halves rounded up; null when no result is known. Read it with "
+        "incomplete: a rate standing on few known results can mislead."
+    )
+    incomplete: bool = Field(
+        description="True when more than a fifth of the records checked have no known result (unknown * 5 > "
+        "checked): the rate stands on too little to be shown alone."
+    )
+    summary: str = Field(
+        description='The rate and what it stands on, as the pages say it: "54%: 22 of 41 met, 0 not known", '
+        'with "(incomplete: more than a fifth not known)" when it is incomplete, "No known result: 3 not known" '
+        'or "No records".'
     )
 
 

@@ -2,7 +2,9 @@
 
 Columns: section, measure, factor (when the figure is about one), this period, previous period. Scores,
 changes and gaps are the whole numbers the report shows; a missing score is an empty cell. For the seven
-factors the two columns are the latest round as at the end of the period and the round before.
+factors the two columns are the latest round as at the end of the period and the round before. A commitment's
+rate has a row saying whether it is incomplete (``commitments.rates``), and a list cut short says so ("The newest
+50 of 52").
 """
 
 import csv
@@ -10,12 +12,14 @@ import io
 
 from django.utils.text import slugify
 
+from commitments.rates import is_incomplete
 from success_factors.wording import points_change, whole
 from wins.export import safe_cell
 
 from .charts import factor_label
 
 HEADER = ["Section", "Measure", "Factor", "This period", "Previous period"]
+INCOMPLETE_MEASURE = "rate incomplete, more than a fifth not known (Yes or No)"
 
 
 def _pair(section, measure, pair, factor=""):
@@ -97,6 +101,10 @@ def _activity_rows(figures):
                 yield _pair("Concerns", f"Concerns {key} in the period", row[key], factor_label(row))
 
 
+def _incomplete(counts):
+    return "Yes" if is_incomplete(counts) else "No"
+
+
 def _commitment_rows(commitments):
     section = "Commitments"
     for row in commitments["commitments"]:
@@ -114,6 +122,13 @@ def _commitment_rows(commitments):
                 _blank(row["current"][key]),
                 _blank(row["previous"][key]),
             ]
+        yield [
+            section,
+            safe_cell(f"{row['title']}: {INCOMPLETE_MEASURE}"),
+            "",
+            _incomplete(row["current"]),
+            _incomplete(row["previous"]),
+        ]
     for row in commitments["bodies"]:
         yield [
             section,
@@ -122,6 +137,16 @@ def _commitment_rows(commitments):
             _blank(row["current"]["rate"]),
             _blank(row["previous"]["rate"]),
         ]
+        yield [
+            section,
+            f"{safe_cell(row['name'])}: {INCOMPLETE_MEASURE}",
+            "",
+            _incomplete(row["current"]),
+            _incomplete(row["previous"]),
+        ]
+    listed, count = len(commitments["not_met"]), commitments.get("not_met_count", 0)
+    if count > listed:
+        yield [section, "Not met: records listed", "", f"The newest {listed} of {count}", ""]
     for row in commitments["not_met"]:
         yield [
             section,

@@ -28,6 +28,7 @@ from commitments.selectors import commitment_rates
 from representation.selectors import representation_figures
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
+from success_factors.percentages import percent
 from success_factors.selectors import overdue_q, partnership_results
 from wins.concerns.selectors import CONCERN_DATES, concern_counts
 from wins.models import Win, WinStatus
@@ -136,10 +137,6 @@ def champion_coverage(compact, periods):
     return {"with_champion": _pair(row, "with"), "without_champion": _pair(row, "without")}
 
 
-def _share(part, whole):
-    return round(100 * part / whole) if whole else None
-
-
 def champion_figures(periods, coverage):
     """Champions active at the end of each period (in any organisation, as the register counts them),
     appointed and stood down in it, and the share of signatories with an active champion. One query."""
@@ -157,7 +154,7 @@ def champion_figures(periods, coverage):
         "appointed": _pair(row, "appointed"),
         "stood_down": _pair(row, "stood_down"),
         "signatories_covered": {
-            period: _share(coverage["with_champion"][period], signatories[period]) for period in PERIODS
+            period: percent(coverage["with_champion"][period], signatories[period]) for period in PERIODS
         },
     }
 

@@ -22,7 +22,7 @@ def previous_period(start, end):
     previous_end = start - ONE_DAY
     if is_whole_months(start, end):
         months = (end.year - start.year) * 12 + end.month - start.month + 1
-        return add_months(start, -months), previous_end
+        return shift_keeping_month_end(start, -months), previous_end
     return previous_end - (end - start), previous_end
 
 
@@ -30,7 +30,7 @@ def quarter_of(day):
     """The calendar quarter a date falls in, as (first day, last day). UK financial quarters are the same blocks."""
     first_month = 3 * ((day.month - 1) // 3) + 1
     start = datetime.date(day.year, first_month, 1)
-    return start, add_months(start, 3) - ONE_DAY
+    return start, shift_keeping_month_end(start, 3) - ONE_DAY
 
 
 def last_full_quarter(today):
@@ -43,8 +43,10 @@ def last_financial_year(today):
     return datetime.date(end_year - 1, 4, 1), datetime.date(end_year, 3, 31)
 
 
-def add_months(day, months):
-    """``day`` plus a number of months. The last day of a month stays the last day: 31 March + 3 → 30 June."""
+def shift_keeping_month_end(day, months):
+    """``day`` moved by a number of months, the last day of a month staying the last day: 31 March + 3 is
+    30 June, 28 February + 3 is 31 May. Right for reporting periods of whole months; a notice period counts to the
+    corresponding day instead (``commitments.checks.corresponding_day``)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     last = calendar.monthrange(year, month)[1]

@@ -17,7 +17,7 @@ from success_factors.selectors import overdue_q
 
 from .content import headlines
 from .models import FROZEN_STATUSES, Report, ReportStatus
-from .periods import add_months, period_label
+from .periods import period_label, shift_keeping_month_end
 
 TREND_REPORTS = 6
 
@@ -127,7 +127,7 @@ def next_report_due(*, compact: Compact | None) -> ReportDue | None:
         .first()
     )
     every = compact.report_every_months
-    due_on = add_months(last_end, every) if last_end else None
+    due_on = shift_keeping_month_end(last_end, every) if last_end else None
     return {
         "due_on": due_on,
         "overdue": bool(due_on and due_on < timezone.localdate()),

@@ -5,13 +5,13 @@ could be two records, or two rows that look like one record, are errors for the 
 Organisations are matched by charity number, then company number, then a normalised name.
 """
 
-import re
-
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from ..models import Champion, Endorsement, EndorsementKind, Organisation, OrganisationKind, Sector, Signature
 from ..selectors import current_compact
+from .defaults import fill_in_new_organisation, fill_in_signature
+from .names import name_key
 from .sheets import (
     CHANGED,
     ERROR,
@@ -77,14 +77,6 @@ ORGANISATION_FIELDS = [
 SIGNATURE_FIELDS = ["signed_on", "signed_by_name", "signed_by_role"]
 
 
-def name_key(name):
-    """A name as we compare it: case, punctuation, "&"/"and", "Ltd"/"Limited" and a leading "The" do not count."""
-    words = re.sub(r"[^a-z0-9 ]+", " ", (name or "").lower().replace("&", " and ").replace("'", "")).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join("ltd" if word == "limited" else word for word in words)
-
-
 def labels_of(model, fields):
     return {name: str(model._meta.get_field(name).verbose_name).capitalize() for name in fields}
 
@@ -94,7 +86,11 @@ class OrganisationSheet(Sheet):
     kind = "organisations"
     title = "organisations"
     filename = "organisations"
-    identity = "by charity number, then company number, then name (ignoring case, punctuation, “&” or “and”, “Ltd” or “Limited” and a leading “The”)"
+    fills_in = True  # a new organisation's kind and sector, and who signed (``defaults``)
+    identity = (
+        "by charity number, then company number, then name (ignoring case, accents, apostrophes, punctuation, "
+        "“&” or “and”, “Ltd” or “Limited” and a leading “The”)"
+    )
     columns = (
         Column(
             "name",
@@ -239,14 +235,7 @@ class OrganisationSheet(Sheet):
                     return
             row.target = organisation
             return
-        for key, hint in (
-            ("sector", "a new organisation needs its sector"),
-            ("kind", "a new organisation needs its kind"),
-        ):
-            if not values.get(key):
-                row.error(f"is empty: {hint}", key, headings) if key in row.cells else row.error(
-                    f"Row {row.number} is a new organisation, and the file has no {self.by_key[key].heading} column: add one"
-                )
+        fill_in_new_organisation(row, headings)
 
     def compare(self, row, signatures, headings):
         values = row.values
@@ -260,12 +249,16 @@ class OrganisationSheet(Sheet):
                 )
                 return
             for name in SIGNATURE_FIELDS:
-                if name not in signing:
+                if name in signing:
+                    continue
+                if name in row.cells:
+                    row.error("is empty: a signature needs the date, who signed and their role", name, headings)
+                elif name == "signed_on":
                     row.error(
-                        "is empty: a signature needs the date, who signed and their role", name, headings
-                    ) if name in row.cells else row.error(
                         f"Row {row.number} records a signature, and the file has no {self.by_key[name].heading} column: add one"
                     )
+                else:  # who signed, or their role: rarely a column of its own
+                    fill_in_signature(row, name, headings[name])
             if row.status == ERROR:
                 return
         if row.target is None:

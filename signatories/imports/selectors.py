@@ -73,6 +73,11 @@ class Preview:
         return [row for row in self.rows if row.status == NEW]
 
     @property
+    def warned_rows(self) -> list[RowResult]:
+        """Rows that can be imported with a default the officer should check (a kind of "Other")."""
+        return [row for row in self.rows if row.warnings and row.status != ERROR]
+
+    @property
     def unchanged_rows(self) -> list[RowResult]:
         return [row for row in self.rows if row.status == UNCHANGED]
 

@@ -85,12 +85,22 @@ class RowResult:
     status: str = NEW
     target: object = None
     label: str = ""
+    notes: list = field(default_factory=list)  # values the import filled in from what the row says
+    warnings: list = field(default_factory=list)  # defaults the officer should check; they do not stop the import
 
     def error(self, message, key=None, headings=None):
         """Add a problem, about the cell of column ``key`` if given."""
         heading = (headings or {}).get(key, "") if key in self.cells else ""
         self.errors.append(Problem(message, self.cells.get(key, ""), heading))
         self.status = ERROR
+
+    def note(self, message):
+        """Say what the import filled in from the row itself (a kind inferred from a charity number)."""
+        self.notes.append(message)
+
+    def warn(self, message):
+        """Say what the import filled in with a default, for the officer to check; the row can still be imported."""
+        self.warnings.append(message)
 
 
 class Sheet:
@@ -101,6 +111,7 @@ class Sheet:
     columns: tuple[Column, ...] = ()
     identity = ""  # how rows find existing records, for the upload page
     done_url = ""  # the page that shows what an applied import added, when not the register
+    fills_in = False  # whether rows may take values the file leaves out (the preview then shows what it filled in)
     filename = "import"
     file_formats: tuple[str, ...] = (XLSX, CSV)  # of the template and the export, in the order offered
     accept = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -15,6 +15,7 @@ from signatories.models import Champion, Compact, Organisation
 from signatories.selectors import active_signatories
 
 from ..models import Assessment, AssessmentStatus
+from ..percentages import percent
 from ..selectors import completed_factor_counts
 from .models import DeadlineExtension, Round, RoundStatus
 
@@ -197,7 +198,7 @@ def _summary(counts):
         "by_state": [(state, label, counts.get(state, 0)) for state, label in STATES],
         "responded": responded,
         "total": total,
-        "rate": round(100 * responded / total) if total else 0,
+        "rate": percent(responded, total) or 0,
     }
 
 
@@ -261,7 +262,7 @@ def response_by_day(round_: Round, *, total: int, today: datetime.date | None = 
     day, responded = round_.opens_on, before
     while day <= end:
         responded += per_day.get(day, 0)
-        days.append((day, responded, round(100 * responded / total) if total else 0))
+        days.append((day, responded, percent(responded, total) or 0))
         day += datetime.timedelta(days=1)
     return days
 

@@ -195,7 +195,8 @@ def test_three_weeks_notice_says_so():
         (D(2026, 11, 30), 3, D(2027, 2, 28)),
         (D(2026, 5, 15), -12, D(2025, 5, 15)),
         (D(2026, 12, 1), 1, D(2027, 1, 1)),
+        (D(2026, 2, 28), 3, D(2026, 5, 28)),  # a notice period: the corresponding day, not the month's end
     ],
 )
-def test_add_months(day, months, expected):
-    assert checks.add_months(day, months) == expected
+def test_corresponding_day_is_the_same_day_or_the_end_of_a_shorter_month(day, months, expected):
+    assert checks.corresponding_day(day, months) == expected

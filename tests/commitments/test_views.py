@@ -204,7 +204,7 @@ def test_the_commitments_page_shows_each_commitment_and_body_and_what_closes_soo
     )
     text = " ".join(lsp_client.get(reverse("commitments:overview")).content.decode().split())
     assert "Consultations last 12 weeks" in text
-    assert '50%<span class="govuk-body-s compact-muted govuk-!-display-block">1 of 2</span>' in text
+    assert '50%<span class="govuk-body-s compact-muted govuk-!-display-block">1 of 2 met, 0 not known</span>' in text
     assert "Anytown Borough Council" in text
     assert "Too short" in text  # listed as not met
     assert "Closing soon</a> – Anytown Borough Council, closes" in text

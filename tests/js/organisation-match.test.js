@@ -87,3 +87,29 @@ test('the search gives back the items it was given, values and all', () => {
 test('normalise makes one plain spelling', () => {
   assert.equal(normalise('  Zoë’s  Café & Bar! '), 'zoes cafe and bar')
 })
+
+// The same table the register import's Python test reads (tests/signatories/imports/test_name_folding.py).
+const FOLDS = require('./name-folding.json').folds
+
+test('names fold as the register import folds them', () => {
+  for (const [name, folded] of FOLDS) {
+    assert.equal(normalise(name), folded, `normalise(${JSON.stringify(name)})`)
+  }
+})
+
+test('a curly apostrophe finds a name typed with a straight one, and the other way round', () => {
+  const found = search(prepare([{ value: '1', label: "St John's Church" }, { value: '2', label: 'St John’s Hall' }]), 'st john’s')
+  assert.deepEqual(found.map(item => item.value), ['1', '2'])
+})
+
+test('a name wholly in another script is found by its own letters, and only it', () => {
+  const items = prepare([{ value: '1', label: 'جمعية الخير' }, { value: '2', label: 'مركز النور' }, { value: '3', label: 'Northbrook CVS' }])
+  assert.deepEqual(search(items, 'الخير').map(item => item.value), ['1'])
+  assert.deepEqual(search(items, 'مركز').map(item => item.value), ['2'])
+})
+
+test('Welsh letters are found typed with or without their accent', () => {
+  const items = prepare([{ value: '1', label: 'Tŷ Hafan' }, { value: '2', label: 'Menter Iaith Gŵyr' }])
+  assert.deepEqual(search(items, 'ty hafan').map(item => item.value), ['1'])
+  assert.deepEqual(search(items, 'gŵyr').map(item => item.value), ['2'])
+})

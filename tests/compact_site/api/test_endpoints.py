@@ -319,6 +319,8 @@ def test_commitments_give_each_ones_results_this_year_and_the_year_before(world,
         "known": 2,
         "checked": 2,
         "rate": 50,
+        "incomplete": False,
+        "summary": "50%: 1 of 2 met, 0 not known",
     }
     assert length["previous"] == {
         "met": 1,
@@ -328,15 +330,38 @@ def test_commitments_give_each_ones_results_this_year_and_the_year_before(world,
         "known": 1,
         "checked": 1,
         "rate": 100,
+        "incomplete": False,
+        "summary": "100%: 1 of 1 met, 0 not known",
     }
     notice = commitment(body, "Three months' notice of ending or reducing funding")
     assert notice["current"]["checked"] == 0 and notice["current"]["rate"] is None
+    assert (notice["current"]["incomplete"], notice["current"]["summary"]) == (False, "No records")
     assert body["bodies"] == [
         {
             "id": world.body.pk,
             "name": "Anytown Borough Council",
-            "current": {"met": 4, "not_met": 2, "explained": 0, "unknown": 0, "known": 6, "checked": 6, "rate": 67},
-            "previous": {"met": 1, "not_met": 0, "explained": 0, "unknown": 0, "known": 1, "checked": 1, "rate": 100},
+            "current": {
+                "met": 4,
+                "not_met": 2,
+                "explained": 0,
+                "unknown": 0,
+                "known": 6,
+                "checked": 6,
+                "rate": 67,
+                "incomplete": False,
+                "summary": "67%: 4 of 6 met, 0 not known",
+            },
+            "previous": {
+                "met": 1,
+                "not_met": 0,
+                "explained": 0,
+                "unknown": 0,
+                "known": 1,
+                "checked": 1,
+                "rate": 100,
+                "incomplete": False,
+                "summary": "100%: 1 of 1 met, 0 not known",
+            },
         }
     ]
     assert body["next_cursor"] is None

@@ -59,10 +59,13 @@ def test_a_visitor_sees_each_commitments_share_met_this_year_and_last(world, cli
     assert '<h1 class="govuk-heading-xl">Keeping the Compact’s commitments</h1>' in text
     # From the world: consultations of 12 weeks (met) and 4 weeks (not met); a one-year grant with its rationale
     # published, full cost recovery and payment in advance.
-    assert cells(text, "Consultations last 12 weeks") == ["50% 1 of 2", "100% 1 of 1"]
-    assert cells(text, "Multi-year funding where appropriate") == ["0% 0 of 1", "No records yet"]
-    assert cells(text, "A clear, published rationale for funding decisions") == ["100% 1 of 1", "No records yet"]
-    assert cells(text, "Anytown Borough Council") == ["67% 4 of 6", "100% 1 of 1"]
+    assert cells(text, "Consultations last 12 weeks") == ["50% 1 of 2 met, 0 not known", "100% 1 of 1 met, 0 not known"]
+    assert cells(text, "Multi-year funding where appropriate") == ["0% 0 of 1 met, 0 not known", "No records yet"]
+    assert cells(text, "A clear, published rationale for funding decisions") == [
+        "100% 1 of 1 met, 0 not known",
+        "No records yet",
+    ]
+    assert cells(text, "Anytown Borough Council") == ["67% 4 of 6 met, 0 not known", "100% 1 of 1 met, 0 not known"]
     assert 'govuk-table__header govuk-table__header--numeric">Last 12 months</th>' in text
 
 
@@ -81,19 +84,22 @@ def test_the_page_says_what_counts_and_which_periods(world, client):
 
 
 def test_a_record_waiting_for_an_officer_counts_once_verified(world, client):
-    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "50% 1 of 2"
+    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "50% 1 of 2 met, 0 not known"
     reported = Consultation.objects.get(title="SECRET-REPORTED-CONSULTATION")
     commitment_services.verify(record=reported, by=world.officer)
-    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "33% 1 of 3"
+    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "33% 1 of 3 met, 0 not known"
 
 
 def test_an_accepted_reason_shows_as_explained_at_once(world, client):
     short = Consultation.objects.get(title="Parking charges")
     commitment_services.add_explanation(record=short, by=world.officer, explanation="A deadline set by law.")
-    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "50% 1 of 2"
+    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "50% 1 of 2 met, 0 not known"
     check = short.checks.get(commitment__rule=Rule.CONSULTATION_LENGTH)
     commitment_services.accept_explanation(check=check, by=world.officer, note="The law set the date.")
-    assert cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0] == "50% 1 of 2, 1 explained"
+    assert (
+        cells(client.get(URL).content.decode(), "Consultations last 12 weeks")[0]
+        == "50% 1 of 2 met, 1 explained, 0 not known"
+    )
 
 
 def test_a_changed_commitment_shows_at_once(world, client):

@@ -1,10 +1,14 @@
 """Each report's figures download as CSV: one row a figure, from the snapshot once published."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+
+from commitments.selectors import NOT_MET_LISTED
+from tests.commitments.builders import consultation, statutory_body
 
 from .builders import build_everything, published_report
 
@@ -68,3 +72,26 @@ def test_wins_and_actions_by_factor(rows):
     assert find(rows, "Wins", "Wins published in the period", "3. Lead and champion the Compact") == ["2", "0"]
     overdue = [row for row in rows if row[0] == "Actions" and row[1].startswith("Overdue actions on ")]
     assert [row[3] for row in overdue] == ["0", "0", "1", "0", "0", "0", "0"]
+
+
+def test_a_list_cut_short_says_how_many_it_leaves_out(compact, officer, lsp_client):
+    body = statutory_body("Anytown Borough Council")
+    for number in range(NOT_MET_LISTED + 2):  # four-week consultations: each misses the 12 weeks
+        consultation(
+            compact=compact,
+            by=officer,
+            body=body,
+            title=f"Short {number}",
+            opened_on=datetime.date(2026, 5, 4),
+            weeks=4,
+        )
+    report = published_report(compact, officer)
+    text = lsp_client.get(reverse("reports:report_csv", args=[report.pk])).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert find(rows, "Commitments", "Not met: records listed") == [f"The newest {NOT_MET_LISTED} of 52", ""]
+    listed = [row for row in rows if row[1] == "Not met: Consultations last 12 weeks"]
+    assert len(listed) == NOT_MET_LISTED
+
+
+def test_a_whole_list_says_nothing_about_cutting(rows):
+    assert not [row for row in rows if row[1] == "Not met: records listed"]

@@ -5,11 +5,11 @@ import datetime
 import pytest
 
 from compact_site.reporting.periods import (
-    add_months,
     last_financial_year,
     last_full_quarter,
     period_label,
     previous_period,
+    shift_keeping_month_end,
 )
 
 D = datetime.date
@@ -78,7 +78,8 @@ def test_periods_are_named_as_people_say_them(start, end, label):
         (D(2025, 11, 30), 3, D(2026, 2, 28)),
         (D(2026, 1, 15), 12, D(2027, 1, 15)),
         (D(2026, 1, 1), -3, D(2025, 10, 1)),
+        (D(2026, 2, 28), 3, D(2026, 5, 31)),  # a reporting period: the month's end stays the month's end
     ],
 )
 def test_adding_months_keeps_the_end_of_a_month_at_the_end(day, months, result):
-    assert add_months(day, months) == result
+    assert shift_keeping_month_end(day, months) == result

@@ -155,14 +155,20 @@ def test_an_empty_cell_leaves_the_register_as_it_is(officer_client, compact):
     assert "nothing to import" in page.content.decode()
 
 
-def test_a_new_organisation_needs_its_sector_and_kind(officer_client, compact):
+def test_a_kind_the_service_does_not_know_is_an_error(officer_client, compact):
     page = preview_of(officer_client, csv_bytes(table([organisation("New Group", Sector="", Kind="Spaceship")])))
     assert problems(page) == [
         "Row 2: Kind (cell C2) must be one of: Local council, NHS and health, Police, Fire and rescue, Education, "
         "Housing, Council for voluntary service, Charity, Community group, Social enterprise, Faith group, Business, Other",
     ]
+
+
+def test_an_empty_sector_is_taken_from_the_kind_and_shown(officer_client, compact):
     page = preview_of(officer_client, csv_bytes(table([organisation("New Group", Sector="")])))
-    assert problems(page) == ["Row 2: Sector (cell B2) is empty: a new organisation needs its sector"]
+    assert problems(page) == []
+    row = page.context["preview"].new_rows[0]
+    assert row.values["sector"] == "voluntary"
+    assert row.notes == ["Sector: Voluntary and community, from its kind, charity (the Sector cell is empty)"]
 
 
 def test_a_signature_needs_the_date_who_signed_and_their_role(officer_client, compact):
