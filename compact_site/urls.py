@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("compact_site.accounts.urls")),
     path("", include("compact_site.records.urls")),
     path("", include("signatories.urls")),
+    path("", include("signatories.pledges.urls")),
     path("", include("success_factors.urls")),
     path("", include("commitments.urls")),
     path("", include("representation.urls")),

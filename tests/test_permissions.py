@@ -17,6 +17,7 @@ from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
 from signatories.models import ImportRun
+from signatories.pledges import services as pledge_services
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from tests import factories
 from tests.commitments import builders as commitment_builders
@@ -270,6 +271,12 @@ MATRIX = {
     "representation:report_back_list": READ_ALL,
     "representation:report_back_create": (LOGIN, DENIED, DENIED, OK),  # someone else's seat
     "representation:report_back_detail": (LOGIN, GONE, OK, OK),  # another network's
+    # Resource pledges (success factor 6): everyone reads the summary; officers and LSP members read every pledge; a
+    # champion records and keeps their own organisation's (the matrix's pledge is another organisation's)
+    "pledges:pledge_summary": READ_ALL,
+    "pledges:pledge_create": RECORDERS,
+    "pledges:pledge_detail": (LOGIN, DENIED, OK, OK),
+    "pledges:pledge_edit": OFFICERS_ONLY,
 }
 
 # A representative who holds no other role (invited only to hold a seat): the representation pages, their home page,
@@ -462,7 +469,16 @@ def world(db, compact, settings, tmp_path):
         "wins:win_publish": {"pk": submitted_win.pk},
         "wins:win_return": {"pk": submitted_win.pk},
         **representation_world(compact, records_officer),
+        **pledge_world(compact, organisation, records_officer),
     }
+
+
+def pledge_world(compact, organisation, by):
+    """Another organisation's pledge for this financial year."""
+    pledge = pledge_services.save_pledge(
+        by=by, compact=compact, organisation=organisation, year=2026, agreed_by="Its board", roles=[("Lead", 4)]
+    )
+    return {f"pledges:pledge_{view}": {"pk": pledge.pk} for view in ("detail", "edit")}
 
 
 def representation_world(compact, by):
