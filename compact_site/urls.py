@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("representation.urls")),
     path("", include("wins.urls")),
     path("", include("compact_site.reporting.urls")),
+    path("", include("compact_site.reporting.committees.urls")),
     path("", include("compact_site.emails.urls")),
     path("", include("compact_site.jobs.urls")),
     path("", include("compact_site.api.urls")),

@@ -16,6 +16,7 @@ from commitments.models import Commitment
 from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
+from compact_site.reporting.committees import services as committee_services
 from signatories.models import ImportRun
 from signatories.pledges import services as pledge_services
 from success_factors.models import Factor, Indicator, Round, RoundStatus
@@ -277,6 +278,19 @@ MATRIX = {
     "pledges:pledge_create": RECORDERS,
     "pledges:pledge_detail": (LOGIN, DENIED, OK, OK),
     "pledges:pledge_edit": OFFICERS_ONLY,
+    # Committees (success factor 2): everyone who reads reports reads the committees and their recommendations;
+    # officers keep them and send reports; the organisation that must respond (the matrix's is another) responds
+    "committees:committee_list": READ_ALL,
+    "committees:committee_create": OFFICERS_ONLY,
+    "committees:committee_detail": READ_ALL,
+    "committees:committee_edit": OFFICERS_ONLY,
+    "committees:meeting_create": OFFICERS_ONLY,
+    "committees:report_send": OFFICERS_ONLY,  # a published report
+    "committees:recommendation_create": OFFICERS_ONLY,
+    "committees:recommendation_list": READ_ALL,
+    "committees:recommendation_detail": READ_ALL,
+    "committees:recommendation_respond": OTHER_ORGANISATIONS_ASSESSMENT,
+    "committees:recommendation_action": OFFICERS_ONLY,
 }
 
 # A representative who holds no other role (invited only to hold a seat): the representation pages, their home page,
@@ -470,6 +484,32 @@ def world(db, compact, settings, tmp_path):
         "wins:win_return": {"pk": submitted_win.pk},
         **representation_world(compact, records_officer),
         **pledge_world(compact, organisation, records_officer),
+        **committee_world(compact, published_report, organisation, report_officer),
+    }
+
+
+def committee_world(compact, report, organisation, by):
+    """A scrutiny committee with a meeting the published report went to, and its recommendation, which another
+    organisation must answer."""
+    committee = committee_services.save_committee(by=by, compact=compact, name="Scrutiny", kind="scrutiny")
+    meeting = committee_services.add_meeting(by=by, committee=committee, held_on=datetime.date(2026, 5, 1))
+    committee_services.send_report(by=by, report=report, meeting=meeting)
+    made = committee_services.record_recommendation(
+        by=by,
+        report=report,
+        committee=committee,
+        text="Report twice a year",
+        made_on=datetime.date(2026, 5, 1),
+        respond_by="Leader",
+        responder_organisation=organisation,
+        response_due_on=datetime.date(2026, 6, 1),
+    )
+    return {
+        **{f"committees:committee_{view}": {"pk": committee.pk} for view in ("detail", "edit")},
+        "committees:meeting_create": {"pk": committee.pk},
+        "committees:report_send": {"pk": report.pk},
+        "committees:recommendation_create": {"pk": report.pk},
+        **{f"committees:recommendation_{view}": {"pk": made.pk} for view in ("detail", "respond", "action")},
     }
 
 

@@ -274,6 +274,7 @@ def site_settings(request):
             "publish_scores": setting.publish_scores,
             "publish_commitments": setting.publish_commitments,
             "publish_representation": setting.publish_representation,
+            "publish_scrutiny": setting.publish_scrutiny,
         },
     )
     if request.method == "POST" and form.is_valid():
