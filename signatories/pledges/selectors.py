@@ -98,6 +98,12 @@ def _number(value: Decimal | None) -> float:
     return float(value or ZERO)
 
 
+def _plain(value: float) -> int | float:
+    """A whole number as an int (4, not 4.0), anything else to two places."""
+    value = round(value, 2)
+    return int(value) if value == int(value) else value
+
+
 def pledge_figures(*, compact: Compact, periods: dict[str, tuple[datetime.date, datetime.date]]) -> dict[str, Any]:
     """A report's "Resourcing the Compact": the pledges of the financial year its period ends in against the year
     before, JSON-ready (every count a ``{"current": n, "previous": n}`` pair), for the snapshot to freeze."""
@@ -117,7 +123,7 @@ def pledge_figures(*, compact: Compact, periods: dict[str, tuple[datetime.date, 
             rows = [row for (y, s), row in grouped.items() if y == year_value and sector in (None, s)]
             return sum((_number(row[field]) if field != "pledges" else row[field] for row in rows), 0)
 
-        return {name: round(total(value), 2) for name, value in years.items()}
+        return {name: _plain(total(value)) for name, value in years.items()}
 
     return {
         "year": year_label(year),
