@@ -217,6 +217,7 @@ MATRIX = {
     "public:report_detail": PUBLIC,  # a public report; others are "not found"
     "public:commitments": PUBLIC,  # while an officer publishes it (the matrix's does); otherwise "not found"
     "public:boards": PUBLIC,  # likewise
+    "public:scrutiny": PUBLIC,  # likewise
     "public:open_data": PUBLIC,
     "public:register_csv": PUBLIC,
     "public:register_json": PUBLIC,
@@ -249,6 +250,8 @@ MATRIX = {
     "api:reports": NEEDS_API_KEY,
     "api:commitments": NEEDS_API_KEY,
     "api:boards": NEEDS_API_KEY,
+    "api:pledges": NEEDS_API_KEY,
+    "api:recommendations": NEEDS_API_KEY,
     "api_tokens": OFFICERS_ONLY,
     "api_token_create": OFFICERS_ONLY,
     "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
@@ -393,7 +396,12 @@ def world(db, compact, settings, tmp_path):
     report_services.make_public(report=published_report, by=report_officer)
     win_services.show_on_public_site(win=published_win, by=report_officer)
     public_services.update_site_settings(
-        by=report_officer, is_on=True, publish_scores=True, publish_commitments=True, publish_representation=True
+        by=report_officer,
+        is_on=True,
+        publish_scores=True,
+        publish_commitments=True,
+        publish_representation=True,
+        publish_scrutiny=True,
     )
     token, _ = api_services.create_token(name="Matrix", by=report_officer)
     return {
