@@ -12,7 +12,7 @@ def test_visitors_read_the_committees_recommendations_and_responses(compact, cli
     assert "Overview and Scrutiny Committee" in page
     assert "Publish every grant’s rationale" in page or "Publish every grant&#x27;s rationale" in page
     assert "Partly accepted" in page and "For grants over £5,000." in page
-    assert "Response overdue" in page
+    assert "Overdue</strong>" in page
     assert world.officer.get_full_name() not in page
     assert reverse("public:scrutiny") in client.get(reverse("public:sitemap")).content.decode()
 
