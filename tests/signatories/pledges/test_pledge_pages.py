@@ -126,3 +126,35 @@ def test_summary_shows_hours_per_sector_the_trend_and_signatories_with_no_pledge
         (year_label(THIS_YEAR), 16),
     ]
     assert "Quiet Group" in response.content.decode()
+
+
+def test_factor_6_and_the_partnership_results_show_hours_per_sector_and_who_has_not_pledged(
+    lsp_client, compact, officer
+):
+    pledged = factories.OrganisationFactory(name="Riverside Trust", sector="voluntary")
+    quiet = factories.OrganisationFactory(name="Quiet Group", sector="voluntary")
+    for organisation in (pledged, quiet):
+        factories.SignatureFactory(compact=compact, organisation=organisation)
+    services.save_pledge(
+        by=officer, compact=compact, organisation=pledged, year=THIS_YEAR, agreed_by="Chair", roles=[("Lead", 7)]
+    )
+    for url in (reverse("success_factors:factor_detail", args=[6]), reverse("success_factors:partnership")):
+        page = lsp_client.get(url).content.decode()
+        assert f"Resourcing the Compact in {year_label(THIS_YEAR)}" in page, url
+        assert "1 pledge: 7 hours a month" in page, url
+        assert "<li>Quiet Group</li>" in page, url
+    assert (
+        "Resourcing the Compact"
+        not in lsp_client.get(reverse("success_factors:factor_detail", args=[3])).content.decode()
+    )
+
+
+def test_a_new_pledge_shows_on_factor_6_at_once(lsp_client, compact, officer):
+    trust = factories.OrganisationFactory(name="Riverside Trust")
+    factories.SignatureFactory(compact=compact, organisation=trust)
+    url = reverse("success_factors:factor_detail", args=[6])
+    assert "0 pledges" in lsp_client.get(url).content.decode()
+    services.save_pledge(
+        by=officer, compact=compact, organisation=trust, year=THIS_YEAR, agreed_by="Chair", roles=[("Lead", 3)]
+    )
+    assert "1 pledge: 3 hours a month" in lsp_client.get(url).content.decode()
