@@ -50,6 +50,7 @@ def pages():
     """(label, who, url, kind) for every page measured; kind is "page", "post" (a form sent, answered with a
     redirect), "pdf" or "export"."""
     from commitments.models import FundingDecision
+    from compact_site.reporting.committees.models import Committee
     from compact_site.reporting.models import Report, ReportStatus
     from representation.models import Board, ReportBack
     from signatories.models import Champion
@@ -63,6 +64,7 @@ def pages():
     funding = FundingDecision.objects.filter(status="verified").order_by("-decided_on").first().pk
     board = Board.objects.order_by("pk").first().pk
     report_back = ReportBack.objects.order_by("-pk").first().pk
+    committee = Committee.objects.exclude(kind="lsp").order_by("pk").first().pk
     return [
         ("Signed-in hello", "officer", "/bench/hello/", "page"),
         ("Dashboard (officer)", "officer", "/", "page"),
@@ -102,6 +104,13 @@ def pages():
         ("A board", "lsp", f"/representation/boards/{board}/", "page"),
         ("Report-backs", "lsp", "/representation/report-backs/", "page"),
         ("A report-back", "lsp", f"/representation/report-backs/{report_back}/", "page"),
+        # Pledges and committees (issue #25)
+        ("Pledges summary", "lsp", "/pledges/", "page"),
+        ("Pledges summary (champion)", "champion", "/pledges/", "page"),
+        ("Factor page (6, with pledges)", "lsp", "/factors/6/", "page"),
+        ("Committees", "lsp", "/committees/", "page"),
+        ("A committee", "lsp", f"/committees/{committee}/", "page"),
+        ("Recommendations, overdue", "officer", "/recommendations/?state=overdue", "page"),
         # The public site, for a visitor who is not signed in: worked out afresh, then from the cache.
         ("Public home (visitor, fresh)", "visitor", "/", "fresh"),
         ("Public register (visitor, fresh)", "visitor", "/public/register/", "fresh"),
@@ -109,11 +118,23 @@ def pages():
         ("Public wins (visitor, fresh)", "visitor", "/public/wins/", "fresh"),
         ("Public commitments (visitor, fresh)", "visitor", "/public/commitments/", "fresh"),
         ("Public seats on boards (visitor, fresh)", "visitor", "/public/boards/", "fresh"),
+        ("Public committees (visitor, fresh)", "visitor", "/public/committees/", "fresh"),
         ("Open data: register CSV (fresh)", "visitor", "/open-data/register.csv", "fresh"),
         # The read-only API, with a key, a page of 50 (the default) and of 200 (the most)
         *[
             (f"API {name}", "api", f"/api/v1/{name}", "api")
-            for name in ("organisations", "champions", "rounds", "wins", "actions", "reports", "commitments", "boards")
+            for name in (
+                "organisations",
+                "champions",
+                "rounds",
+                "wins",
+                "actions",
+                "reports",
+                "commitments",
+                "boards",
+                "pledges",
+                "recommendations",
+            )
         ],
         ("API wins, 200 a page", "api", "/api/v1/wins?limit=200", "api"),
         ("API wins, a date range", "api", "/api/v1/wins?date_from=2025-01-01&date_to=2025-12-31", "api"),

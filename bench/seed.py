@@ -49,6 +49,8 @@ ENDORSEMENTS = 40 * SCALE
 # times in three: about 100 seats, 300 terms, 1,000 meetings and 1,900 report-backs at scale 1.
 NETWORKS = 10 * SCALE
 BOARDS = 30 * SCALE
+COMMITTEES = 5 * SCALE  # besides the LSP
+RECOMMENDATIONS = 300 * SCALE
 # An area's statutory partners (its councils, the NHS, police, fire, colleges) do not multiply as its voluntary
 # sector grows: the same number at every scale, each with ten times the consultations and funding at scale 10.
 STATUTORY_BODIES = 60
@@ -730,6 +732,106 @@ class Seeder:
         ReportBack.objects.bulk_create(report_backs, batch_size=BATCH)
         return len(seats), len(terms), len(meetings), len(report_backs)
 
+    def pledges(self):
+        """Two financial years of pledges from two signatories in three, each with one to three roles and, for
+        most, money from a budget line."""
+        from signatories.pledges.models import Pledge, PledgedMoney, PledgedRole, financial_year_of
+
+        this_year = financial_year_of(self.today)
+        pledges, roles, money = [], [], []
+        for organisation in self.signed:
+            if self.rng.random() < 1 / 3:
+                continue
+            for year in (this_year - 1, this_year):
+                hours = [self.rng.choice([1, 2, 4, 8]) for _ in range(self.rng.randint(1, 3))]
+                amount = self.rng.choice([0, 0, 150, 500, 2500])
+                pledge = Pledge(
+                    compact=self.compact,
+                    organisation=organisation,
+                    year=year,
+                    agreed_by="Chief executive",
+                    in_kind=self.rng.choice(["", "Meeting rooms"]),
+                    hours_per_month=sum(hours),
+                    money=amount,
+                    recorded_by=self.officer,
+                )
+                pledges.append(pledge)
+                roles += [(pledge, f"Role {n}", value) for n, value in enumerate(hours)]
+                if amount:
+                    money.append((pledge, "Partnerships budget", amount))
+        Pledge.objects.bulk_create(pledges, batch_size=BATCH)
+        PledgedRole.objects.bulk_create(
+            (PledgedRole(pledge=p, role=name, hours_per_month=value) for p, name, value in roles), batch_size=BATCH
+        )
+        PledgedMoney.objects.bulk_create(
+            (PledgedMoney(pledge=p, budget_line=line, amount=value) for p, line, value in money), batch_size=BATCH
+        )
+        return len(pledges)
+
+    def committees(self):
+        """The LSP and other committees meeting every two months for four years; every published report sent to an
+        LSP meeting and to some others; recommendations about them, most answered, some overdue, a few actions."""
+        from compact_site.reporting.committees.models import (
+            Committee,
+            CommitteeKind,
+            CommitteeMeeting,
+            Recommendation,
+            ReportSent,
+            Response,
+        )
+        from compact_site.reporting.models import Report, ReportStatus
+
+        kinds = [CommitteeKind.SCRUTINY, CommitteeKind.HEALTH_AND_WELLBEING, CommitteeKind.CABINET_MEMBER]
+        committees = Committee.objects.bulk_create(
+            [Committee(compact=self.compact, name="Local Strategic Partnership", kind=CommitteeKind.LSP)]
+            + [
+                Committee(compact=self.compact, name=f"{self.rng.choice(WORDS).capitalize()} committee {n}", kind=kind)
+                for n in range(COMMITTEES)
+                for kind in [kinds[n % len(kinds)]]
+            ]
+        )
+        started = self.today - datetime.timedelta(days=4 * 365)
+        meetings = CommitteeMeeting.objects.bulk_create(
+            (
+                CommitteeMeeting(committee=committee, held_on=started + datetime.timedelta(days=days))
+                for committee in committees
+                for days in range(self.rng.randint(0, 60), 4 * 365, 61)
+            ),
+            batch_size=BATCH,
+        )
+        reports = list(Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("period_end"))
+        sent = []
+        for report in reports:
+            after = [meeting for meeting in meetings if meeting.held_on > report.period_end]
+            for meeting in {m.committee_id: m for m in reversed(after)}.values():
+                if meeting.committee_id == committees[0].pk or self.rng.random() < 0.3:
+                    sent.append(ReportSent(report=report, meeting=meeting, sent_by=self.officer))
+        ReportSent.objects.bulk_create(sent, batch_size=BATCH)
+        statutory = [o for o in self.signed if o.sector == "statutory"]
+        recommendations = []
+        for _ in range(RECOMMENDATIONS):
+            sending = self.rng.choice(sent)
+            made_on = min(sending.meeting.held_on, self.today)
+            answered = self.rng.random() < 0.7 and made_on < self.today
+            recommendations.append(
+                Recommendation(
+                    report=sending.report,
+                    committee_id=sending.meeting.committee_id,
+                    text=sentence(self.rng, 14),
+                    made_on=made_on,
+                    respond_by="Cabinet member",
+                    responder_organisation=self.rng.choice(statutory),
+                    response_due_on=made_on + datetime.timedelta(days=56),
+                    response=self.rng.choice(Response.values) if answered else "",
+                    response_text=sentence(self.rng, 10) if answered else "",
+                    responded_on=min(made_on + datetime.timedelta(days=30), self.today) if answered else None,
+                    responded_by=self.officer if answered else None,
+                    created_by=self.officer,
+                )
+            )
+        Recommendation.objects.bulk_create(recommendations, batch_size=BATCH)
+        return len(committees), len(meetings), len(recommendations)
+
     def public_site(self):
         """The public site as an area would run it: on, with a thousand wins, the latest report, the scores and
         the commitments shown."""
@@ -744,6 +846,7 @@ class Seeder:
             publish_scores=True,
             publish_commitments=True,
             publish_representation=True,
+            publish_scrutiny=True,
             updated_by=self.officer,
         )
         published = Win.objects.filter(compact=self.compact, status=WinStatus.PUBLISHED).order_by("-happened_on", "-id")
@@ -848,8 +951,12 @@ def main():
             seeder.commitments()
         with step(f"{NETWORKS} networks, {BOARDS} boards, their seats, terms, meetings and report-backs", timings):
             seeder.representation()
+        with step("two financial years of pledges", timings):
+            seeder.pledges()
     with step(f"{REPORTS} reports (2 through the services)", timings):
         seeder.reports()
+    with step(f"the LSP and {COMMITTEES} committees, their meetings, {RECOMMENDATIONS:,} recommendations", timings):
+        seeder.committees()
     # A live database is vacuumed and analysed by autovacuum; a freshly bulk-loaded one is not until it
     # gets round to it. Do it now so the plans and index-only scans are those of a settled database.
     with step(f"public site: on, scores published, {PUBLIC_WINS:,} wins and a report shown, an API key", timings):

@@ -2,3 +2,4 @@
 
 from .accounts import admin as accounts_admin  # noqa: F401
 from .reporting import admin as reporting_admin  # noqa: F401
+from .reporting.committees import admin as committees_admin  # noqa: F401

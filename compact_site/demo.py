@@ -16,6 +16,7 @@ from commitments.demo import create_consultations, create_funding, ended_contrac
 from representation.demo import create_representation
 from signatories.demo import DEMO_CHAMPION_ORGANISATION, create_champions, create_endorsements, create_register
 from signatories.models import Compact, Organisation
+from signatories.pledges.demo import create_pledges
 from success_factors.demo import create_actions, create_assessments
 from success_factors.rounds.demo import create_rounds
 from wins.concerns.demo import create_concerns, raise_concern_about
@@ -27,6 +28,7 @@ from .api.demo import create_demo_token
 from .emails.demo import create_failed_email
 from .invalidation import invalidate_everything
 from .public.demo import open_public_site
+from .reporting.committees.demo import CommitteesDemo
 from .reporting.demo import create_reports
 
 SEED = 2026
@@ -92,8 +94,15 @@ def load(*, anchor=None):
     counts.update(
         create_representation(compact=compact, rng=rng, anchor=anchor, users=users, organisations=organisations)
     )
-    # Last, so the reports' snapshots hold everything above.
-    counts["reports"] = create_reports(compact=compact, officer=users["officer"], anchor=anchor)
+    counts["pledges"] = create_pledges(
+        compact=compact, rng=rng, anchor=anchor, officer=users["officer"], skip_organisation=DEMO_CHAMPION_ORGANISATION
+    )
+    # Last, so the reports' snapshots hold everything above; the committees receive each report as it is published.
+    committees = CommitteesDemo(compact=compact, officer=users["officer"], anchor=anchor)
+    counts["reports"] = create_reports(
+        compact=compact, officer=users["officer"], anchor=anchor, on_publish=committees.report_published
+    )
+    counts["recommendations"] = committees.finish()
     counts.update(open_public_site(compact=compact, officer=users["officer"]))
     counts.update(fill_in_statements(officer=users["officer"], anchor=anchor))
     counts["API tokens"] = create_demo_token(officer=users["officer"])

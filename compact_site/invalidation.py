@@ -21,17 +21,28 @@ from signatories.caching import (
     CONCERNS,
     FACTORS,
     KINDS,
+    PLEDGES,
     PUBLIC_SITE,
     REGISTER,
     REPORTS,
     REPRESENTATION,
     ROUNDS,
     SCORES,
+    SCRUTINY,
     USERS,
     WINS,
     invalidate,
 )
-from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
+from signatories.models import (
+    Champion,
+    Compact,
+    Endorsement,
+    Organisation,
+    Pledge,
+    PledgedMoney,
+    PledgedRole,
+    Signature,
+)
 from success_factors.models import Action, Assessment, Factor, FactorScore, Indicator, Rating
 from success_factors.rounds.models import DeadlineExtension, Round
 from wins.concerns.models import Concern
@@ -39,6 +50,7 @@ from wins.models import Win
 
 from .about.models import StatementSettings
 from .public.models import PublicSiteSettings
+from .reporting.committees.models import Committee, CommitteeMeeting, Recommendation, ReportSent
 from .reporting.models import Report
 
 INVALIDATES: dict[type[models.Model], tuple[str, ...]] = {
@@ -76,6 +88,13 @@ INVALIDATES: dict[type[models.Model], tuple[str, ...]] = {
     Seat: (REPRESENTATION,),
     Term: (REPRESENTATION,),
     ReportBack: (REPRESENTATION,),
+    Pledge: (PLEDGES,),
+    PledgedRole: (PLEDGES,),
+    PledgedMoney: (PLEDGES,),
+    Committee: (SCRUTINY,),
+    CommitteeMeeting: (SCRUTINY,),
+    ReportSent: (SCRUTINY,),
+    Recommendation: (SCRUTINY,),
 }
 
 

@@ -6,4 +6,11 @@ from .accounts.models import Invitation, SecuritySettings, hash_token  # noqa: F
 from .api.models import ApiToken  # noqa: F401
 from .feedback.models import ProblemReport  # noqa: F401
 from .public.models import PublicSiteSettings  # noqa: F401
+from .reporting.committees.models import (  # noqa: F401
+    Committee,
+    CommitteeMeeting,
+    Recommendation,
+    ReportSent,
+    ResponseDigest,
+)
 from .reporting.models import FROZEN_STATUSES, Report, ReportReminder, ReportStatus  # noqa: F401

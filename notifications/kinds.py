@@ -29,6 +29,7 @@ REPORT_DUE = "report_due"
 FUNDING_NOTICE_WARNING = "funding_notice_warning"
 REPORT_BACK_REMINDER = "report_back_reminder"
 SEATS_SUMMARY = "seats_summary"
+RESPONSES_DIGEST = "responses_digest"
 
 ALL = (
     Kind(
@@ -107,6 +108,13 @@ ALL = (
         "The sector's seats each month",
         "For officers: on the first of the month, the terms ending within two months and the seats vacant for "
         "more than a month.",
+        essential=False,
+    ),
+    Kind(
+        RESPONSES_DIGEST,
+        "Weekly overdue responses to committees",
+        "On Monday mornings, the committees' recommendations your organisation must respond to whose response is "
+        "overdue.",
         essential=False,
     ),
 )

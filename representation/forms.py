@@ -2,7 +2,6 @@
 
 from crispy_forms_gds.layout import Field, Fixed, Layout, Size
 from django import forms
-from django.core.exceptions import ValidationError
 
 from signatories.form_fields import GovDateField, GovForm, OrganisationChoiceField
 from signatories.models import Sector
@@ -12,15 +11,6 @@ from .models import Frequency, Network
 from .selectors import holder_choices
 
 DATE_HINT = "For example, 27 3 2026"
-
-
-def add_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ``ValidationError`` on the fields it names (or above the form), for the error summary."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 class NetworkForm(GovForm):

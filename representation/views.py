@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from signatories.form_fields import add_service_error
 from signatories.roles import ALL_ROLES, CHAMPION, OFFICER, REPRESENTATIVE, is_officer, role_required
 from signatories.selectors import current_compact
 
@@ -23,7 +24,6 @@ from .forms import (
     MemberLeftForm,
     NetworkForm,
     ReportBackForm,
-    add_service_error,
 )
 from .models import Board, Meeting, Membership, Network, Seat, Term
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Champion, Compact, Endorsement, Organisation, Signature
+from .pledges import admin as pledges_admin  # noqa: F401
 
 
 @admin.register(Compact)

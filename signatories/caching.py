@@ -45,6 +45,8 @@ COMMITMENTS = "commitments"  # commitments, consultations, funding decisions and
 REPORTS = "reports"  # reports to the LSP
 PUBLIC_SITE = "public-site"  # the public site's settings
 REPRESENTATION = "representation"  # networks, boards, seats, terms, meetings and report-backs
+PLEDGES = "pledges"  # signatories' resource pledges, their roles and money
+SCRUTINY = "scrutiny"  # committees, their meetings, reports sent to them, recommendations and responses
 KINDS = (
     COMPACT,
     REGISTER,
@@ -58,6 +60,8 @@ KINDS = (
     REPORTS,
     PUBLIC_SITE,
     REPRESENTATION,
+    PLEDGES,
+    SCRUTINY,
 )
 
 T = TypeVar("T")

@@ -51,6 +51,15 @@ class GovModelForm(GovFormMixin, forms.ModelForm):
     pass
 
 
+def add_service_error(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ``ValidationError`` on the fields it names (or above the form), for the error summary."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
 def not_in_future(value, what="The date"):
     if value and value > timezone.localdate():
         raise ValidationError(f"{what} must be today or in the past")

@@ -241,3 +241,6 @@ class Endorsement(models.Model):
 # Importing the register is a concept of its own (signatories/imports/); its model is declared there and
 # imported here so it keeps this app's label and migrations.
 from .imports.models import ImportRun  # noqa: E402,F401
+
+# Resource pledges (success factor 6) likewise (signatories/pledges/).
+from .pledges.models import Pledge, PledgedMoney, PledgedRole  # noqa: E402,F401

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from compact_site.reporting.committees.models import Committee
 from tests import factories
 from tests.conftest import client_for
 
@@ -30,6 +31,10 @@ FORMS = [
     ("officer", "commitments:funding_create", {}),
     ("officer", "commitments:consultation_create", {}),
     ("officer", "commitments:commitment_create", {}),
+    ("champion", "pledges:pledge_create", {}),
+    ("officer", "pledges:pledge_create", {}),
+    ("officer", "committees:committee_create", {}),
+    ("officer", "committees:meeting_create", {"pk": "committee"}),
 ]
 
 
@@ -42,7 +47,9 @@ def summary_targets(html):
 @pytest.mark.parametrize(("who", "name", "kwargs"), FORMS, ids=[name for _, name, _ in FORMS])
 def test_each_error_links_to_an_element_on_the_page(who, name, kwargs, compact, officer, champion):
     organisation = factories.OrganisationFactory()
-    kwargs = {key: organisation.pk if value == "organisation" else value for key, value in kwargs.items()}
+    committee = Committee.objects.create(compact=compact, name="Scrutiny", kind="scrutiny")
+    placeholders = {"organisation": organisation.pk, "committee": committee.pk}
+    kwargs = {key: placeholders.get(value, value) for key, value in kwargs.items()}
     client = client_for({"officer": officer, "champion": champion}[who])
 
     # A browser always sends something (at least the CSRF token); an empty dict would leave the form unbound.

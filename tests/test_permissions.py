@@ -16,7 +16,9 @@ from commitments.models import Commitment
 from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
+from compact_site.reporting.committees import services as committee_services
 from signatories.models import ImportRun
+from signatories.pledges import services as pledge_services
 from success_factors.models import Factor, Indicator, Round, RoundStatus
 from tests import factories
 from tests.commitments import builders as commitment_builders
@@ -218,6 +220,7 @@ MATRIX = {
     "public:report_detail": PUBLIC,  # a public report; others are "not found"
     "public:commitments": PUBLIC,  # while an officer publishes it (the matrix's does); otherwise "not found"
     "public:boards": PUBLIC,  # likewise
+    "public:scrutiny": PUBLIC,  # likewise
     "public:open_data": PUBLIC,
     "public:register_csv": PUBLIC,
     "public:register_json": PUBLIC,
@@ -250,6 +253,8 @@ MATRIX = {
     "api:reports": NEEDS_API_KEY,
     "api:commitments": NEEDS_API_KEY,
     "api:boards": NEEDS_API_KEY,
+    "api:pledges": NEEDS_API_KEY,
+    "api:recommendations": NEEDS_API_KEY,
     "api_tokens": OFFICERS_ONLY,
     "api_token_create": OFFICERS_ONLY,
     "api_token_revoke": OFFICERS_ONLY,  # a confirmation page; revoking is a POST
@@ -273,6 +278,25 @@ MATRIX = {
     "representation:report_back_list": READ_ALL,
     "representation:report_back_create": (LOGIN, DENIED, DENIED, OK),  # someone else's seat
     "representation:report_back_detail": (LOGIN, GONE, OK, OK),  # another network's
+    # Resource pledges (success factor 6): everyone reads the summary; officers and LSP members read every pledge; a
+    # champion records and keeps their own organisation's (the matrix's pledge is another organisation's)
+    "pledges:pledge_summary": READ_ALL,
+    "pledges:pledge_create": RECORDERS,
+    "pledges:pledge_detail": (LOGIN, DENIED, OK, OK),
+    "pledges:pledge_edit": OFFICERS_ONLY,
+    # Committees (success factor 2): everyone who reads reports reads the committees and their recommendations;
+    # officers keep them and send reports; the organisation that must respond (the matrix's is another) responds
+    "committees:committee_list": READ_ALL,
+    "committees:committee_create": OFFICERS_ONLY,
+    "committees:committee_detail": READ_ALL,
+    "committees:committee_edit": OFFICERS_ONLY,
+    "committees:meeting_create": OFFICERS_ONLY,
+    "committees:report_send": OFFICERS_ONLY,  # a published report
+    "committees:recommendation_create": OFFICERS_ONLY,
+    "committees:recommendation_list": READ_ALL,
+    "committees:recommendation_detail": READ_ALL,
+    "committees:recommendation_respond": OTHER_ORGANISATIONS_ASSESSMENT,
+    "committees:recommendation_action": OFFICERS_ONLY,
 }
 
 # A representative who holds no other role (invited only to hold a seat): the representation pages, their home page,
@@ -375,7 +399,12 @@ def world(db, compact, settings, tmp_path):
     report_services.make_public(report=published_report, by=report_officer)
     win_services.show_on_public_site(win=published_win, by=report_officer)
     public_services.update_site_settings(
-        by=report_officer, is_on=True, publish_scores=True, publish_commitments=True, publish_representation=True
+        by=report_officer,
+        is_on=True,
+        publish_scores=True,
+        publish_commitments=True,
+        publish_representation=True,
+        publish_scrutiny=True,
     )
     token, _ = api_services.create_token(name="Matrix", by=report_officer)
     return {
@@ -465,7 +494,42 @@ def world(db, compact, settings, tmp_path):
         "wins:win_publish": {"pk": submitted_win.pk},
         "wins:win_return": {"pk": submitted_win.pk},
         **representation_world(compact, records_officer),
+        **pledge_world(compact, organisation, records_officer),
+        **committee_world(compact, published_report, organisation, report_officer),
     }
+
+
+def committee_world(compact, report, organisation, by):
+    """A scrutiny committee with a meeting the published report went to, and its recommendation, which another
+    organisation must answer."""
+    committee = committee_services.save_committee(by=by, compact=compact, name="Scrutiny", kind="scrutiny")
+    meeting = committee_services.add_meeting(by=by, committee=committee, held_on=datetime.date(2026, 5, 1))
+    committee_services.send_report(by=by, report=report, meeting=meeting)
+    made = committee_services.record_recommendation(
+        by=by,
+        report=report,
+        committee=committee,
+        text="Report twice a year",
+        made_on=datetime.date(2026, 5, 1),
+        respond_by="Leader",
+        responder_organisation=organisation,
+        response_due_on=datetime.date(2026, 6, 1),
+    )
+    return {
+        **{f"committees:committee_{view}": {"pk": committee.pk} for view in ("detail", "edit")},
+        "committees:meeting_create": {"pk": committee.pk},
+        "committees:report_send": {"pk": report.pk},
+        "committees:recommendation_create": {"pk": report.pk},
+        **{f"committees:recommendation_{view}": {"pk": made.pk} for view in ("detail", "respond", "action")},
+    }
+
+
+def pledge_world(compact, organisation, by):
+    """Another organisation's pledge for this financial year."""
+    pledge = pledge_services.save_pledge(
+        by=by, compact=compact, organisation=organisation, year=2026, agreed_by="Its board", roles=[("Lead", 4)]
+    )
+    return {f"pledges:pledge_{view}": {"pk": pledge.pk} for view in ("detail", "edit")}
 
 
 def representation_world(compact, by):

@@ -13,7 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from compact_site.reporting import services as reporting
+from compact_site.reporting.committees import services as committee_services
 from signatories.models import Sector
+from signatories.pledges import services as pledge_services
+from signatories.pledges.models import financial_year_of
 from success_factors.models import Round, RoundStatus
 from tests import factories
 from tests.commitments import builders as commitment_builders
@@ -77,6 +80,7 @@ class Area:
         self.add_commitment_records(n, organisation if sector == Sector.STATUTORY else self.body)
         self.add_representation(n, organisation)
         self.add_report(n)
+        self.add_pledges_and_scrutiny(n, organisation)
 
     @property
     def body(self):
@@ -151,6 +155,52 @@ class Area:
                 highlighted_wins=report.highlighted_wins.all(),
             )
             reporting.publish_report(report=report, by=self.officer)
+
+    def add_pledges_and_scrutiny(self, n, organisation):
+        """Two years' pledges from the unit's organisation; a committee of its own with a meeting; on the shared
+        scrutiny committee a meeting the first published report went to, and a recommendation about it that the home
+        organisation must answer (every other one answered, every third overdue)."""
+        this_year = financial_year_of(timezone.localdate())
+        for year in (this_year - 1, this_year):
+            self.pledge = pledge_services.save_pledge(
+                by=self.officer,
+                compact=self.compact,
+                organisation=organisation,
+                year=year,
+                agreed_by="Board",
+                roles=[("Champion", 2 + n % 3), ("Lead", 1)],
+                money=[("Core", 100 * n)],
+            )
+        held_on = datetime.date(2026, 1, 1) + datetime.timedelta(days=n)
+        own = committee_services.save_committee(
+            by=self.officer, compact=self.compact, name=f"Committee {n}", kind="other"
+        )
+        committee_services.add_meeting(by=self.officer, committee=own, held_on=held_on)
+        report = self.compact.reports.filter(status="published").order_by("pk").first()
+        if n == 0:
+            self.committee = committee_services.save_committee(
+                by=self.officer, compact=self.compact, name="Scrutiny", kind="scrutiny"
+            )
+        meeting = committee_services.add_meeting(by=self.officer, committee=self.committee, held_on=held_on)
+        committee_services.send_report(by=self.officer, report=report, meeting=meeting)
+        self.recommendation = committee_services.record_recommendation(
+            by=self.officer,
+            report=report,
+            committee=self.committee,
+            text=f"Recommendation {n}",
+            made_on=held_on,
+            respond_by="Chief executive",
+            responder_organisation=self.home,
+            response_due_on=held_on + datetime.timedelta(days=30 if n % 3 else 3000),
+        )
+        if n % 2:
+            committee_services.record_response(
+                by=self.officer,
+                recommendation=self.recommendation,
+                response="accepted",
+                text="Yes",
+                responded_on=held_on,
+            )
 
     def open_round(self):
         return Round.objects.get_or_create(
@@ -243,6 +293,39 @@ PAGES = [
     ),
     ("officer", "networks", lambda area: reverse("representation:network_list")),
     ("officer", "a network", lambda area: area.network.get_absolute_url()),
+    # Pledges and committees (issue #25).
+    ("champion", "pledges summary", lambda area: reverse("pledges:pledge_summary")),
+    ("officer", "pledges summary", lambda area: reverse("pledges:pledge_summary")),
+    ("lsp", "factor 6 page", lambda area: reverse("success_factors:factor_detail", args=[6])),
+    ("champion", "record a pledge", lambda area: reverse("pledges:pledge_create")),
+    ("officer", "record a pledge", lambda area: reverse("pledges:pledge_create")),
+    ("officer", "a pledge", lambda area: area.pledge.get_absolute_url()),
+    ("officer", "change a pledge", lambda area: reverse("pledges:pledge_edit", args=[area.pledge.pk])),
+    ("lsp", "committees", lambda area: reverse("committees:committee_list")),
+    ("lsp", "a committee", lambda area: area.committee.get_absolute_url()),
+    ("officer", "recommendations", lambda area: reverse("committees:recommendation_list")),
+    ("officer", "overdue responses", lambda area: reverse("committees:recommendation_list") + "?state=overdue"),
+    ("lsp", "a recommendation", lambda area: area.recommendation.get_absolute_url()),
+    (
+        "champion",
+        "respond to a recommendation",
+        lambda area: reverse("committees:recommendation_respond", args=[area.recommendation.pk]),
+    ),
+    (
+        "officer",
+        "make it an action",
+        lambda area: reverse("committees:recommendation_action", args=[area.recommendation.pk]),
+    ),
+    (
+        "officer",
+        "send a report",
+        lambda area: reverse("committees:report_send", args=[area.latest_report("published").pk]),
+    ),
+    (
+        "officer",
+        "record a recommendation",
+        lambda area: reverse("committees:recommendation_create", args=[area.latest_report("published").pk]),
+    ),
 ]
 
 

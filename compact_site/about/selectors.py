@@ -105,10 +105,14 @@ PERSONAL_DATA = (
             "signatories.Signature.signed_by_role",
             "signatories.Endorsement.name",
             "signatories.Endorsement.position",
+            "signatories.Pledge.agreed_by",
+            "compact_site.Recommendation.respond_by",
         ),
-        "To record who signed the Compact for an organisation, and which senior leaders and elected members "
-        "endorse it.",
-        "Everyone signed in. The public site and the open data show organisations only.",
+        "To record who signed the Compact for an organisation, which senior leaders and elected members endorse it, "
+        "who agreed an organisation's resource pledge, and who must respond to a committee's recommendation.",
+        "Everyone signed in (a pledge: officers, LSP members and its organisation's champions). The public site and "
+        "the open data show organisations only, and, once officers publish the committees, who must respond to each "
+        "recommendation.",
     ),
     PersonalData(
         "What you do in the service",
@@ -138,6 +142,11 @@ PERSONAL_DATA = (
             "compact_site.Report.created_by",
             "compact_site.Report.published_by",
             "compact_site.Report.emailed_by",
+            "compact_site.ReportSent.sent_by",
+            "compact_site.Recommendation.created_by",
+            "compact_site.Recommendation.responded_by",
+            "compact_site.ResponseDigest.user",
+            "signatories.Pledge.recorded_by",
             "compact_site.ApiToken.created_by",
             "compact_site.ApiToken.revoked_by",
             "compact_site.PublicSiteSettings.updated_by",
@@ -223,6 +232,7 @@ NOT_PERSONAL = {
     "wins.Win.evidence_file_name": "the name of a win's evidence file",
     "compact_site.StatementSettings.audited_by": "the organisation that audited the service",
     "representation.Board.name": "a partnership board's name",
+    "compact_site.Committee.name": "a committee's name",
     "representation.Board.run_by": "the statutory body that runs a board",
     "representation.Network.name": "a network's or forum's name",
     "representation.Term.nominated_by": "the network that nominated a representative",

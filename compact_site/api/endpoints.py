@@ -14,6 +14,7 @@ from ninja.security import HttpBearer
 
 from commitments.selectors import Period, twelve_months_to
 from representation.selectors import boards_with_seats
+from signatories.pledges.selectors import pledge_totals
 from signatories.selectors import current_compact
 
 from . import limits, paging, selectors, services
@@ -27,6 +28,8 @@ from .schemas import (
     OrganisationPage,
     PageParams,
     PeriodParams,
+    PledgePage,
+    RecommendationPage,
     ReportListParams,
     ReportPage,
     RoundPage,
@@ -414,3 +417,71 @@ def _commitment_periods(params):
 def commitments(request, params: Query[PeriodParams]):
     _only(request, PeriodParams)
     return selectors.commitments(compact=_compact(), periods=_commitment_periods(params))
+
+
+@api.get(
+    "/pledges",
+    response={200: PledgePage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
+    url_name="pledges",
+    summary="Resource pledges: totals per organisation and financial year",
+    description="What each signatory pledged to the Compact for each financial year, as totals: hours a month of its "
+    "named roles, money, how many roles, and whether it gives help in kind. Newest year first within a page.",
+)
+def pledges(request, params: Query[PageParams]):
+    _only(request, PageParams)
+    rows, cursor = paging.page(pledge_totals(compact=_compact()), cursor=params.cursor, limit=params.limit)
+    results = [
+        {
+            "id": pledge.pk,
+            "organisation": {"id": pledge.organisation.pk, "name": pledge.organisation.name},
+            "sector": pledge.organisation.sector,
+            "year": pledge.year_label,
+            "hours_per_month": float(pledge.hours_per_month),
+            "money": float(pledge.money),
+            "roles": pledge.role_count,
+            "in_kind": bool(pledge.in_kind),
+        }
+        for pledge in rows
+    ]
+    return {"results": results, "next_cursor": cursor}
+
+
+@api.get(
+    "/recommendations",
+    response={200: RecommendationPage, **COMPACT_ERRORS},
+    openapi_extra=NO_COMPACT_DOCUMENTED,
+    url_name="recommendations",
+    summary="Committees' recommendations and the responses",
+    description="Each recommendation the LSP, scrutiny or another committee made about a report, who must respond "
+    "by when, and the response. Nobody is named but the post and organisation that must respond. date_from and "
+    "date_to filter on the date it was made.",
+)
+def recommendations(request, params: Query[ListParams]):
+    _only(request, ListParams)
+    _check_dates(params)
+    rows, cursor = paging.page(
+        selectors.recommendations(compact=_compact(), date_from=params.date_from, date_to=params.date_to),
+        cursor=params.cursor,
+        limit=params.limit,
+    )
+    today = timezone.localdate()
+    results = [
+        {
+            "id": item.pk,
+            "committee": {"id": item.committee.pk, "name": item.committee.name, "kind": item.committee.kind},
+            "report_id": item.report_id,
+            "text": item.text,
+            "made_on": item.made_on,
+            "respond_by": item.respond_by,
+            "responder_organisation": {"id": item.responder_organisation.pk, "name": item.responder_organisation.name},
+            "response_due_on": item.response_due_on,
+            "response": item.response or None,
+            "response_text": item.response_text,
+            "responded_on": item.responded_on,
+            "overdue": not item.response and item.response_due_on < today,
+            "action_id": item.action_id,
+        }
+        for item in rows
+    ]
+    return {"results": results, "next_cursor": cursor}

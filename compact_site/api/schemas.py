@@ -305,3 +305,46 @@ class BoardOut(Schema):
 class BoardPage(Schema):
     results: list[BoardOut]
     next_cursor: str | None = Field(None, description="Always null: every board fits on one page.")
+
+
+class PledgeOut(Schema):
+    id: int
+    organisation: NamedRef
+    sector: str = Field(description="statutory, voluntary or other")
+    year: str = Field(description="The financial year, 1 April to 31 March, like 2026/27")
+    hours_per_month: float = Field(description="The hours a month of every named role pledged, added up")
+    money: float = Field(description="The money pledged in pounds, every budget line added up")
+    roles: int = Field(description="How many named roles give time")
+    in_kind: bool = Field(description="Whether help in kind is pledged too")
+
+
+class PledgePage(Schema):
+    results: list[PledgeOut]
+    next_cursor: str | None
+
+
+class CommitteeRef(Schema):
+    id: int
+    name: str
+    kind: str = Field(description="lsp, scrutiny, health_and_wellbeing, cabinet_member or other")
+
+
+class RecommendationOut(Schema):
+    id: int
+    committee: CommitteeRef
+    report_id: int
+    text: str
+    made_on: date
+    respond_by: str = Field(description="The post or body that must respond")
+    responder_organisation: NamedRef
+    response_due_on: date
+    response: str | None = Field(description="accepted, partly_accepted or not_accepted; null while awaited")
+    response_text: str
+    responded_on: date | None
+    overdue: bool
+    action_id: int | None = Field(description="The action on the plan it became, if any")
+
+
+class RecommendationPage(Schema):
+    results: list[RecommendationOut]
+    next_cursor: str | None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from commitments.selectors import Span, commitment_results
+from compact_site.reporting.committees.models import Recommendation
 from compact_site.reporting.models import Report, ReportStatus
 from signatories import caching
 from signatories.models import Champion, Compact, Organisation, Signature
@@ -98,6 +99,16 @@ def actions(
     """The action plan, by due date. Owners appear as organisations only, never as people."""
     queryset = Action.objects.filter(compact=compact).select_related("factor", "owner_organisation")
     return _dates(queryset, "due_on", date_from, date_to)
+
+
+def recommendations(
+    *, compact: Compact, date_from: datetime.date | None = None, date_to: datetime.date | None = None
+) -> QuerySet[Recommendation]:
+    """The committees' recommendations with their committee and the organisation that must respond."""
+    queryset = Recommendation.objects.filter(committee__compact=compact).select_related(
+        "committee", "responder_organisation"
+    )
+    return _dates(queryset, "made_on", date_from, date_to)
 
 
 def published_reports(

@@ -22,6 +22,7 @@ from wins.selectors import returned_count, wins_waiting_count
 from ..public.selectors import site_is_on
 from ..public.views import public_home
 from ..reporting import selectors as reporting_selectors
+from ..reporting.committees import selectors as committee_selectors
 
 FUNDING_ENDING_LISTED = 5
 # What the officers' and LSP members' home pages count.
@@ -36,6 +37,7 @@ DASHBOARD_READS = [
     caching.COMMITMENTS,
     caching.REPORTS,
     caching.REPRESENTATION,
+    caching.SCRUTINY,
 ]
 
 
@@ -91,6 +93,9 @@ def _content(request, roles, compact):
         context["funding_ending"] = list(ending[:FUNDING_ENDING_LISTED])
         context["funding_ending_count"] = context["funding_ending"][0].total if context["funding_ending"] else 0
         context["seats"] = representation_selectors.seats_needing_attention(compact=compact, today=timezone.localdate())
+        context["overdue_responses"] = committee_selectors.overdue_responses(
+            compact=compact, today=timezone.localdate()
+        )
     if CHAMPION in roles:
         context["champion_record"] = record = champion_record_for(request.user)
         context["round_status"] = round_for_champion(compact=compact, organisation=record and record.organisation)

@@ -14,6 +14,7 @@ from django.conf import settings
 
 from commitments.funding.warnings import send_funding_notice_warnings
 from compact_site.feedback.services import delete_old_problem_reports
+from compact_site.reporting.committees.digests import send_response_digests
 from compact_site.reporting.reminders import send_report_reminders
 from notifications.tasks import sweep_outbox
 from representation.reminders import send_report_back_reminders, send_seats_summaries
@@ -87,6 +88,14 @@ JOBS = [
         "to someone with neither. Once a week.",
         function=send_action_digests,
         crontab={"minute": 0, "hour": 7, "day_of_week": 1},
+    ),
+    Job(
+        name="response_digests",
+        title="Weekly overdue responses to committees",
+        description="Emails the champions of each organisation that must respond to a committee's recommendation "
+        "whose response is overdue, listing them; nothing to anyone else. Once a week.",
+        function=send_response_digests,
+        crontab={"minute": 5, "hour": 7, "day_of_week": 1},
     ),
     Job(
         name="report_reminders",

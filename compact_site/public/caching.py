@@ -32,6 +32,7 @@ SHOWN = (
     caching.REPORTS,
     caching.PUBLIC_SITE,
     caching.REPRESENTATION,
+    caching.SCRUTINY,
 )
 
 conditional = decorator_from_middleware(ConditionalGetMiddleware)

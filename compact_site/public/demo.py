@@ -13,7 +13,7 @@ def open_public_site(*, compact, officer):
     """Open the public site as an officer would; returns how many wins and reports it shows."""
     setting = PublicSiteSettings.current()
     setting.is_on, setting.publish_scores, setting.publish_commitments, setting.updated_by = True, True, True, officer
-    setting.publish_representation = True
+    setting.publish_representation = setting.publish_scrutiny = True
     setting.save()
     latest = Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED).order_by("-period_end").first()
     if latest:

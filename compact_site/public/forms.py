@@ -32,6 +32,13 @@ class SiteSettingsForm(GovForm):
         help_text="The boards with seats for the voluntary and community sector and which network nominates each. A "
         "representative is named only if they agreed to it; contact details are never shown.",
     )
+    publish_scrutiny = forms.BooleanField(
+        label="Publish the committees and their recommendations",
+        required=False,
+        help_text="The committees the Compact's reports go to (the LSP, scrutiny, the Health and Wellbeing Board), "
+        "their recommendations about the Compact and the responses to them. Nobody is named but the body that must "
+        "respond.",
+    )
 
 
 class RegisterSearchForm(forms.Form):

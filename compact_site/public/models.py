@@ -29,6 +29,11 @@ class PublicSiteSettings(models.Model):
         help_text="List the boards with seats for the sector and which network nominates each; a representative's "
         "name only where they agreed to it. Contact details are never shown.",
     )
+    publish_scrutiny = models.BooleanField(
+        "publish the committees and their recommendations",
+        default=False,
+        help_text="List the committees the Compact reports to, their recommendations and the responses to them.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

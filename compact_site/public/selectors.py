@@ -17,6 +17,7 @@ from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 
 from commitments.selectors import commitment_results, twelve_months_to
+from compact_site.reporting.committees.selectors import public_committees
 from compact_site.reporting.models import Report, ReportStatus
 from representation.selectors import boards_with_seats
 from signatories import caching
@@ -148,6 +149,18 @@ def public_reports(*, compact: Compact | None) -> QuerySet[Report]:
     return Report.objects.filter(compact=compact, status=ReportStatus.PUBLISHED, is_public=True).order_by(
         "-period_end", "-id"
     )
+
+
+def scrutiny_published() -> bool:
+    return site_settings().publish_scrutiny
+
+
+def public_scrutiny(*, compact: Compact | None) -> list[dict[str, Any]] | None:
+    """The committees the Compact reports to, with their recommendations and the responses; None until officers
+    publish them. Only the body that must respond is named, never who recorded anything."""
+    if not scrutiny_published():
+        return None
+    return public_committees(compact=compact)
 
 
 def representation_published() -> bool:

@@ -17,6 +17,7 @@ def update_site_settings(
     publish_scores: bool,
     publish_commitments: bool | None = None,
     publish_representation: bool | None = None,
+    publish_scrutiny: bool | None = None,
 ) -> PublicSiteSettings:
     """Turn the public site on or off and choose whether it publishes the partnership scores and how the
     commitments are kept (``publish_commitments`` left out: as it is)."""
@@ -28,5 +29,7 @@ def update_site_settings(
         setting.publish_commitments = publish_commitments
     if publish_representation is not None:
         setting.publish_representation = publish_representation
+    if publish_scrutiny is not None:
+        setting.publish_scrutiny = publish_scrutiny
     setting.save()
     return setting

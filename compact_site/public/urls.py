@@ -13,6 +13,7 @@ urlpatterns = [
     path("public/reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("public/commitments/", views.commitments, name="commitments"),
     path("public/boards/", views.boards, name="boards"),
+    path("public/committees/", views.scrutiny, name="scrutiny"),
     path("open-data/", views.open_data, name="open_data"),
     path("open-data/register.csv", views.register_csv, name="register_csv"),
     path("open-data/register.json", views.register_json, name="register_json"),

@@ -49,6 +49,7 @@ def _page(request, template, context):
     context["site_off"] = not selectors.site_is_on()
     context["commitments_published"] = selectors.commitments_published()
     context["representation_published"] = selectors.representation_published()
+    context["scrutiny_published"] = selectors.scrutiny_published()
     context["canonical"] = settings.SITE_URL.rstrip("/") + request.path
     return render(request, template, context)
 
@@ -135,6 +136,15 @@ def boards(request):
     if rows is None:
         raise Http404("The sector's seats are not published.")
     return _page(request, "compact_site/public/boards.html", {"boards": rows})
+
+
+@public_page
+def scrutiny(request):
+    """The committees and their recommendations with the responses: "not found" until an officer publishes them."""
+    committees = selectors.public_scrutiny(compact=current_compact())
+    if committees is None:
+        raise Http404("The committees are not published.")
+    return _page(request, "compact_site/public/scrutiny.html", {"committees": committees})
 
 
 @public_page
@@ -230,6 +240,8 @@ def sitemap(request):
         names.insert(names.index("public:report_list") + 1, "public:commitments")
     if selectors.representation_published():
         names.insert(names.index("public:report_list") + 1, "public:boards")
+    if selectors.scrutiny_published():
+        names.insert(names.index("public:report_list") + 1, "public:scrutiny")
     urls = [{"loc": base + reverse(name)} for name in names]
     wins, reports = selectors.sitemap_entries(compact=compact)
     urls += [{"loc": base + reverse("public:win_detail", args=[pk]), "lastmod": at} for pk, at in wins]
@@ -274,6 +286,7 @@ def site_settings(request):
             "publish_scores": setting.publish_scores,
             "publish_commitments": setting.publish_commitments,
             "publish_representation": setting.publish_representation,
+            "publish_scrutiny": setting.publish_scrutiny,
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -8,11 +8,12 @@ from simple_history.models import HistoricalChanges
 from simple_history.utils import get_m2m_reverse_field_name
 
 from commitments.models import Commitment, Consultation, FundingDecision
-from signatories.models import Champion, Compact, Organisation
+from signatories.models import Champion, Compact, Organisation, Pledge
 from success_factors.models import Action, Assessment
 from wins.concerns.models import Concern
 from wins.models import Win
 
+from ..reporting.committees.models import Committee, Recommendation
 from ..reporting.models import Report
 
 
@@ -35,6 +36,9 @@ KINDS = {
     "commitment": Kind(Commitment, "commitment"),
     "consultation": Kind(Consultation, "consultation"),
     "funding_decision": Kind(FundingDecision, "funding decision"),
+    "pledge": Kind(Pledge, "pledge"),
+    "committee": Kind(Committee, "committee"),
+    "recommendation": Kind(Recommendation, "recommendation"),
 }
 CHANGE_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {"updated_at", "created_at", "snapshot"}

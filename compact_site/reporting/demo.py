@@ -90,8 +90,11 @@ def summary_for(figures):
     return " ".join(parts).replace(" \n\n", "\n\n")
 
 
-def create_reports(*, compact, officer, anchor):
-    """Four published quarterly reports and a draft for the quarter in progress; returns how many."""
+def create_reports(*, compact, officer, anchor, on_publish=None):
+    """Four published quarterly reports and a draft for the quarter in progress; returns how many.
+
+    ``on_publish(report)``, if given, is called as each is published, oldest first (the committees' demo sends it to
+    their meetings), so the next report's figures count what followed."""
     quarters = []
     end = quarter_of(anchor)[0] - ONE_DAY
     for _ in range(len(COMMENTARY)):
@@ -111,6 +114,8 @@ def create_reports(*, compact, officer, anchor):
             highlighted_wins=report.highlighted_wins.all(),
         )
         report = services.publish_report(report=report, by=officer)
+        if on_publish is not None:
+            on_publish(report)
         published_at = timezone.make_aware(datetime.datetime.combine(end + BOARD_MEETS_AFTER, datetime.time(10)))
         Report.objects.filter(pk=report.pk).update(
             published_at=min(published_at, timezone.now()), created_at=min(published_at, timezone.now())

@@ -185,6 +185,54 @@ def _representation_rows(representation):
             ]
 
 
+RESOURCING_MEASURES = (
+    ("pledges", "Pledges made for the financial year"),
+    ("hours", "Hours a month pledged"),
+    ("money", "Money pledged (£)"),
+    ("without", "Signatories with no pledge"),
+)
+SCRUTINY_MEASURES = (
+    ("received", "Recommendations received"),
+    ("responded", "Recommendations responded to"),
+    ("accepted", "Accepted"),
+    ("partly_accepted", "Partly accepted"),
+    ("not_accepted", "Not accepted"),
+    ("open", "Still open at the end of the period"),
+    ("overdue", "Response overdue at the end of the period"),
+)
+
+
+def _resourcing_rows(resourcing):
+    section = f"Resourcing the Compact ({resourcing['year']} against {resourcing['previous_year']})"
+    for key, measure in RESOURCING_MEASURES:
+        pair = resourcing["total"][key]
+        yield [section, measure, "", pair["current"], pair["previous"]]
+    for row in resourcing["by_sector"]:
+        yield [
+            section,
+            f"Hours a month pledged: {row['sector']}",
+            "",
+            row["hours"]["current"],
+            row["hours"]["previous"],
+        ]
+
+
+def _scrutiny_rows(scrutiny):
+    section = "Scrutiny"
+    for key, measure in SCRUTINY_MEASURES:
+        pair = scrutiny["total"][key]
+        yield [section, measure, "", pair["current"], pair["previous"]]
+    for row in scrutiny["by_committee"]:
+        for key in ("received", "responded", "open"):
+            yield [
+                section,
+                safe_cell(f"{row['name']}: {dict(SCRUTINY_MEASURES)[key].lower()}"),
+                "",
+                row[key]["current"],
+                row[key]["previous"],
+            ]
+
+
 def csv_rows(content):
     """Every figure of a report's content as CSV rows, after the header."""
     figures = content["figures"]
@@ -198,6 +246,9 @@ def csv_rows(content):
         yield from _commitment_rows(figures["commitments"])
     if "representation" in figures:  # nor, before the sector's seats were recorded, any representation
         yield from _representation_rows(figures["representation"])
+    if "resourcing" in figures:  # nor, before pledges and committees were recorded, these two
+        yield from _resourcing_rows(figures["resourcing"])
+        yield from _scrutiny_rows(figures["scrutiny"])
 
 
 def csv_text(content):

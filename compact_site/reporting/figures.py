@@ -16,7 +16,11 @@ Rules, so the numbers can be checked by hand:
 - commitments count the verified consultations and funding decisions dated in each period, as the
   commitments page does (``commitments.selectors.commitment_rates``);
 - representation counts the sector's seats as they stood at the end of each period, and the meetings held in it
-  at which the sector had a representative (``representation.selectors.representation_figures``).
+  at which the sector had a representative (``representation.selectors.representation_figures``);
+- resourcing compares the pledges of the financial year the period ends in with the year before
+  (``signatories.pledges.selectors.pledge_figures``);
+- scrutiny counts the committees' recommendations made in each period, those responded to in it, and those still
+  open (and overdue) at its end (``compact_site.reporting.committees.selectors.scrutiny_figures``).
 
 The number of queries is the same however much data there is.
 """
@@ -27,6 +31,7 @@ from django.utils import timezone
 from commitments.selectors import commitment_rates
 from representation.selectors import representation_figures
 from signatories.models import Champion, EndorsementKind, Organisation, Sector, Signature
+from signatories.pledges.selectors import pledge_figures
 from success_factors.models import OPEN_STATUSES, Action, ActionStatus, Assessment, AssessmentStatus, Factor
 from success_factors.percentages import percent
 from success_factors.selectors import overdue_q, partnership_results
@@ -34,6 +39,7 @@ from wins.concerns.selectors import CONCERN_DATES, concern_counts
 from wins.models import Win, WinStatus
 from wins.selectors import published_wins
 
+from .committees.selectors import scrutiny_figures
 from .periods import period_dates, period_label, previous_period, timestamp_range
 
 PERIODS = ("current", "previous")
@@ -60,6 +66,8 @@ def figures(compact, start, end):
         "concerns": concern_figures(compact, periods, factor_list),
         "commitments": commitment_figures(compact, periods),
         "representation": representation_figures(compact=compact, periods=periods),
+        "resourcing": pledge_figures(compact=compact, periods=periods),
+        "scrutiny": scrutiny_figures(compact=compact, periods=periods),
     }
 
 

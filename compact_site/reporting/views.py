@@ -14,6 +14,7 @@ from signatories.selectors import current_compact
 from wins.models import Win
 
 from . import selectors, services
+from .committees import selectors as committee_selectors
 from .content import draft_figures, headlines, report_content
 from .export import csv_text, file_name
 from .forms import PeriodForm, ReportCreateForm, ReportEditForm
@@ -87,6 +88,9 @@ def report_detail(request, pk):
         "publish_problems": services.publish_problems(report) if report.is_draft else [],
         "recount_minutes": settings.REPORT_DRAFT_FIGURES_MINUTES,
     }
+    if not report.is_draft:
+        context["sendings"] = list(committee_selectors.report_sendings(report=report))
+        context["recommendations"] = list(committee_selectors.report_recommendations(report=report))
     return render(request, "compact_site/reports/report_detail.html", context)
 
 

@@ -18,7 +18,13 @@ PAGE_SIZE = 25
 def _action(pk):
     return get_object_or_404(
         Action.objects.select_related(
-            "compact", "factor", "owner_organisation", "owner_user", "source_assessment__organisation"
+            "compact",
+            "factor",
+            "owner_organisation",
+            "owner_user",
+            "source_assessment__organisation",
+            # A committee's recommendation it came from (``compact_site.reporting.committees``), by its reverse name.
+            "recommendation",
         ),
         pk=pk,
     )

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from signatories import caching
+from signatories.pledges.selectors import pledge_summary
 from signatories.roles import OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
@@ -16,6 +17,7 @@ from ..selectors import factor_summaries, factor_trend, indicators_of, open_acti
 RECENT_WINS = 5
 WINS_COUNTED_TO = 1000
 SOONEST_ACTIONS = 10  # the page lists the open actions due soonest; the action plan lists them all
+RESOURCING_FACTOR = 6  # "Resource the Compact": its page shows the signatories' pledges
 
 
 @role_required(*READERS)
@@ -34,7 +36,7 @@ def factor_detail(request, number):
     compact = current_compact()
     roles = ",".join(sorted(roles_of(request.user)))
     key = f"factor:{factor.pk}:{getattr(compact, 'pk', None)}:{roles}:{timezone.localdate()}"
-    kinds = [caching.SCORES, caching.REGISTER, caching.WINS, caching.FACTORS, caching.USERS]
+    kinds = [caching.SCORES, caching.REGISTER, caching.WINS, caching.FACTORS, caching.USERS, caching.PLEDGES]
     content = caching.cached_html(key, kinds, lambda: _factor_content(request, factor, compact))
     return render(request, "success_factors/factor_detail.html", {"factor": factor, "content": content})
 
@@ -58,6 +60,8 @@ def _factor_content(request, factor, compact):
     counted = published_wins.order_by()[: WINS_COUNTED_TO + 1].count()
     context["win_count"], context["more_wins_than"] = min(counted, WINS_COUNTED_TO), counted > WINS_COUNTED_TO
     context["recent_wins"] = list(published_wins.order_by("-happened_on", "-id")[:RECENT_WINS])
+    if factor.number == RESOURCING_FACTOR:
+        context["summary"] = pledge_summary(compact=compact, today=timezone.localdate())
     return render_to_string("success_factors/includes/factor_detail_content.html", context, request=request)
 
 

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from signatories import caching
+from signatories.pledges.selectors import pledge_summary
 from signatories.roles import CHAMPION, OFFICER, READERS, role_required, roles_of
 from signatories.selectors import current_compact
 
@@ -26,7 +28,7 @@ def partnership(request):
     key = f"partnership:{getattr(compact, 'pk', None)}:{roles}:{requested}"
     content = caching.cached_html(
         key,
-        [caching.SCORES, caching.REGISTER, caching.FACTORS],
+        [caching.SCORES, caching.REGISTER, caching.FACTORS, caching.PLEDGES],
         lambda: _partnership_content(request, compact, all_rounds, requested),
     )
     shown = requested or (all_rounds[0] if all_rounds else None)
@@ -35,6 +37,7 @@ def partnership(request):
 
 def _partnership_content(request, compact, all_rounds, requested):
     context = {"compact": compact, "rounds": all_rounds}
+    context["summary"] = pledge_summary(compact=compact, today=timezone.localdate()) if compact else None
     if all_rounds:
         results = partnership_results(compact=compact, round_name=requested, all_rounds=all_rounds)
         context.update(

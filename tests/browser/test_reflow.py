@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from compact_site.reporting.committees.models import Committee, Recommendation
 from compact_site.reporting.models import Report, ReportStatus
 from representation.models import Board, Network, Seat
-from signatories.models import Organisation
+from signatories.models import Organisation, Pledge
 from tests.browser.conftest import log_in, sign_out, visit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -29,6 +30,9 @@ SIGNED_IN = [
     "representation:board_list",
     "representation:network_list",
     "representation:report_back_list",
+    "pledges:pledge_summary",
+    "committees:committee_list",
+    "committees:recommendation_list",
     "account",
     "emails:preferences",
     "two_step_manage",
@@ -64,6 +68,7 @@ VISITOR = [
     "public:report_list",
     "public:commitments",
     "public:boards",
+    "public:scrutiny",
     "public:open_data",
     "api_docs",
 ]
@@ -105,3 +110,32 @@ def test_the_sectors_seats_reflow_at_320_px(narrowest, demo):
         visit(page, url)
         expect(page.locator("h1")).to_have_count(1)
     expect(page.locator("main")).to_contain_text("Northbrook Deaf Centre")
+
+
+def test_pledges_and_committees_reflow_at_320_px(narrowest, demo):
+    page = narrowest
+    pledge = Pledge.objects.order_by("organisation__name", "-year").first()
+    committee = Committee.objects.get(name="Overview and Scrutiny Committee")
+    overdue = next(r for r in Recommendation.objects.all() if r.is_overdue)
+    waiting = Recommendation.objects.get(responder_organisation__name="Northbrook CVS")
+    report = Report.objects.filter(status=ReportStatus.PUBLISHED).order_by("-period_end").first()
+
+    log_in(page, "officer")
+    for url in [
+        reverse("success_factors:factor_detail", args=[6]),
+        pledge.get_absolute_url(),
+        reverse("pledges:pledge_create"),
+        committee.get_absolute_url(),
+        overdue.get_absolute_url(),
+        reverse("committees:report_send", args=[report.pk]),
+        reverse("committees:recommendation_create", args=[report.pk]),
+        reverse("committees:recommendation_action", args=[overdue.pk]),
+    ]:
+        visit(page, url)
+        expect(page.locator("h1")).to_have_count(1)
+    sign_out(page)
+
+    log_in(page, "champion")
+    for url in [reverse("pledges:pledge_create"), reverse("committees:recommendation_respond", args=[waiting.pk])]:
+        visit(page, url)
+        expect(page.locator("h1")).to_have_count(1)

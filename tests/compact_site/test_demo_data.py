@@ -11,12 +11,13 @@ from django.test import Client
 from django.utils import timezone
 
 from commitments.models import Consultation, FundingDecision
+from compact_site.reporting.committees.models import Committee, Recommendation, ReportSent
 from compact_site.reporting.models import Report, ReportStatus
 from compact_site.reporting.periods import last_full_quarter, quarter_of
 from representation.models import Board, Network, ReportBack, Seat, Term
 from representation.selectors import seat_rows, waiting_for
 from signatories.demo import ORGANISATIONS
-from signatories.models import Champion, Compact, Endorsement, Organisation, Signature
+from signatories.models import Champion, Compact, Endorsement, Organisation, Pledge, Signature
 from signatories.roles import CHAMPION, LSP_MEMBER, OFFICER, REPRESENTATIVE, roles_of
 from signatories.selectors import active_signatories, organisation_for
 from success_factors.models import Action, Assessment, AssessmentStatus, Round
@@ -149,6 +150,10 @@ def test_the_same_seed_gives_the_same_register():
     first = sorted(Champion.objects.values_list("name", "organisation__name"))
     wins = sorted(Win.objects.values_list("title", "happened_on"))
     for model in (
+        Recommendation,
+        ReportSent,
+        Committee,
+        Pledge,
         ReportBack,
         Term,
         Board,

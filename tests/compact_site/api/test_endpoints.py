@@ -18,7 +18,18 @@ from tests.commitments.builders import consultation, statutory_body
 from tests.compact_site.public.builders import build_world
 from tests.wins.factories import WinFactory
 
-ENDPOINTS = ["organisations", "champions", "rounds", "wins", "actions", "reports", "commitments", "boards"]
+ENDPOINTS = [
+    "organisations",
+    "champions",
+    "rounds",
+    "wins",
+    "actions",
+    "reports",
+    "commitments",
+    "boards",
+    "pledges",
+    "recommendations",
+]
 
 
 @pytest.fixture
@@ -97,6 +108,21 @@ def test_actions_name_the_owning_organisation_not_the_person(world, client):
     assert action["owner_organisation"] == {"id": world.organisation.pk, "name": "Riverside Food Bank"}
     assert action["status"] == ActionStatus.OPEN and action["overdue"] is False
     assert "owner_name" not in action
+
+
+def test_pledges_are_totals_per_organisation_and_year(world, client):
+    [pledge] = get(client, world, "/api/v1/pledges").json()["results"]
+    assert pledge["organisation"] == {"id": world.organisation.pk, "name": "Riverside Food Bank"}
+    assert (pledge["year"], pledge["hours_per_month"], pledge["money"], pledge["roles"]) == ("2026/27", 4, 500, 1)
+    assert "agreed_by" not in pledge
+
+
+def test_recommendations_with_their_responses(world, client):
+    answered, waiting = get(client, world, "/api/v1/recommendations").json()["results"]
+    assert answered["committee"]["kind"] == "scrutiny" and answered["report_id"] == world.public_report.pk
+    assert (answered["response"], answered["responded_on"]) == ("partly_accepted", "2026-05-20")
+    assert (waiting["response"], waiting["overdue"]) == (None, True)
+    assert get(client, world, "/api/v1/recommendations", date_from="2026-05-01").json()["results"] == []
 
 
 def test_reports_are_published_ones_with_their_frozen_figures(world, client):

@@ -24,6 +24,7 @@ CROSS_FIELD = {
     "/api/v1/organisations": "date_to before date_from",
     "/api/v1/wins": "date_to before date_from",
     "/api/v1/actions": "date_to before date_from",
+    "/api/v1/recommendations": "date_to before date_from",
     "/api/v1/reports": "date_to before date_from",
     "/api/v1/commitments": "date_to before date_from, or a period whose period before it would begin before year 1",
 }

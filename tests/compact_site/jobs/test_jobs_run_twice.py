@@ -108,6 +108,24 @@ def _action_digests(compact, officer):
     )
 
 
+@scenario("response_digests", datetime.date(2026, 6, 1))  # a Monday, as the job's crontab
+def _response_digests(compact, officer):
+    """Scrutiny's recommendation about a report, its response due from the champion's organisation on 20 May."""
+    from tests.compact_site.reporting.committees.builders import recommendation, sent_report
+
+    champion = factories.champion_user(username="responder")
+    report, committee = sent_report(compact, officer, held_on=datetime.date(2026, 5, 1))
+    recommendation(
+        compact,
+        officer,
+        report,
+        committee,
+        organisation=champion.champion_records.get().organisation,
+        made_on=datetime.date(2026, 5, 1),
+        due=datetime.date(2026, 5, 20),
+    )
+
+
 @scenario("report_reminders", datetime.date(2026, 6, 9))
 def _report_reminders(compact, officer):
     """The last report covered January to March 2026, every 3 months: due 30 June, so 9 June is 21 days before."""

@@ -12,6 +12,8 @@ from django.utils import timezone
 from compact_site.api import services as api_services
 from compact_site.public import services as public_services
 from compact_site.reporting import services as report_services
+from compact_site.reporting.committees import services as committee_services
+from signatories.pledges import services as pledge_services
 from success_factors.models import Level
 from tests import factories
 from tests.commitments.builders import consultation, funding, statutory_body
@@ -176,12 +178,14 @@ def build_world(compact, *, publish_scores=True, publish_commitments=True):
     draft_report.save()
     body = _commitment_records(compact, officer, reporter=champion_login)
     _seats(compact)
+    _pledges_and_scrutiny(compact, officer, public_report, organisation, body)
     public_services.update_site_settings(
         by=officer,
         is_on=True,
         publish_scores=publish_scores,
         publish_commitments=publish_commitments,
         publish_representation=True,
+        publish_scrutiny=True,
     )
     _, key = api_services.create_token(name="Performance team", by=officer)
     return World(
@@ -270,3 +274,40 @@ def _commitment_records(compact, officer, *, reporter):
         ends_on=today + datetime.timedelta(days=334),
     )
     return body
+
+
+def _pledges_and_scrutiny(compact, officer, report, organisation, body):
+    """A pledge, and a scrutiny committee the public report went to, with one recommendation answered and one not."""
+    pledge_services.save_pledge(
+        by=officer,
+        compact=compact,
+        organisation=organisation,
+        year=2026,
+        agreed_by="Its chief executive",
+        roles=[("Compact champion", 4)],
+        money=[("Partnerships", 500)],
+    )
+    committee = committee_services.save_committee(
+        by=officer, compact=compact, name="Overview and Scrutiny Committee", kind="scrutiny"
+    )
+    meeting = committee_services.add_meeting(by=officer, committee=committee, held_on=datetime.date(2026, 4, 20))
+    committee_services.send_report(by=officer, report=report, meeting=meeting)
+    for text, answered in (("Publish every grant's rationale", True), ("Report to scrutiny twice a year", False)):
+        made = committee_services.record_recommendation(
+            by=officer,
+            report=report,
+            committee=committee,
+            text=text,
+            made_on=datetime.date(2026, 4, 20),
+            respond_by="Director of finance",
+            responder_organisation=body,
+            response_due_on=datetime.date(2026, 6, 1),
+        )
+        if answered:
+            committee_services.record_response(
+                by=officer,
+                recommendation=made,
+                response="partly_accepted",
+                text="For grants over £5,000.",
+                responded_on=datetime.date(2026, 5, 20),
+            )
