@@ -1,6 +1,6 @@
 """Take the README's screenshots from a running demo site (`make run` in another terminal).
 
-.venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000]
+.venv/bin/python docs/take_screenshots.py [http://127.0.0.1:8000 [file.png ...]]   (only those files, if named)
 """
 
 import re
@@ -10,6 +10,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+ONLY = set(sys.argv[2:])
 OUT = Path(__file__).parent / "screenshots"
 
 
@@ -33,6 +34,8 @@ SHOTS = [
     ("wins.png", "champion", "/wins/", False, None),
     ("record-win-organisations.png", "champion", "/wins/new/", False, type_an_organisation),
     ("report-factors.png", "lsp", "/reports/", False, "Compact report to the LSP"),
+    ("pledges.png", "officer", "/pledges/", False, None),
+    ("recommendations.png", "officer", "/recommendations/", False, None),
 ]
 
 
@@ -63,6 +66,8 @@ def main():
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
         shots = [(shot, 1100, 900) for shot in SHOTS] + [(shot, 375, 812) for shot in PHONE_SHOTS]
         for (filename, username, path, full_page, link), width, height in shots:
+            if ONLY and filename not in ONLY:
+                continue
             page = browser.new_page(base_url=BASE, viewport={"width": width, "height": height})
             page.goto("/accounts/login/")
             page.get_by_label("Username").fill(username)
