@@ -12,12 +12,16 @@ allows additional fields.
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from signatories.imports.files import FileProblem, Table, check_size, check_table
 from signatories.imports.files import Row as TableRow
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
+# As a CSV file may not (signatories.imports.files.read_csv): text with control characters in it (a JSON "\u0000")
+# is not a grant's text, and a database could not keep it.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 GRANT_SCHEMA = "360-giving-schema.json"
 PACKAGE_SCHEMA = "360-giving-package-schema.json"
 
@@ -131,6 +135,12 @@ def read_package(data: bytes, limit: int | None = None) -> Table:
         raise FileProblem("The selected file is 360Giving data with no grants in it: there is nothing to import")
     headings: dict[str, int] = {}
     flat = [flatten(grant) for grant in grants]
+    for number, row in enumerate(flat, start=1):
+        if any(CONTROL_CHARACTERS.search(text) for item in row.items() for text in item if isinstance(text, str)):
+            raise FileProblem(
+                f"Grant {number} has characters in it that are not text (control characters): "
+                "check the file is the 360Giving JSON file, as published"
+            )
     for row in flat:
         for title in row:
             headings.setdefault(title, len(headings))

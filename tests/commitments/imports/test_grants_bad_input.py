@@ -66,6 +66,16 @@ def test_json_nested_too_deep_to_read_is_refused(officer_client, council):
     assert "could not be read as JSON" in refused(officer_client, b"[" * 100_000, "deep.json")
 
 
+@pytest.mark.parametrize("where", ["title", "description"])
+def test_text_with_control_characters_is_refused_as_a_csv_file_would_be(officer_client, council, where):
+    """A JSON "\\u0000" is no grant's text (and PostgreSQL cannot keep it): the file is refused, nothing saved."""
+    grants = [grant(1), grant(2, **{where: "Food\u0000bank"})]
+
+    message = refused(officer_client, package(*grants), "grants.json")
+
+    assert message.startswith("Grant 2 has characters in it that are not text")
+
+
 def test_an_impossible_date_is_shown_with_its_row_and_field(officer_client, council):
     before = Organisation.objects.count()
     page = preview_of(
