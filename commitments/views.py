@@ -64,8 +64,9 @@ def _visible(request, kind, pk):
 def overview(request):
     """The same for officers and LSP members with the same roles asking for the same period on the same day: cached
     until a record, a check, a commitment or the register changes. A champion's lists what they reported
-    themselves, so it is worked out each time (the rates are cached all the same). The period form is drawn
-    afresh each time, between the cached intro and figures, so its errors follow the GOV.UK pattern."""
+    themselves, so it is worked out each time (the rates are cached all the same). The period form sits between the
+    cached intro and figures: cached with them as nobody has filled it in, drawn afresh once filled in, so that it
+    shows what was asked and its errors follow the GOV.UK pattern."""
     compact = current_compact()
     today = timezone.localdate()
     asked = any(name in request.GET for name in PERIOD_FIELDS)
@@ -73,7 +74,7 @@ def overview(request):
     period = form.chosen()
     roles = roles_of(request.user)
     if CHAMPION in roles:
-        parts = _overview_parts(request, compact, period, today)
+        parts = _overview_parts(request, compact, period, today, form)
     else:
         key = (
             f"commitments-overview:{getattr(compact, 'pk', None)}:{','.join(sorted(roles))}:{period.key}:"
@@ -82,9 +83,17 @@ def overview(request):
         parts = caching.cached(
             key,
             [caching.COMMITMENTS, caching.REGISTER, caching.FACTORS],
-            lambda: _overview_parts(request, compact, period, today),
+            lambda: _overview_parts(request, compact, period, today, form),
         )
-    context = {"intro": mark_safe(parts["intro"]), "figures": mark_safe(parts["figures"]), "form": form}
+    context = {
+        "intro": mark_safe(parts["intro"]),
+        "figures": mark_safe(parts["figures"]),
+        "form": form,
+        # (parts cached by a request with no period asked for carry the form as nobody has filled it in)
+        "period_form": mark_safe(
+            _period_form(request, form) if form.is_bound or not parts.get("form") else parts["form"]
+        ),
+    }
     return render(request, "commitments/overview.html", context)
 
 
@@ -92,7 +101,11 @@ def overview(request):
 PERIOD_FIELDS = ("period", *(f"{name}_{part}" for name in ("date_from", "date_to") for part in range(3)))
 
 
-def _overview_parts(request, compact, period, today):
+def _period_form(request, form):
+    return render_to_string("commitments/includes/period_form.html", {"form": form}, request=request)
+
+
+def _overview_parts(request, compact, period, today, form):
     periods = {"current": (period.start, period.end), "previous": period.previous}
     # Cached: the rates count every check of two periods, and name the statutory bodies (the register).
     rates = caching.cached(
@@ -123,6 +136,9 @@ def _overview_parts(request, compact, period, today):
     return {
         "intro": render_to_string("commitments/includes/overview_intro.html", context, request=request),
         "figures": render_to_string("commitments/includes/overview_content.html", context, request=request),
+        # The period form as nobody has filled it in is the same for everyone (and drawing it costs as much as the
+        # rest): cached with the parts. Filled in, it shows what was asked and any errors, so it is drawn each time.
+        "form": "" if form.is_bound else _period_form(request, form),
     }
 
 

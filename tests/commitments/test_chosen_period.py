@@ -98,3 +98,20 @@ def test_a_fixed_period_ignores_dates_left_in_the_form(records, lsp_client):
     response = lsp_client.get(URL, params)
     assert "govuk-error-summary" not in response.content.decode()
     assert "The last financial year:" in page_text(response)
+
+
+def test_the_form_as_nobody_filled_it_in_is_cached_with_the_page_but_a_filled_in_one_is_drawn_each_time(
+    records, lsp_client
+):
+    first = page_text(lsp_client.get(URL))  # caches the page's parts, the empty form with them
+    assert 'name="date_from_0" class=' in first and "govuk-error-summary" not in first
+
+    wrong = page_text(lsp_client.get(URL, chosen(D(2026, 3, 31), D(2025, 4, 1))))  # the default period's parts again
+
+    assert "govuk-error-summary" in wrong
+    assert 'name="date_from_0" value="31"' in wrong  # what was asked, not the cached empty form
+    assert period_form(page_text(lsp_client.get(URL))) == period_form(first)  # and the empty one comes back
+
+
+def period_form(text):
+    return text.split('<form method="get"', 1)[1].split("</form>", 1)[0]
